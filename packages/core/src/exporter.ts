@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { problemsFromZod, type Problem } from './model/problem';
+
+/** A generated file: a relative POSIX path inside the output folder, its media type and content. */
+export interface Artefact {
+  readonly path: string;
+  readonly mediaType: string;
+  readonly content: string | Uint8Array;
+}
+
+/**
+ * The contract every output plugin implements (ARCHITECTURE.md). A plugin exports a factory
+ * `createXExporter(options)` that validates its options and returns an exporter; the CLI writes
+ * whatever artefacts it yields, so a third party adds a format without touching the CLI.
+ * Inputs carry an explicit `now`: the same input gives the same bytes.
+ */
+export interface Exporter<Input, Options> {
+  readonly name: string;
+  readonly description: string;
+  readonly optionsSchema: z.ZodType<Options>;
+  /** The options in force, defaults filled in. */
+  readonly options: Options;
+  export(input: Input): AsyncIterable<Artefact>;
+}
+
+export type ExporterFactory<Input, Options, OptionsInput = Partial<Options>> = (options?: OptionsInput) => Exporter<Input, Options>;
+
+/** Thrown by an exporter factory given options its schema rejects (misconfiguration, not bad data). */
+export class ExporterOptionsError extends Error {
+  override readonly name = 'ExporterOptionsError';
+  constructor(
+    readonly exporter: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(`${exporter}: invalid options: ${problems.map((p) => `${p.path.join('.') || '(root)'}: ${p.message.en}`).join('; ')}`);
+  }
+}
+
+/** Validates options against a schema, throwing `ExporterOptionsError` with every problem. */
+export function resolveExporterOptions<Options>(exporter: string, schema: z.ZodType<Options>, options: unknown): Options {
+  const result = schema.safeParse(options ?? {});
+  if (!result.success) throw new ExporterOptionsError(exporter, problemsFromZod(result.error));
+  return result.data;
+}
+
+/** Gathers an exporter's artefacts into an array (convenient for small outputs and tests). */
+export async function collectArtefacts(artefacts: AsyncIterable<Artefact>): Promise<Artefact[]> {
+  const out: Artefact[] = [];
+  for await (const artefact of artefacts) out.push(artefact);
+  return out;
+}
+
+/**
+ * True when a path is safe to join onto an output folder: relative, POSIX separators, no `..`,
+ * no empty or dot segments, no control characters, no drive letters.
+ */
+export function isSafeRelativePath(path: string): boolean {
+  if (path.length === 0 || path.length > 1000) return false;
+  if (path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILE_CHARS = /[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file-name segment derived from user data (a unit's name or id): unsafe characters replaced,
+ * length capped, never empty, never `.` or `..`. Callers make names unique (e.g. by adding the id).
+ */
+export function safeFileSegment(value: string, maxLength = 80): string {
+  let out = value.normalize('NFC').replace(UNSAFE_FILE_CHARS, '_').trim().replace(/^\.+/, '_');
+  if (out.length > maxLength) out = [...out].slice(0, maxLength).join('');
+  return out === '' || out === '.' || out === '..' ? '_' : out;
+}

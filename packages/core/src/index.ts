@@ -1,0 +1,6 @@
+/**
+ * @liujin/core: the notice 青国动〔2024〕10号 as data and rules. Pure functions over plain data:
+ * no file system, terminal or network here (ARCHITECTURE.md).
+ */
+export * from './model/index';
+export * from './exporter';

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { ActivityKind } from './activity';
+import { Condition } from './condition';
+import { Sector } from './sector';
+import { Id, LocalizedText } from './text';
+import { Role } from './unit';
+
+/** How often a requirement asks for the work. */
+export const Cadence = z.enum(['once', 'annual', 'per-activity', 'continuous']);
+export type Cadence = z.infer<typeof Cadence>;
+
+/** When the work is due, in terms of key dates (never as fixed calendar dates). */
+export const DueRule = z.discriminatedUnion('type', [
+  /** On or before a key date (plus an offset), e.g. the annual plan by the end of February. */
+  z.object({
+    type: z.literal('by-key-date'),
+    keyDate: Id,
+    offsetDays: z.number().int().min(-366).max(366).default(0),
+    /** What to do when the deadline falls on a non-working day: only flag it, or move it. */
+    onNonWorkday: z.enum(['flag', 'previous-workday', 'next-workday']).default('flag'),
+  }),
+  /** On or around a key date, within a window of days before and after (e.g. Education Day). */
+  z.object({
+    type: z.literal('window'),
+    keyDate: Id,
+    daysBefore: z.number().int().min(0).max(366).default(0),
+    daysAfter: z.number().int().min(0).max(366).default(0),
+  }),
+  /** Each of several key dates, e.g. drills on Education Day, 12 May and 9 November. */
+  z.object({
+    type: z.literal('each-key-date'),
+    keyDates: z.array(Id).min(1),
+    daysBefore: z.number().int().min(0).max(366).default(0),
+    daysAfter: z.number().int().min(0).max(366).default(0),
+    /** How many of the occasions must have evidence for the year to count as met. */
+    minOccasions: z.number().int().min(1).default(1),
+  }),
+  /** After each activity of the given kinds, within N days or working days (news reports). */
+  z.object({
+    type: z.literal('after-each-activity'),
+    of: z.array(ActivityKind).default([]),
+    within: z.number().int().min(0).max(366),
+    unit: z.enum(['days', 'workdays']).default('workdays'),
+  }),
+  /** Any time in the year, by 31 December. */
+  z.object({ type: z.literal('by-year-end') }),
+  /** Standing work with no single date (mechanisms, sites that must be kept). */
+  z.object({ type: z.literal('continuous') }),
+]);
+export type DueRule = z.infer<typeof DueRule>;
+
+export const Requirement = z.object({
+  /** Stable id, e.g. `qp2024.school.evacuation-plan`. */
+  id: Id,
+  /** One of the six sectors, or `general` for section 四 and the closing paragraph. */
+  sector: z.union([Sector, z.literal('general')]),
+  /** Clause of the notice, e.g. `三（三）`, `四（一）`, `结语`. */
+  clause: z.string().min(1).max(50),
+  title: LocalizedText,
+  summary: LocalizedText,
+  /** The clause's 涉及单位. */
+  responsibleRoles: z.array(Role).min(1),
+  /** Which units the requirement applies to: a json-rules-engine condition over unit facts. */
+  appliesTo: Condition,
+  cadence: Cadence,
+  due: DueRule,
+  /** Activity kinds that count as evidence. */
+  evidenceKinds: z.array(ActivityKind),
+  /** When the unit's facts for the year meet the requirement: a json-rules-engine condition. */
+  compliance: Condition,
+  /** Coverage target as a share of applicable units (1 = 100%), when the notice sets one. */
+  target: z.number().min(0).max(1).optional(),
+  /** Measured from activity records, or attested by a document the unit holds. */
+  measure: z.enum(['activities', 'document']),
+  /** Named parameters a tailoring file may override (e.g. `newsReportWorkdays: 5`). */
+  parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /** Short quote or paraphrase locating the ask in the notice's text. */
+  basis: z.string().max(2000).optional(),
+});
+export type Requirement = z.infer<typeof Requirement>;
+
+export const Catalog = z
+  .object({
+    id: Id,
+    version: z.string().min(1),
+    title: LocalizedText,
+    /** The document the catalog encodes. */
+    source: z.object({
+      document: z.string().min(1),
+      issuer: z.string().min(1),
+      date: z.string().min(1),
+    }),
+    /** Every clause of the source, so a test can show none is left unmapped. */
+    clauses: z.array(z.object({ clause: z.string().min(1), title: LocalizedText })).min(1),
+    parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+    requirements: z.array(Requirement).min(1),
+  })
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    const clauses = new Set(catalog.clauses.map((c) => c.clause));
+    catalog.requirements.forEach((req, i) => {
+      if (seen.has(req.id)) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'id'], message: `duplicate requirement id "${req.id}"` });
+      seen.add(req.id);
+      if (!clauses.has(req.clause)) {
+        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'clause'], message: `clause "${req.clause}" is not listed in clauses` });
+      }
+    });
+  });
+export type Catalog = z.infer<typeof Catalog>;

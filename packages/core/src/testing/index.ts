@@ -1,0 +1,84 @@
+/**
+ * The shared exporter conformance suite (`@liujin/core/testing`), run by every plugin's tests the
+ * way unstorage runs `testDriver` for every driver (STYLE.md habit 7).
+ */
+import { describe, expect, it } from 'vitest';
+import { ExporterOptionsError, collectArtefacts, isSafeRelativePath, type Artefact, type Exporter } from '../exporter';
+
+export interface ExporterConformanceCase<Input, Options> {
+  /** The plugin's factory, called with no options and with each invalid option set. */
+  create: (options?: never) => Exporter<Input, Options>;
+  /** A valid input (with an explicit `now`), built fresh for each call. */
+  input: () => Input | Promise<Input>;
+  /** Option objects the schema must reject. */
+  invalidOptions: readonly unknown[];
+}
+
+function bytesOf(artefact: Artefact): Uint8Array {
+  return typeof artefact.content === 'string' ? new TextEncoder().encode(artefact.content) : artefact.content;
+}
+
+async function runWithTimeZone<T>(timeZone: string, fn: () => Promise<T>): Promise<T> {
+  const previous = process.env.TZ;
+  process.env.TZ = timeZone;
+  try {
+    return await fn();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+}
+
+export function testExporterConformance<Input, Options>(label: string, spec: ExporterConformanceCase<Input, Options>): void {
+  const create = spec.create as (options?: unknown) => Exporter<Input, Options>;
+
+  describe(`exporter conformance: ${label}`, () => {
+    it('describes itself and its defaults validate against its options schema', () => {
+      const exporter = create();
+      expect(exporter.name).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(exporter.description.length).toBeGreaterThan(10);
+      const parsed = exporter.optionsSchema.safeParse(exporter.options);
+      expect(parsed.success).toBe(true);
+    });
+
+    it('rejects invalid options with ExporterOptionsError listing problems', () => {
+      expect(spec.invalidOptions.length).toBeGreaterThan(0);
+      for (const options of spec.invalidOptions) {
+        let caught: unknown;
+        try {
+          create(options);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught, JSON.stringify(options)).toBeInstanceOf(ExporterOptionsError);
+        expect((caught as ExporterOptionsError).problems.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('yields artefacts with safe, unique relative paths, a media type and content', async () => {
+      const artefacts = await collectArtefacts(create().export(await spec.input()));
+      expect(artefacts.length).toBeGreaterThan(0);
+      const paths = new Set<string>();
+      for (const artefact of artefacts) {
+        expect(isSafeRelativePath(artefact.path), artefact.path).toBe(true);
+        expect(artefact.mediaType).toMatch(/^[a-z]+\/[a-z0-9.+-]+/);
+        expect(bytesOf(artefact).length).toBeGreaterThan(0);
+        expect(paths.has(artefact.path), `duplicate path ${artefact.path}`).toBe(false);
+        paths.add(artefact.path);
+      }
+    });
+
+    it('gives the same bytes for the same input, whatever the host time zone', async () => {
+      const render = async () => (await collectArtefacts(create().export(await spec.input()))).map((a) => [a.path, bytesOf(a)] as const);
+      const first = await runWithTimeZone('Asia/Shanghai', render);
+      const second = await runWithTimeZone('America/New_York', render);
+      const third = await runWithTimeZone('UTC', render);
+      expect(second.map(([p]) => p)).toEqual(first.map(([p]) => p));
+      for (let i = 0; i < first.length; i++) {
+        const [path, bytes] = first[i]!;
+        expect(Buffer.compare(Buffer.from(bytes), Buffer.from(second[i]![1])), path).toBe(0);
+        expect(Buffer.compare(Buffer.from(bytes), Buffer.from(third[i]![1])), path).toBe(0);
+      }
+    });
+  });
+}

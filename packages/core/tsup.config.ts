@@ -1,0 +1,6 @@
+import { liujinTsupConfig } from '../../tools/config/tsup';
+
+export default liujinTsupConfig(
+  { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  { external: ['vitest'] },
+);
