@@ -4,3 +4,9 @@
  */
 export * from './model/index';
 export * from './exporter';
+export * from './dates/index';
+export * from './io/index';
+export * from './catalogs/index';
+export * from './rules/index';
+export * from './plan/index';
+export * from './sample/index';

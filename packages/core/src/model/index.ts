@@ -7,3 +7,4 @@ export * from './key-date';
 export * from './condition';
 export * from './requirement';
 export * from './plan';
+export * from './evaluation';

@@ -1,0 +1,2 @@
+/** Barrel of catalogs/: filled in as the module grows. */
+export {};

@@ -1,0 +1,2 @@
+/** Barrel of dates/: filled in as the module grows. */
+export {};

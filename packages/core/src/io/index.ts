@@ -1,0 +1,2 @@
+/** Barrel of io/: filled in as the module grows. */
+export {};

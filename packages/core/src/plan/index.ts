@@ -1,0 +1,2 @@
+/** Barrel of plan/: filled in as the module grows. */
+export {};

@@ -1,0 +1,2 @@
+/** Barrel of rules/: filled in as the module grows. */
+export {};

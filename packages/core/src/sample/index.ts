@@ -1,0 +1,2 @@
+/** Barrel of sample/: filled in as the module grows. */
+export {};
