@@ -10,3 +10,4 @@ export * from './catalogs/index';
 export * from './rules/index';
 export * from './plan/index';
 export * from './sample/index';
+export * from './report/index';

@@ -1,0 +1,1 @@
+export { renderPlanMarkdown, describeDue } from './plan-markdown';
