@@ -11,7 +11,7 @@ export function liujinVitestConfig(options: { testTimeout?: number } = {}) {
     resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
     ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
     test: {
-      include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+      include: ['src/**/*.test.ts', 'tests/**/*.test.ts', '*.test.ts'],
       testTimeout: options.testTimeout ?? 20_000,
       pool: 'forks',
     },

@@ -1,0 +1,3 @@
+import { liujinVitestConfig } from '../config/vitest';
+
+export default liujinVitestConfig();
