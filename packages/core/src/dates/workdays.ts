@@ -1,0 +1,152 @@
+/**
+ * Working days in mainland China. Official holidays and 调休 make-up workdays are set each year
+ * by a State Council notice and cannot be computed by rule, so they come from data: the
+ * `chinese-days` package plus user-supplied year files (which win). A year with no data works
+ * on weekends alone and says so in a warning (DOMAIN.md: the package answers as if a missing
+ * year had no holidays, so coverage is detected here).
+ */
+// The package's precomputed data, not its API: its functions build their tables with the host's
+// time zone at import time and shift every date by a day west of UTC (measured under
+// America/New_York). The JSON is bundled into our build (tsup noExternal).
+import holidayData from 'chinese-days/dist/chinese-days.json';
+import { z } from 'zod';
+import { problemsFromZod, type ParseResult } from '../model/problem';
+import { LocalDate, type LocalizedText } from '../model/text';
+import { addDays, isoWeekday, toLocalDate, type DateInput } from './local-date';
+
+export const HolidayYear = z.object({
+  year: z.number().int().min(1949).max(2200),
+  /** Where the data comes from, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
+  source: z.string().trim().min(1),
+  holidays: z.array(z.object({ date: LocalDate, name: z.string().trim().min(1) })),
+  /** Weekend days that are working days (调休). */
+  workdays: z.array(LocalDate),
+});
+export type HolidayYear = z.infer<typeof HolidayYear>;
+
+export type WorkdayDataSource = 'official' | 'user' | 'weekends-only';
+
+interface YearTable {
+  source: WorkdayDataSource;
+  /** Dates that are days off although weekdays (holidays). */
+  off: Set<string>;
+  /** Weekend dates that are working days. */
+  on: Set<string>;
+}
+
+export interface WorkdayCalendar {
+  isWorkday(date: DateInput): boolean;
+  /** The first working day strictly after `date`. */
+  nextWorkday(date: DateInput): string;
+  /** The last working day strictly before `date`. */
+  previousWorkday(date: DateInput): string;
+  /**
+   * `n` working days after `date` (before it when negative). With `n = 0`, `date` itself when it
+   * is a working day, else the next working day.
+   */
+  addWorkdays(date: DateInput, n: number): string;
+  dataSourceFor(year: number): WorkdayDataSource;
+  /** Warnings for results that depend on this year's working days (empty with official data). */
+  warningsFor(year: number): LocalizedText[];
+}
+
+export function parseHolidayYear(json: unknown, file?: string): ParseResult<HolidayYear> {
+  const result = HolidayYear.safeParse(json);
+  if (!result.success) return { ok: false, problems: problemsFromZod(result.error, file ? { file } : {}) };
+  const problems = [
+    ...result.data.holidays.filter((h) => !h.date.startsWith(`${result.data.year}-`)).map((h) => h.date),
+    ...result.data.workdays.filter((d) => !d.startsWith(`${result.data.year}-`)),
+  ].map((date) => ({
+    code: 'date_outside_year',
+    severity: 'error' as const,
+    path: ['holidays'],
+    message: { zh: `日期 ${date} 不在 ${result.data.year} 年内`, en: `date ${date} is outside ${result.data.year}` },
+    ...(file ? { file } : {}),
+  }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.data, problems: [] };
+}
+
+interface PackageData {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+let packageTables: Map<number, YearTable> | undefined;
+
+/** The package's years as tables; a year it lacks is absent (never "a year without holidays"). */
+function packageTable(year: number): YearTable | undefined {
+  if (!packageTables) {
+    packageTables = new Map();
+    const data = holidayData as PackageData;
+    const tableOf = (date: string) => {
+      const y = Number(date.slice(0, 4));
+      let table = packageTables!.get(y);
+      if (!table) packageTables!.set(y, (table = { source: 'official', off: new Set(), on: new Set() }));
+      return table;
+    };
+    for (const date of Object.keys(data.holidays)) if (isoWeekday(date) < 6) tableOf(date).off.add(date);
+    for (const date of Object.keys(data.workdays)) if (isoWeekday(date) >= 6) tableOf(date).on.add(date);
+  }
+  return packageTables.get(year);
+}
+
+export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] } = {}): WorkdayCalendar {
+  const tables = new Map<number, YearTable>();
+  for (const y of options.years ?? []) {
+    tables.set(y.year, { source: 'user', off: new Set(y.holidays.map((h) => h.date).filter((d) => isoWeekday(d) < 6)), on: new Set(y.workdays) });
+  }
+  const tableFor = (year: number): YearTable => {
+    let table = tables.get(year);
+    if (!table) {
+      table = packageTable(year) ?? { source: 'weekends-only', off: new Set(), on: new Set() };
+      tables.set(year, table);
+    }
+    return table;
+  };
+  const isWorkday = (input: DateInput): boolean => {
+    const date = toLocalDate(input);
+    const table = tableFor(Number(date.slice(0, 4)));
+    if (table.on.has(date)) return true;
+    if (table.off.has(date)) return false;
+    return isoWeekday(date) < 6;
+  };
+  const step = (input: DateInput, direction: 1 | -1): string => {
+    let date = addDays(input, direction);
+    for (let i = 0; i < 400 && !isWorkday(date); i++) date = addDays(date, direction);
+    return date;
+  };
+  return {
+    isWorkday,
+    nextWorkday: (date) => step(date, 1),
+    previousWorkday: (date) => step(date, -1),
+    addWorkdays(input, n) {
+      if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
+      let date = toLocalDate(input);
+      if (n === 0) return isWorkday(date) ? date : step(date, 1);
+      const direction = n > 0 ? 1 : -1;
+      for (let i = 0; i < Math.abs(n); i++) date = step(date, direction);
+      return date;
+    },
+    dataSourceFor: (year) => tableFor(year).source,
+    warningsFor(year) {
+      return tableFor(year).source === 'weekends-only'
+        ? [
+            {
+              zh: `${year} 年没有官方节假日安排数据：工作日仅按周末计算（可提供该年节假日数据文件）`,
+              en: `no official holiday data for ${year}: working days count weekends only (supply a holiday year file)`,
+            },
+          ]
+        : [];
+    },
+  };
+}
+
+const defaultCalendar = createWorkdayCalendar();
+
+/** Working-day functions on the default calendar (package data only). */
+export const isWorkday = (date: DateInput): boolean => defaultCalendar.isWorkday(date);
+export const nextWorkday = (date: DateInput): string => defaultCalendar.nextWorkday(date);
+export const previousWorkday = (date: DateInput): string => defaultCalendar.previousWorkday(date);
+export const addWorkdays = (date: DateInput, n: number): string => defaultCalendar.addWorkdays(date, n);
+export const workdayDataSource = (year: number): WorkdayDataSource => defaultCalendar.dataSourceFor(year);
+export const defaultWorkdayCalendar = (): WorkdayCalendar => defaultCalendar;
