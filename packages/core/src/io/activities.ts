@@ -1,0 +1,135 @@
+/** Activity records (evidence of work done) and waivers, from CSV, JSON, JSON Lines or spreadsheet rows. */
+import { ACTIVITY_KIND_LABELS, Activity, ActivityKind } from '../model/activity';
+import { Waiver } from '../model/evaluation';
+import { problem, type ParseResult, type Problem } from '../model/problem';
+import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
+import { formatFromName, inputText, jsonLinesAsRows, renumber, rowProblems, type FileInput } from './registry';
+import { intCell, listCell, readTable, type ColumnSpec } from './table';
+
+const c = (field: string, zh: string, en: string, required: boolean, example: string, aliases: string[] = []): ColumnSpec => ({ field, zh, description: { zh, en }, required, example, aliases });
+
+export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
+  c('unitId', '单位编号', 'Id of the unit that did it (as in the registry)', true, 'sch-zjj-001', ['unit']),
+  c('kind', '活动类型', 'Kind of activity: English id or Chinese label (see the list)', true, '疏散演练'),
+  c('date', '日期', 'Date, YYYY-MM-DD', true, '2026-09-19'),
+  c('time', '时间', 'Time, HH:MM', false, '11:35'),
+  c('title', '标题', 'Title', false, '防空警报试鸣日疏散演练'),
+  c('place', '地点', 'Place', false, '学校操场'),
+  c('participants', '参加人数', 'Number of participants', false, '820'),
+  c('reference', '佐证材料', 'Evidence: document number, photo, news link', false, 'https://example.org/news/1'),
+  c('topics', '内容要点', 'Topics, separated by ";" (e.g. cpr; bandaging; escape-knots; gas-masks; extinguishers; siren-listening)', false, 'cpr; bandaging'),
+  c('id', '记录编号', 'Optional record id (derived from the content when empty)', false, ''),
+];
+
+export const WAIVER_COLUMNS: readonly ColumnSpec[] = [
+  c('unitId', '单位编号', 'Unit id', true, 'sch-zjj-001'),
+  c('requirementId', '要求编号', 'Requirement id', true, 'qp2024.school.evacuation-drill'),
+  c('justification', '理由', 'Why the district office waives it', true, '校舍改造，停课一学期'),
+  c('expires', '有效期至', 'Last day the waiver holds, YYYY-MM-DD', true, '2026-12-31'),
+  c('grantedBy', '批准人', 'Who granted it', false, '区国动办'),
+];
+
+const KIND_BY_LABEL = new Map<string, ActivityKind>();
+for (const kind of ActivityKind.options) {
+  KIND_BY_LABEL.set(kind, kind);
+  KIND_BY_LABEL.set(ACTIVITY_KIND_LABELS[kind].zh, kind);
+}
+for (const [label, kind] of Object.entries({ 演练: 'evacuation-drill', 疏散演练: 'evacuation-drill', 培训: 'training', 课程: 'course', 集中宣传: 'concentrated-publicity', 参观: 'education-base-visit', 共建协议: 'cobuilding-agreement', 网络宣传: 'online-publicity', 展示: 'display', 信息报送: 'activity-news-reported', 新闻报送: 'activity-news-reported', 计划报送: 'annual-plan-submitted', 编制方案: 'evacuation-plan-compiled', 修订方案: 'evacuation-plan-revised' } as const)) {
+  KIND_BY_LABEL.set(label, kind);
+}
+
+export function resolveActivityKind(text: string): ActivityKind | undefined {
+  return KIND_BY_LABEL.get(text.trim());
+}
+
+function parseActivityTable(rows: readonly (readonly unknown[])[], file: string): ParseResult<Activity[]> {
+  const { records, problems } = readTable(rows, ACTIVITY_COLUMNS, file);
+  const activities: Activity[] = [];
+  for (const record of records) {
+    const v = record.values;
+    const before = problems.length;
+    const kind = v.kind === undefined ? undefined : resolveActivityKind(v.kind);
+    if (v.kind !== undefined && !kind) {
+      problems.push(problem('unknown_kind', { zh: `未知的活动类型「${v.kind}」`, en: `unknown activity kind "${v.kind}"` }, { file, row: record.row, column: record.header.kind ?? 'kind' }));
+    }
+    const participants = intCell(record, 'participants', file, problems);
+    const candidate = {
+      ...(v.id ? { id: v.id.trim() } : {}),
+      unitId: v.unitId?.trim(),
+      kind: kind ?? v.kind,
+      date: v.date?.trim(),
+      ...(v.time ? { time: v.time.trim() } : {}),
+      ...(v.title ? { title: v.title } : {}),
+      ...(v.place ? { place: v.place } : {}),
+      ...(participants !== undefined ? { participants } : {}),
+      ...(v.reference ? { reference: v.reference } : {}),
+      ...(v.topics ? { topics: listCell(v.topics) } : {}),
+      source: { file, row: record.row },
+    };
+    const result = Activity.safeParse(candidate);
+    if (!result.success) {
+      const reported = new Set(problems.slice(before).map((p) => p.column));
+      problems.push(...rowProblems(result.error, record, file).filter((p) => !reported.has(p.column)));
+    } else if (problems.length === before) activities.push(result.data);
+  }
+  return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ok: true, value: activities, problems };
+}
+
+/** Activity rows (header first), e.g. from a spreadsheet read by the caller. */
+export function parseActivityRows(rows: readonly (readonly unknown[])[], options: { file: string }): ParseResult<Activity[]> {
+  return parseActivityTable(rows, options.file);
+}
+
+/** A JSON array of objects as table rows, so JSON gets the same column checks and messages. */
+function jsonArrayRows(text: string, file: string): ParseResult<{ rows: unknown[][]; rowNumbers: number[] }> {
+  const json = parseJsonText(text, file);
+  if (!json.ok) return json;
+  if (!Array.isArray(json.value)) return { ok: false, problems: [problem('not_an_array', { zh: 'JSON 应为对象数组', en: 'the JSON must be an array of objects' }, { file })] };
+  return jsonLinesAsRows(json.value.map((value, i) => ({ line: i + 1, value })), file);
+}
+
+function parseWithTable<T>(
+  input: FileInput,
+  table: (rows: readonly (readonly unknown[])[], file: string) => ParseResult<T[]>,
+  relocate: (item: T, rowNumbers: readonly number[]) => T = (item) => item,
+): ParseResult<T[]> {
+  const text = inputText(input);
+  if (!text.ok) return text;
+  const format = input.format ?? formatFromName(input.file) ?? 'csv';
+  if (format === 'csv') {
+    const rows = parseCsvRows(text.value, input.file);
+    return rows.ok ? table(rows.value, input.file) : rows;
+  }
+  const lines = format === 'json' ? jsonArrayRows(text.value, input.file) : (() => {
+    const l = parseJsonLines(text.value, input.file);
+    return l.ok ? jsonLinesAsRows(l.value, input.file) : l;
+  })();
+  if (!lines.ok) return lines;
+  const result = table(lines.value.rows, input.file);
+  // JSON: rows are array positions (1-based); JSON Lines: line numbers.
+  const renumbered = renumber(result.problems, lines.value.rowNumbers);
+  if (!result.ok) return { ok: false, problems: renumbered };
+  return { ok: true, value: result.value.map((item) => relocate(item, lines.value.rowNumbers)), problems: renumbered };
+}
+
+export function parseActivitiesFile(input: FileInput): ParseResult<Activity[]> {
+  return parseWithTable(input, parseActivityTable, (activity, rowNumbers) =>
+    activity.source ? { ...activity, source: { ...activity.source, row: rowNumbers[activity.source.row - 2] ?? activity.source.row } } : activity,
+  );
+}
+
+function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string): ParseResult<Waiver[]> {
+  const { records, problems } = readTable(rows, WAIVER_COLUMNS, file);
+  const waivers: Waiver[] = [];
+  for (const record of records) {
+    const v = record.values;
+    const result = Waiver.safeParse({ unitId: v.unitId?.trim(), requirementId: v.requirementId?.trim(), justification: v.justification, expires: v.expires?.trim(), ...(v.grantedBy ? { grantedBy: v.grantedBy } : {}) });
+    if (result.success) waivers.push(result.data);
+    else problems.push(...rowProblems(result.error, record, file));
+  }
+  return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems } : { ok: true, value: waivers, problems };
+}
+
+export function parseWaiversFile(input: FileInput): ParseResult<Waiver[]> {
+  return parseWithTable(input, parseWaiverTable);
+}

@@ -1,0 +1,61 @@
+/** CSV text to rows of cells (csv-parse), with problems for broken quoting. */
+import { parse } from 'csv-parse/sync';
+import { problem, type ParseResult } from '../model/problem';
+
+export function parseCsvRows(text: string, file: string): ParseResult<string[][]> {
+  try {
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    return { ok: true, value: rows, problems: [] };
+  } catch (error) {
+    const e = error as { message: string; lines?: number; code?: string };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'invalid_csv',
+          { zh: `CSV 格式错误（可能是引号不配对）：${e.message}`, en: `malformed CSV (unbalanced quotes?): ${e.message}` },
+          { file, ...(e.lines !== undefined ? { row: e.lines } : {}) },
+        ),
+      ],
+    };
+  }
+}
+
+/** JSON Lines: one JSON value per non-empty line; problems name the line. */
+export function parseJsonLines(text: string, file: string): ParseResult<{ line: number; value: unknown }[]> {
+  const out: { line: number; value: unknown }[] = [];
+  const problems = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      out.push({ line: i + 1, value: JSON.parse(line) as unknown });
+    } catch (error) {
+      problems.push(problem('invalid_json', { zh: `不是有效的 JSON：${(error as Error).message}`, en: `not valid JSON: ${(error as Error).message}` }, { file, row: i + 1 }));
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: out, problems: [] };
+}
+
+const MAX_DEPTH = 64;
+
+/** JSON text to a value, refusing documents nested deeper than real inputs ever are. */
+export function parseJsonText(text: string, file: string): ParseResult<unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    return { ok: false, problems: [problem('invalid_json', { zh: `不是有效的 JSON：${(error as Error).message}`, en: `not valid JSON: ${(error as Error).message}` }, { file })] };
+  }
+  const depth = (v: unknown, d: number): number => {
+    if (d > MAX_DEPTH || typeof v !== 'object' || v === null) return d;
+    let max = d;
+    for (const child of Object.values(v)) max = Math.max(max, depth(child, d + 1));
+    return max;
+  };
+  if (depth(value, 0) > MAX_DEPTH) {
+    return { ok: false, problems: [problem('too_deep', { zh: `JSON 嵌套超过 ${MAX_DEPTH} 层`, en: `JSON nested deeper than ${MAX_DEPTH} levels` }, { file })] };
+  }
+  return { ok: true, value, problems: [] };
+}

@@ -1,0 +1,28 @@
+/**
+ * Text from bytes as Chinese spreadsheet users save it: UTF-8 with or without BOM, or GBK /
+ * GB18030 (Excel's "CSV" on Chinese Windows). Strict decoding: nothing is replaced silently.
+ */
+import { problem, type Problem } from '../model/problem';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+export function decodeText(bytes: Uint8Array, file?: string): { text: string; encoding: TextEncoding } | { problem: Problem } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    // not UTF-8: try GB18030, the superset of GBK
+  }
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
+    return {
+      problem: problem(
+        'unknown_encoding',
+        { zh: '文件编码无法识别：请另存为 UTF-8 或 GBK 编码的 CSV', en: 'unrecognised text encoding: save the file as UTF-8 or GBK CSV' },
+        file ? { file } : {},
+      ),
+    };
+  }
+}

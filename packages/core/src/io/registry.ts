@@ -1,0 +1,208 @@
+/** Registry input: a Registry JSON object, or a units table (CSV, JSON Lines, spreadsheet rows). */
+import type { z } from 'zod';
+import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
+import { Registry, Unit, UnitKind, type District, type Town } from '../model/unit';
+import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
+import { decodeText } from './decode';
+import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
+import { intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
+
+const c = (field: string, zh: string, en: string, required: boolean, example: string, aliases: string[] = []): ColumnSpec => ({ field, zh, description: { zh, en }, required, example, aliases });
+
+export const REGISTRY_COLUMNS: readonly ColumnSpec[] = [
+  c('id', '编号', 'Stable unit id: letters, digits, "-", "_", "."', true, 'sch-zjj-001', ['unitId', '单位编号']),
+  c('name', '名称', 'Unit name', true, '朱家角镇示例小学', ['单位名称']),
+  c('kind', '类型', 'Kind: school 学校, enterprise 企业, park 园区, community 社区/居委/村委, organ 机关, party-school 党校, town 街镇, member-unit 成员单位, district-office 区国动办, media 媒体', true, '学校', ['单位类型']),
+  c('town', '街镇', 'Subdistrict or town: id or name (empty for district-level units)', false, '朱家角镇', ['所属街镇']),
+  c('address', '地址', 'Address', false, '青浦区朱家角镇示例路1号'),
+  c('headCount', '人数', 'Head count (staff, pupils or residents)', false, '860', ['人员数量']),
+  c('roles', '角色', 'Extra roles, separated by ";": education-bureau, emergency-management-bureau, industrial-park, ...', false, 'education-bureau'),
+  c('nameEn', '英文名称', 'Name in English', false, 'Zhujiajiao Sample Primary School'),
+  c('shelterName', '人防工程', 'Nearest civil-defence works', false, '示例路地下人防工程'),
+  c('shelterAddress', '人防工程地址', 'Its address', false, '示例路2号地下一层'),
+  c('shelterDistance', '人防工程距离', 'Its distance in metres', false, '350', ['人防工程距离米']),
+  c('shelterCapacity', '人防工程容量', 'How many people it shelters', false, '1200'),
+  c('contactName', '联系人', 'Contact person', false, '王老师'),
+  c('contactRole', '联系人职务', "Contact's role", false, '分管副校长'),
+  c('contactPhone', '联系电话', "Contact's phone", false, '021-00000000'),
+  c('routes', '疏散路线', 'Evacuation routes, separated by ";": building[/floor]: route > assembly point', false, '教学楼/1-3层: 东侧楼梯 > 操场; 综合楼: 西门 > 操场'),
+];
+
+/** Chinese and English names of unit kinds as users write them. */
+const KIND_ALIASES: Readonly<Record<string, { kind: UnitKind; communityType?: 'residential' | 'village' }>> = {
+  区国动办: { kind: 'district-office' },
+  国动办: { kind: 'district-office' },
+  成员单位: { kind: 'member-unit' },
+  区国动委成员单位: { kind: 'member-unit' },
+  街镇: { kind: 'town' },
+  街道: { kind: 'town' },
+  镇: { kind: 'town' },
+  街镇国防动员工作组: { kind: 'town' },
+  党校: { kind: 'party-school' },
+  机关: { kind: 'organ' },
+  学校: { kind: 'school' },
+  企业: { kind: 'enterprise' },
+  园区: { kind: 'park' },
+  社区: { kind: 'community' },
+  居委: { kind: 'community', communityType: 'residential' },
+  居委会: { kind: 'community', communityType: 'residential' },
+  村委: { kind: 'community', communityType: 'village' },
+  村委会: { kind: 'community', communityType: 'village' },
+  媒体: { kind: 'media' },
+};
+
+export function resolveUnitKind(text: string): { kind: UnitKind; communityType?: 'residential' | 'village' } | undefined {
+  const t = text.trim();
+  if ((UnitKind.options as readonly string[]).includes(t)) return { kind: t as UnitKind };
+  return KIND_ALIASES[t];
+}
+
+/** Zod issues of one row, placed at the row and the column the field came from. */
+export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string) => string = (f) => f): Problem[] {
+  return problemsFromZod(error, { file, row: record.row }).map((p) => {
+    const field = String(p.path[0] ?? '');
+    return { ...p, column: record.header[fieldColumn(field)] ?? fieldColumn(field) };
+  });
+}
+
+function parseRoutes(text: string | undefined) {
+  const items = (text ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+  return items.map((item) => {
+    const [where = '', rest = ''] = item.split(/[:：]/, 2);
+    const [route = '', assemblyPoint = ''] = rest.split('>').map((s) => s.trim());
+    const [building = '', floor] = where.split('/').map((s) => s.trim());
+    return { building, ...(floor ? { floor } : {}), route, assemblyPoint };
+  });
+}
+
+export interface TableOptions {
+  file: string;
+  district?: District;
+  towns?: readonly Town[];
+}
+
+/** A units table (header row first) into a Registry; towns by id or name. */
+export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: TableOptions): ParseResult<Registry> {
+  const { file } = options;
+  const towns = options.towns ?? QINGPU_TOWNS;
+  const { records, problems } = readTable(rows, REGISTRY_COLUMNS, file);
+  const townId = new Map<string, string>();
+  for (const t of towns) for (const key of [t.id, t.name, t.nameEn ?? t.id]) townId.set(key, t.id);
+  const units: Unit[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const v = record.values;
+    const at = (field: string) => ({ file, row: record.row, column: record.header[field] ?? field });
+    const rowProblemsBefore = problems.length;
+    const kind = v.kind === undefined ? undefined : resolveUnitKind(v.kind);
+    if (v.kind !== undefined && !kind) problems.push(problem('unknown_kind', { zh: `未知的单位类型「${v.kind}」`, en: `unknown unit kind "${v.kind}"` }, at('kind')));
+    const town = v.town === undefined ? undefined : townId.get(v.town.trim());
+    if (v.town !== undefined && town === undefined) problems.push(problem('unknown_town', { zh: `未知的街镇「${v.town}」`, en: `unknown town "${v.town}"` }, at('town')));
+    const headCount = intCell(record, 'headCount', file, problems);
+    const distance = intCell(record, 'shelterDistance', file, problems);
+    const capacity = intCell(record, 'shelterCapacity', file, problems);
+    const candidate = {
+      id: v.id?.trim(),
+      name: v.name,
+      ...(v.nameEn ? { nameEn: v.nameEn } : {}),
+      kind: kind?.kind ?? v.kind,
+      ...(town ? { town } : {}),
+      ...(kind?.communityType ? { communityType: kind.communityType } : {}),
+      ...(v.roles ? { roles: listCell(v.roles) } : {}),
+      ...(v.address ? { address: v.address } : {}),
+      ...(headCount !== undefined ? { headCount } : {}),
+      ...(v.shelterName ? { civilDefenseWorks: [{ name: v.shelterName, ...(v.shelterAddress ? { address: v.shelterAddress } : {}), ...(distance !== undefined ? { distanceMeters: distance } : {}), ...(capacity !== undefined ? { capacity } : {}) }] } : {}),
+      ...(v.contactName ? { contacts: [{ role: v.contactRole ?? '联系人', name: v.contactName, ...(v.contactPhone ? { phone: v.contactPhone } : {}) }] } : {}),
+      ...(v.routes ? { routes: parseRoutes(v.routes) } : {}),
+    };
+    const result = Unit.safeParse(candidate);
+    if (!result.success) {
+      const column = (field: string) => ({ civilDefenseWorks: 'shelterName', contacts: 'contactName', communityType: 'kind' })[field] ?? field;
+      // Problems already reported for a field (unknown kind or town) are not repeated by the schema.
+      const reported = new Set(problems.slice(rowProblemsBefore).map((p) => p.column));
+      problems.push(...rowProblems(result.error, record, file, column).filter((p) => !reported.has(p.column)));
+      continue;
+    }
+    if (problems.length > rowProblemsBefore) continue;
+    const first = seen.get(result.data.id);
+    if (first !== undefined) {
+      problems.push(problem('duplicate_id', { zh: `编号「${result.data.id}」与第 ${first} 行重复`, en: `id "${result.data.id}" repeats row ${first}` }, at('id')));
+      continue;
+    }
+    seen.set(result.data.id, record.row);
+    units.push(result.data);
+  }
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) return { ok: false, problems };
+  return { ok: true, value: { district: options.district ?? QINGPU_DISTRICT, towns: [...towns], units }, problems };
+}
+
+export interface FileInput {
+  file: string;
+  bytes?: Uint8Array;
+  text?: string;
+  format?: 'json' | 'jsonl' | 'csv';
+}
+
+export function formatFromName(file: string): 'json' | 'jsonl' | 'csv' | undefined {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ext === 'json' ? 'json' : ext === 'jsonl' || ext === 'ndjson' ? 'jsonl' : ext === 'csv' ? 'csv' : undefined;
+}
+
+/** Text of a file input, decoded; or the problem that stopped it. */
+export function inputText(input: FileInput): ParseResult<string> {
+  if (input.text !== undefined) return { ok: true, value: input.text.replace(/^\uFEFF/, ''), problems: [] };
+  const decoded = decodeText(input.bytes ?? new Uint8Array(), input.file);
+  if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
+  if (decoded.text.trim() === '') return { ok: false, problems: [problem('empty_file', { zh: '文件为空', en: 'the file is empty' }, { file: input.file })] };
+  return { ok: true, value: decoded.text, problems: [] };
+}
+
+/** JSON Lines records as table rows (header from the union of keys), keeping line numbers as rows. */
+export function jsonLinesAsRows(lines: readonly { line: number; value: unknown }[], file: string): ParseResult<{ rows: unknown[][]; rowNumbers: number[] }> {
+  const problems: Problem[] = [];
+  const keys: string[] = [];
+  for (const { line, value } of lines) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push(problem('not_an_object', { zh: '每行应为一个 JSON 对象', en: 'each line must be a JSON object' }, { file, row: line }));
+      continue;
+    }
+    for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const rows: unknown[][] = [keys, ...lines.map(({ value }) => keys.map((k) => { const v = (value as Record<string, unknown>)[k]; return Array.isArray(v) ? v.join(';') : v; }))];
+  return { ok: true, value: { rows, rowNumbers: lines.map((l) => l.line) }, problems: [] };
+}
+
+/** Renumbers table problems from row positions to the JSON Lines line numbers. */
+export function renumber(problems: readonly Problem[], rowNumbers: readonly number[]): Problem[] {
+  return problems.map((p) => (p.row !== undefined && p.row >= 2 ? { ...p, row: rowNumbers[p.row - 2] ?? p.row } : p));
+}
+
+export function parseRegistryJson(text: string, options: { file: string }): ParseResult<Registry> {
+  const json = parseJsonText(text, options.file);
+  if (!json.ok) return json;
+  if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
+    return { ok: false, problems: [problem('not_an_object', { zh: '登记表 JSON 应为一个对象（district、towns、units）', en: 'a registry JSON must be an object (district, towns, units)' }, { file: options.file })] };
+  }
+  const result = Registry.safeParse(json.value);
+  return result.success ? { ok: true, value: result.data, problems: [] } : { ok: false, problems: problemsFromZod(result.error, { file: options.file }) };
+}
+
+/** A registry file: `.json` (a Registry object), `.csv` or `.jsonl` (a units table). */
+export function parseRegistryFile(input: FileInput, options: Omit<TableOptions, 'file'> = {}): ParseResult<Registry> {
+  const text = inputText(input);
+  if (!text.ok) return text;
+  const format = input.format ?? formatFromName(input.file) ?? 'csv';
+  if (format === 'json') return parseRegistryJson(text.value, { file: input.file });
+  if (format === 'csv') {
+    const rows = parseCsvRows(text.value, input.file);
+    return rows.ok ? parseUnitsTable(rows.value, { ...options, file: input.file }) : rows;
+  }
+  const lines = parseJsonLines(text.value, input.file);
+  if (!lines.ok) return lines;
+  const table = jsonLinesAsRows(lines.value, input.file);
+  if (!table.ok) return table;
+  const result = parseUnitsTable(table.value.rows, { ...options, file: input.file });
+  return { ...result, problems: renumber(result.problems, table.value.rowNumbers) };
+}

@@ -1,0 +1,113 @@
+/**
+ * Tables (CSV, spreadsheet rows) to records. Headers may be English field names or Chinese
+ * labels; every problem names file, row (as a spreadsheet numbers it: header row 1) and column.
+ * Unknown columns are errors, not ignored: a misspelt header would otherwise lose data silently.
+ */
+import { problem, type Problem } from '../model/problem';
+import type { LocalizedText } from '../model/text';
+
+export interface ColumnSpec {
+  /** English field name, accepted as a header. */
+  field: string;
+  /** Chinese label, accepted as a header. */
+  zh: string;
+  aliases?: readonly string[];
+  description: LocalizedText;
+  required: boolean;
+  example: string;
+}
+
+export interface TableRecord {
+  /** Row as a spreadsheet numbers it (header row 1). */
+  row: number;
+  /** Cell text by field name; empty cells are absent. */
+  values: Record<string, string>;
+  /** The header as the user wrote it, for messages. */
+  header: Record<string, string>;
+}
+
+/** A cell as the user sees it: dates as YYYY-MM-DD, numbers as written, blanks as undefined. */
+export function cellText(cell: unknown): string | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
+  const text = String(cell);
+  return text.trim() === '' ? undefined : text;
+}
+
+function normaliseHeader(text: string): string {
+  return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_（）()]/g, '');
+}
+
+export function readTable(rows: readonly (readonly unknown[])[], columns: readonly ColumnSpec[], file: string): { records: TableRecord[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (rows.length === 0) {
+    problems.push(problem('empty_file', { zh: '文件为空：缺少表头行', en: 'the file is empty: no header row' }, { file }));
+    return { records: [], problems };
+  }
+  const byHeader = new Map<string, ColumnSpec>();
+  for (const c of columns) for (const name of [c.field, c.zh, ...(c.aliases ?? [])]) byHeader.set(normaliseHeader(name), c);
+  const fieldAt: (string | undefined)[] = [];
+  const header: Record<string, string> = {};
+  rows[0]!.forEach((cell) => {
+    const text = cellText(cell);
+    if (text === undefined) {
+      fieldAt.push(undefined);
+      return;
+    }
+    const column = byHeader.get(normaliseHeader(text));
+    if (!column) {
+      problems.push(problem('unknown_column', { zh: `不认识的列「${text}」`, en: `unknown column "${text}"` }, { file, row: 1, column: text }));
+      fieldAt.push(undefined);
+    } else if (header[column.field] !== undefined) {
+      problems.push(problem('duplicate_column', { zh: `列「${text}」重复`, en: `column "${text}" appears twice` }, { file, row: 1, column: text }));
+      fieldAt.push(undefined);
+    } else {
+      header[column.field] = text;
+      fieldAt.push(column.field);
+    }
+  });
+  for (const c of columns) {
+    if (c.required && header[c.field] === undefined) {
+      problems.push(problem('missing_column', { zh: `缺少必填列「${c.zh}」（${c.field}）`, en: `missing required column "${c.field}" (${c.zh})` }, { file, row: 1, column: c.field }));
+    }
+  }
+  const records: TableRecord[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (cells.every((c) => cellText(c) === undefined)) continue; // a blank line between rows
+    const values: Record<string, string> = {};
+    cells.forEach((cell, i) => {
+      const text = cellText(cell);
+      if (text === undefined) return;
+      const field = fieldAt[i];
+      if (field !== undefined) values[field] = text;
+      else if (i >= fieldAt.length) {
+        problems.push(problem('extra_cell', { zh: `第 ${i + 1} 个单元格超出表头范围：${text}`, en: `cell ${i + 1} is beyond the header: ${text}` }, { file, row: r + 1 }));
+      }
+    });
+    records.push({ row: r + 1, values, header });
+  }
+  if (records.length === 0 && problems.length === 0) {
+    problems.push(problem('no_rows', { zh: '只有表头，没有数据行', en: 'header only: no data rows' }, { file, row: 1, severity: 'warning' }));
+  }
+  return { records, problems };
+}
+
+/** Splits a list cell on `;` or `；` (and `、`), trimming items. */
+export function listCell(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(/[;；、]/).map((s) => s.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** An integer cell, or a problem naming the column. */
+export function intCell(record: TableRecord, field: string, file: string, problems: Problem[]): number | undefined {
+  const text = record.values[field];
+  if (text === undefined) return undefined;
+  const n = Number(text.replace(/,/g, '').trim());
+  if (!Number.isInteger(n) || n < 0) {
+    problems.push(problem('invalid_number', { zh: `应为非负整数：${text}`, en: `expected a whole number ≥ 0: ${text}` }, { file, row: record.row, column: record.header[field] ?? field }));
+    return undefined;
+  }
+  return n;
+}
