@@ -1,2 +1,3 @@
-/** Barrel of catalogs/: filled in as the module grows. */
-export {};
+export { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
+export { parseCatalog, tailorCatalog, Tailoring, OPERATORS } from './load';
+export { renderCatalogMarkdown } from './markdown';

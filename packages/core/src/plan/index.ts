@@ -1,2 +1,1 @@
-/** Barrel of plan/: filled in as the module grows. */
-export {};
+export { planYear, type PlanYearInput } from './plan-year';

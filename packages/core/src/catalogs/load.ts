@@ -1,0 +1,164 @@
+/**
+ * Loading and checking catalogs: the built-in one and any other office's, the same way.
+ * A catalog is plain JSON; conditions are json-rules-engine condition objects. Values written
+ * as "{{name}}" take the requirement's parameter `name`, so a tailoring file can change a
+ * threshold (e.g. the news-report delay) without rewriting conditions.
+ */
+import { z } from 'zod';
+import { KEY_DATE_IDS } from '../model/key-date';
+import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
+import { Catalog, Requirement } from '../model/requirement';
+import { Id } from '../model/text';
+import { FACT_NAMES } from '../rules/facts';
+
+/** json-rules-engine's built-in operators: the only ones a catalog may use. */
+export const OPERATORS: ReadonlySet<string> = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain']);
+/** Plain property paths only: no filters or script, so an untrusted catalog cannot run code. */
+export const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
+const KNOWN_KEY_DATES: ReadonlySet<string> = new Set(Object.values(KEY_DATE_IDS));
+const MAX_BYTES = 2_000_000;
+const MAX_DEPTH = 16;
+const PLACEHOLDER = /^\{\{([A-Za-z0-9_-]+)\}\}$/;
+
+/** The unresolved form of each parsed catalog, so tailoring can re-apply parameters. */
+const TEMPLATES = new WeakMap<Catalog, unknown>();
+
+function substitute(value: unknown, params: Record<string, unknown>, path: (string | number)[], problems: Problem[], file?: string): unknown {
+  if (typeof value === 'string') {
+    const m = PLACEHOLDER.exec(value);
+    if (!m) return value;
+    if (!(m[1]! in params)) {
+      problems.push(problem('unknown_parameter', { zh: `参数「${m[1]}」未定义`, en: `parameter "${m[1]}" is not defined` }, { path, ...(file ? { file } : {}) }));
+      return value;
+    }
+    return params[m[1]!];
+  }
+  if (Array.isArray(value)) return value.map((v, i) => substitute(v, params, [...path, i], problems, file));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'parameters' ? v : substitute(v, params, [...path, k], problems, file)]));
+  }
+  return value;
+}
+
+function checkCondition(condition: unknown, path: (string | number)[], depth: number, problems: Problem[], file?: string): void {
+  const at = { path, ...(file ? { file } : {}) };
+  if (depth > MAX_DEPTH) {
+    problems.push(problem('condition_too_deep', { zh: `条件嵌套超过 ${MAX_DEPTH} 层`, en: `condition nested deeper than ${MAX_DEPTH}` }, at));
+    return;
+  }
+  if (typeof condition !== 'object' || condition === null) return;
+  const c = condition as Record<string, unknown>;
+  for (const key of ['all', 'any'] as const) {
+    if (Array.isArray(c[key])) (c[key] as unknown[]).forEach((child, i) => checkCondition(child, [...path, key, i], depth + 1, problems, file));
+  }
+  if (c.not !== undefined) checkCondition(c.not, [...path, 'not'], depth + 1, problems, file);
+  if (typeof c.condition === 'string') {
+    problems.push(problem('shared_condition', { zh: '不支持引用共享条件（condition）', en: 'shared condition references are not supported' }, at));
+  }
+  if (typeof c.fact === 'string') {
+    if (!FACT_NAMES.has(c.fact)) problems.push(problem('unknown_fact', { zh: `未知事实「${c.fact}」`, en: `unknown fact "${c.fact}"` }, { ...at, path: [...path, 'fact'] }));
+    if (typeof c.operator === 'string' && !OPERATORS.has(c.operator)) {
+      problems.push(problem('unknown_operator', { zh: `未知运算符「${c.operator}」`, en: `unknown operator "${c.operator}"` }, { ...at, path: [...path, 'operator'] }));
+    }
+    if (c.path !== undefined && (typeof c.path !== 'string' || !SAFE_PATH.test(c.path))) {
+      problems.push(problem('unsafe_path', { zh: '路径只能是 $.a.b 形式的属性访问', en: 'paths may only be plain property access like $.a.b' }, { ...at, path: [...path, 'path'] }));
+    }
+    if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) {
+      problems.push(problem('fact_reference_value', { zh: '条件的值不能引用其他事实', en: 'condition values may not refer to other facts' }, { ...at, path: [...path, 'value'] }));
+    }
+  }
+}
+
+function semanticProblems(catalog: Catalog, file?: string): Problem[] {
+  const problems: Problem[] = [];
+  catalog.requirements.forEach((req, i) => {
+    const base = ['requirements', i];
+    checkCondition(req.appliesTo, [...base, 'appliesTo'], 0, problems, file);
+    checkCondition(req.compliance, [...base, 'compliance'], 0, problems, file);
+    const due = req.due;
+    const keyDates = due.type === 'by-key-date' || due.type === 'window' ? [due.keyDate] : due.type === 'each-key-date' ? due.keyDates : [];
+    for (const id of keyDates) {
+      if (!KNOWN_KEY_DATES.has(id)) problems.push(problem('unknown_key_date', { zh: `未知关键日期「${id}」`, en: `unknown key date "${id}"` }, { path: [...base, 'due'], ...(file ? { file } : {}) }));
+    }
+  });
+  return problems;
+}
+
+/** Validates a catalog (schema, facts, operators, paths, key dates, size) and resolves parameters. */
+export function parseCatalog(json: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
+  const { file } = options;
+  const where = file ? { file } : {};
+  if (JSON.stringify(json ?? null).length > MAX_BYTES) {
+    return { ok: false, problems: [problem('catalog_too_large', { zh: '目录超过 2 MB', en: 'the catalog is larger than 2 MB' }, where)] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, problems: [problem('not_an_object', { zh: '目录应为 JSON 对象', en: 'a catalog must be a JSON object' }, where)] };
+  }
+  const raw = json as { parameters?: Record<string, unknown>; requirements?: unknown };
+  const problems: Problem[] = [];
+  const requirements = Array.isArray(raw.requirements)
+    ? raw.requirements.map((req, i) => {
+        const params = { ...(raw.parameters ?? {}), ...((req as { parameters?: Record<string, unknown> })?.parameters ?? {}) };
+        return substitute(req, params, ['requirements', i], problems, file);
+      })
+    : raw.requirements;
+  const result = Catalog.safeParse({ ...raw, requirements });
+  if (!result.success) problems.push(...problemsFromZod(result.error, where));
+  else problems.push(...semanticProblems(result.data, file));
+  if (problems.length > 0 || !result.success) return { ok: false, problems };
+  TEMPLATES.set(result.data, json);
+  return { ok: true, value: result.data, problems: [] };
+}
+
+/** Like parseCatalog, throwing for a broken built-in catalog (a programmer error). */
+export function loadCatalogOrThrow(json: unknown, name: string): Catalog {
+  const result = parseCatalog(json, { file: name });
+  if (!result.ok) throw new Error(`${name}: ${result.problems.map((p) => `${p.path.join('.')}: ${p.message.en}`).join('; ')}`);
+  return result.value;
+}
+
+/** How an office adapts a base catalog (like an OSCAL profile): select, drop, override, set parameters. */
+export const Tailoring = z
+  .object({
+    /** The base catalog's id this tailoring was written for. */
+    base: Id,
+    id: Id.optional(),
+    version: z.string().min(1).optional(),
+    /** Keep only these requirements. */
+    select: z.array(Id).optional(),
+    drop: z.array(Id).optional(),
+    /** Parameter values by requirement id, e.g. `{ "qp2024.general.news-report": { "newsReportWorkdays": 3 } }`. */
+    parameters: z.record(Id, z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))).optional(),
+    /** Fields to replace, by requirement id (not `id`). */
+    overrides: z.record(Id, Requirement.omit({ id: true }).partial().strict()).optional(),
+  })
+  .strict();
+export type Tailoring = z.infer<typeof Tailoring>;
+
+export function tailorCatalog(base: Catalog, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
+  const where = options.file ? { file: options.file } : {};
+  const parsed = Tailoring.safeParse(tailoring);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, where) };
+  const t = parsed.data;
+  const problems: Problem[] = [];
+  if (t.base !== base.id) problems.push(problem('wrong_base', { zh: `裁剪文件针对目录「${t.base}」，而不是「${base.id}」`, en: `the tailoring is for catalog "${t.base}", not "${base.id}"` }, { ...where, path: ['base'] }));
+  const ids = new Set(base.requirements.map((r) => r.id));
+  const check = (list: readonly string[], key: string) => list.forEach((id, i) => !ids.has(id) && problems.push(problem('unknown_requirement', { zh: `未知要求「${id}」`, en: `unknown requirement "${id}"` }, { ...where, path: [key, i] })));
+  check(t.select ?? [], 'select');
+  check(t.drop ?? [], 'drop');
+  check(Object.keys(t.parameters ?? {}), 'parameters');
+  check(Object.keys(t.overrides ?? {}), 'overrides');
+  if (problems.length > 0) return { ok: false, problems };
+
+  const template = (TEMPLATES.get(base) ?? base) as { requirements: Record<string, unknown>[] } & Record<string, unknown>;
+  const selected = new Set(t.select ?? ids);
+  const dropped = new Set(t.drop ?? []);
+  const requirements = template.requirements
+    .filter((r) => selected.has(r.id as string) && !dropped.has(r.id as string))
+    .map((r) => {
+      const id = r.id as string;
+      const parameters = { ...((r.parameters as object | undefined) ?? {}), ...(t.parameters?.[id] ?? {}) };
+      return { ...r, ...(t.overrides?.[id] ?? {}), ...(Object.keys(parameters).length > 0 ? { parameters } : {}) };
+    });
+  return parseCatalog({ ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements }, options);
+}

@@ -1,0 +1,56 @@
+/**
+ * Compiles json-rules-engine condition objects into plain synchronous functions with the
+ * engine's semantics for its built-in operators. Used where the engine's async machinery does not
+ * fit (the planner's applies-to checks) and as the fast path for large audits; a differential
+ * property test holds it to the engine's results.
+ */
+import type { Condition } from '../model/condition';
+
+export type Facts = Readonly<Record<string, unknown>>;
+export type CompiledCondition = (facts: Facts) => boolean;
+
+/** The engine's number check: `Number.parseFloat(value).toString() !== 'NaN'`. */
+const isNumeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+
+const OPERATORS: Record<string, (fact: unknown, value: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => Array.isArray(b) && b.indexOf(a) > -1,
+  notIn: (a, b) => Array.isArray(b) && b.indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+};
+
+function resolvePath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export function compileCondition(condition: Condition, rename: (fact: string) => string = (f) => f): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(c, rename));
+    return (facts) => parts.every((p) => p(facts));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(c, rename));
+    return (facts) => parts.some((p) => p(facts));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, rename);
+    return (facts) => !inner(facts);
+  }
+  if ('condition' in condition) throw new Error('shared conditions are not supported');
+  const op = OPERATORS[condition.operator];
+  if (!op) throw new Error(`unknown operator "${condition.operator}"`);
+  const fact = rename(condition.fact);
+  const { value, path } = condition;
+  return path ? (facts) => op(resolvePath(facts[fact], path), value) : (facts) => op(facts[fact], value);
+}

@@ -1,0 +1,83 @@
+/**
+ * Evidence facts of one unit for one requirement and year: counts of activities of the kinds that
+ * count, inside the year and the due windows, topics covered, and news reported on time.
+ */
+import { addDays } from '../dates/local-date';
+import type { WorkdayCalendar } from '../dates/workdays';
+import type { Activity, ActivityKind } from '../model/activity';
+import type { Requirement } from '../model/requirement';
+import type { UnitActivities } from './facts';
+import type { Schedule } from './schedule';
+
+/** Kinds that are not "an activity" needing its own news report. */
+const NOT_REPORTABLE: ReadonlySet<ActivityKind> = new Set(['activity-news-reported', 'annual-plan-submitted', 'budget-allocated', 'work-summary']);
+
+export interface Evidence {
+  facts: Record<string, unknown>;
+  used: Activity[];
+  /** For after-each-activity requirements: news reports not yet due, so still open. */
+  newsOpenCount: number;
+}
+
+export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitActivities, year: number, asOf: string, calendar: WorkdayCalendar): Evidence {
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const last = asOf < yearEnd ? asOf : yearEnd;
+  const inYear = (a: Activity) => a.date >= yearStart && a.date <= last;
+  const from = req.cadence === 'once' ? '0001-01-01' : yearStart;
+  const eligible: Activity[] = [];
+  for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? []) if (a.date >= from && a.date <= last) eligible.push(a);
+  eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  const inAnyWindow = (a: Activity) => schedule.occasions.some((o) => a.date >= o.start && a.date <= o.end);
+  const inWindow = schedule.occasions.length > 0 ? eligible.filter(inAnyWindow) : eligible;
+  const facts: Record<string, unknown> = {
+    evidenceCount: eligible.length,
+    evidenceInWindowCount: inWindow.length,
+    occasionsWithEvidence: schedule.occasions.filter((o) => eligible.some((a) => a.date >= o.start && a.date <= o.end)).length,
+    occasionsEnded: schedule.occasions.filter((o) => o.end < asOf).length,
+    participants: eligible.reduce((n, a) => n + (a.participants ?? 0), 0),
+  };
+  for (const kind of req.evidenceKinds) {
+    facts[`inYear:${kind}`] = eligible.filter((a) => a.kind === kind).length;
+    facts[`inWindow:${kind}`] = inWindow.filter((a) => a.kind === kind).length;
+  }
+  const topics = new Set(eligible.flatMap((a) => a.topics ?? []));
+  facts.topicsCovered = [...topics].sort();
+  const required = String(req.parameters?.topics ?? '').split(';').map((t) => t.trim()).filter(Boolean);
+  facts.requiredTopicsCovered = required.filter((t) => topics.has(t)).length;
+
+  const yearActivities = acts.all.filter(inYear);
+  facts.activityCount = yearActivities.length;
+  facts.activitiesWithoutReference = yearActivities.filter((a) => !a.reference).length;
+
+  let used = req.evidenceKinds.length > 0 ? inWindow : yearActivities;
+  let newsOpenCount = 0;
+  if (req.due.type === 'after-each-activity') {
+    const due = req.due;
+    const reportable = yearActivities.filter((a) => (due.of.length > 0 ? due.of.includes(a.kind) : !NOT_REPORTABLE.has(a.kind)));
+    // Each news report covers one activity on or before its date, oldest first.
+    const reports = (acts.byKind.get('activity-news-reported') ?? []).filter((a) => a.date <= last).map((a) => a.date);
+    let onTime = 0;
+    let late = 0;
+    let dueCount = 0;
+    const usedReports: Activity[] = [];
+    const newsReports = acts.byKind.get('activity-news-reported') ?? [];
+    for (const activity of reportable) {
+      const deadline = due.unit === 'workdays' ? calendar.addWorkdays(activity.date, due.within) : addDays(activity.date, due.within);
+      const index = reports.findIndex((d) => d >= activity.date && d <= deadline);
+      if (index >= 0) {
+        usedReports.push(newsReports.find((r) => r.date === reports[index])!);
+        reports.splice(index, 1);
+        onTime++;
+        dueCount++;
+      } else if (deadline < asOf) {
+        late++;
+        dueCount++;
+      } else newsOpenCount++;
+    }
+    Object.assign(facts, { newsDueCount: dueCount, newsOnTimeCount: onTime, newsLateCount: late });
+    used = usedReports;
+  }
+  return { facts, used, newsOpenCount };
+}

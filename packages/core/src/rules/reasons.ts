@@ -1,0 +1,58 @@
+/** Reasons in words from json-rules-engine's evaluated condition tree: which condition passed or failed. */
+import type { LocalizedText } from '../model/text';
+import { describeFact } from './facts';
+
+export interface Leaf {
+  all?: Leaf[];
+  any?: Leaf[];
+  not?: Leaf;
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  path?: string;
+  result?: boolean;
+  factResult?: unknown;
+}
+
+const OPS: Record<string, LocalizedText> = {
+  equal: { zh: '=', en: '=' },
+  notEqual: { zh: '≠', en: '≠' },
+  lessThan: { zh: '<', en: '<' },
+  lessThanInclusive: { zh: '≤', en: '≤' },
+  greaterThan: { zh: '>', en: '>' },
+  greaterThanInclusive: { zh: '≥', en: '≥' },
+  in: { zh: '属于', en: 'in' },
+  notIn: { zh: '不属于', en: 'not in' },
+  contains: { zh: '包含', en: 'contains' },
+  doesNotContain: { zh: '不包含', en: 'does not contain' },
+};
+
+function show(value: unknown): string {
+  if (value === undefined) return '—';
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}
+
+function leaves(node: Leaf, out: Leaf[] = []): Leaf[] {
+  if (node.all) node.all.forEach((c) => leaves(c, out));
+  else if (node.any) node.any.forEach((c) => leaves(c, out));
+  else if (node.not) leaves(node.not, out);
+  else if (node.fact) out.push(node);
+  return out;
+}
+
+/** Names the conditions that decided the outcome: the passing ones when met, the failing ones otherwise. */
+export function describeLeaves(tree: Leaf, prefix: string, passed: boolean, which: 'applies' | 'complies'): LocalizedText {
+  const all = leaves(tree);
+  const deciding = all.filter((l) => Boolean(l.result) === passed);
+  const chosen = deciding.length > 0 ? deciding : all;
+  const parts = chosen.map((l) => {
+    const fact = describeFact(l.fact!.startsWith(prefix) ? l.fact!.slice(prefix.length) : l.fact!);
+    const op = OPS[l.operator ?? ''] ?? { zh: l.operator ?? '', en: l.operator ?? '' };
+    return {
+      zh: `${fact.zh}为 ${show(l.factResult)}（要求 ${op.zh} ${show(l.value)}）`,
+      en: `${fact.en} is ${show(l.factResult)} (needs ${op.en} ${show(l.value)})`,
+    };
+  });
+  const lead = which === 'applies' ? { zh: '不适用：', en: 'does not apply: ' } : passed ? { zh: '已满足：', en: 'met: ' } : { zh: '未满足：', en: 'not met: ' };
+  return { zh: lead.zh + parts.map((p) => p.zh).join('；'), en: lead.en + parts.map((p) => p.en).join('; ') };
+}

@@ -1,0 +1,76 @@
+/**
+ * When a requirement's work falls in a year: its occasions (windows with a due date) computed from
+ * the due rule and the year's key dates. Shared by the evaluator and the planner so both judge
+ * against the same dates.
+ */
+import { addDays } from '../dates/local-date';
+import type { WorkdayCalendar } from '../dates/workdays';
+import type { KeyDate } from '../model/key-date';
+import type { Requirement } from '../model/requirement';
+
+export type OccasionFlag = 'non-workday' | 'moved';
+
+export interface Occasion {
+  /** `year`, or the key-date id the occasion hangs on. */
+  readonly key: string;
+  /** First day evidence counts (for `once` requirements, any earlier year counts too). */
+  readonly start: string;
+  /** The due date: the deadline or the window's last day. */
+  readonly end: string;
+  /** The key date itself, for windows. */
+  readonly on?: string;
+  readonly keyDateId?: string;
+  readonly flags: readonly OccasionFlag[];
+}
+
+export interface Schedule {
+  readonly occasions: readonly Occasion[];
+  /** Key dates the due rule needs but that do not fall in this year. */
+  readonly missingKeyDates: readonly string[];
+}
+
+/** The earliest date for evidence of `once` requirements: anything before counts. */
+const EVER = '0001-01-01';
+
+export function scheduleRequirement(req: Requirement, year: number, keyDates: ReadonlyMap<string, KeyDate>, calendar: WorkdayCalendar): Schedule {
+  const yearStart = req.cadence === 'once' ? EVER : `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const due = req.due;
+  switch (due.type) {
+    case 'by-key-date': {
+      const kd = keyDates.get(due.keyDate);
+      if (!kd) return { occasions: [], missingKeyDates: [due.keyDate] };
+      let end = addDays(kd.date, due.offsetDays);
+      const flags: OccasionFlag[] = [];
+      if (!calendar.isWorkday(end)) {
+        flags.push('non-workday');
+        if (due.onNonWorkday !== 'flag') {
+          end = due.onNonWorkday === 'previous-workday' ? calendar.previousWorkday(end) : calendar.nextWorkday(end);
+          flags.push('moved');
+        }
+      }
+      return { occasions: [{ key: due.keyDate, start: yearStart, end, keyDateId: due.keyDate, flags }], missingKeyDates: [] };
+    }
+    case 'window':
+    case 'each-key-date': {
+      const ids = due.type === 'window' ? [due.keyDate] : due.keyDates;
+      const occasions: Occasion[] = [];
+      const missing: string[] = [];
+      for (const id of ids) {
+        const kd = keyDates.get(id);
+        if (!kd) {
+          missing.push(id);
+          continue;
+        }
+        occasions.push({ key: id, start: addDays(kd.date, -due.daysBefore), end: addDays(kd.date, due.daysAfter), on: kd.date, keyDateId: id, flags: [] });
+      }
+      occasions.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+      return { occasions, missingKeyDates: missing };
+    }
+    case 'by-year-end':
+    case 'continuous':
+      return { occasions: [{ key: 'year', start: yearStart, end: yearEnd, flags: [] }], missingKeyDates: [] };
+    case 'after-each-activity':
+      return { occasions: [], missingKeyDates: [] };
+  }
+}
