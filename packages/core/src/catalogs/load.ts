@@ -63,6 +63,9 @@ function checkCondition(condition: unknown, path: (string | number)[], depth: nu
     if (c.path !== undefined && (typeof c.path !== 'string' || !SAFE_PATH.test(c.path))) {
       problems.push(problem('unsafe_path', { zh: '路径只能是 $.a.b 形式的属性访问', en: 'paths may only be plain property access like $.a.b' }, { ...at, path: [...path, 'path'] }));
     }
+    if ((c.operator === 'in' || c.operator === 'notIn') && !Array.isArray(c.value)) {
+      problems.push(problem('value_not_a_list', { zh: 'in / notIn 的值应为列表', en: 'in / notIn need a list as value' }, { ...at, path: [...path, 'value'] }));
+    }
     if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) {
       problems.push(problem('fact_reference_value', { zh: '条件的值不能引用其他事实', en: 'condition values may not refer to other facts' }, { ...at, path: [...path, 'value'] }));
     }

@@ -49,7 +49,7 @@ export const DueRule = z.discriminatedUnion('type', [
 ]);
 export type DueRule = z.infer<typeof DueRule>;
 
-export const Requirement = z.object({
+export const Requirement = z.strictObject({
   /** Stable id, e.g. `qp2024.school.evacuation-plan`. */
   id: Id,
   /** One of the six sectors, or `general` for section 四 and the closing paragraph. */
@@ -80,7 +80,7 @@ export const Requirement = z.object({
 export type Requirement = z.infer<typeof Requirement>;
 
 export const Catalog = z
-  .object({
+  .strictObject({
     id: Id,
     version: z.string().min(1),
     title: LocalizedText,

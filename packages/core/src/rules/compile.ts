@@ -15,8 +15,9 @@ const isNumeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 
 const OPERATORS: Record<string, (fact: unknown, value: unknown) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
-  in: (a, b) => Array.isArray(b) && b.indexOf(a) > -1,
-  notIn: (a, b) => Array.isArray(b) && b.indexOf(a) === -1,
+  // As the engine: `indexOf` on the value (an array, or a string's substrings); anything else throws.
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
   contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
   doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
   lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),

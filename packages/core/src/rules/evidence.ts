@@ -24,7 +24,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   const yearEnd = `${year}-12-31`;
   const last = asOf < yearEnd ? asOf : yearEnd;
   const inYear = (a: Activity) => a.date >= yearStart && a.date <= last;
-  const from = req.cadence === 'once' ? '0001-01-01' : yearStart;
+  const from = req.cadence === 'once' || req.cadence === 'continuous' ? '0001-01-01' : yearStart;
   const eligible: Activity[] = [];
   for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? []) if (a.date >= from && a.date <= last) eligible.push(a);
   eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

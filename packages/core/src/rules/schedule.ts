@@ -33,7 +33,8 @@ export interface Schedule {
 const EVER = '0001-01-01';
 
 export function scheduleRequirement(req: Requirement, year: number, keyDates: ReadonlyMap<string, KeyDate>, calendar: WorkdayCalendar): Schedule {
-  const yearStart = req.cadence === 'once' ? EVER : `${year}-01-01`;
+  // Once-off work and standing work (a site, a mechanism) count whenever they were done before.
+  const yearStart = req.cadence === 'once' || req.cadence === 'continuous' ? EVER : `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const due = req.due;
   switch (due.type) {

@@ -1,2 +1,3 @@
-/** Barrel of sample/: filled in as the module grows. */
-export {};
+export { sampleRegistry } from './registry';
+export { sampleActivities } from './activities';
+export { seededRandom, seedOf } from './random';

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
+import { parseCatalog, tailorCatalog } from './load';
+import { renderCatalogMarkdown } from './markdown';
+
+describe('the built-in catalog', () => {
+  it('encodes 30 or more requirements and maps every clause', () => {
+    expect(QINGPU_2024_CATALOG.requirements.length).toBeGreaterThanOrEqual(30);
+    for (const clause of QINGPU_2024_CATALOG.clauses) {
+      expect(QINGPU_2024_CATALOG.requirements.some((r) => r.clause === clause.clause), clause.clause).toBe(true);
+    }
+  });
+
+  it("covers the notice's named asks", () => {
+    const text = JSON.stringify(QINGPU_2024_CATALOG);
+    for (const ask of ['书上架', '图上墙', '片进屏', '课进班', '人进馆', '共建协议', '紧急疏散行动方案', '防空疏散演练方案', '故事长廊', '微展馆', '体验角', '心肺复苏', '防空袭方案', '2月底', '融媒体', '小游戏', '专项资金', '品牌', '工作痕迹']) {
+      expect(text, ask).toContain(ask);
+    }
+    const targets = QINGPU_2024_CATALOG.requirements.filter((r) => r.target === 1).map((r) => r.id);
+    expect(targets).toEqual(expect.arrayContaining(['qp2024.school.evacuation-plan', 'qp2024.school.evacuation-drill', 'qp2024.community.plan-revision', 'qp2024.community.training-and-drill']));
+  });
+
+  it('docs/catalog.md is generated from the catalog (regenerate with renderCatalogMarkdown)', () => {
+    const doc = readFileSync(new URL('../../../../docs/catalog.md', import.meta.url), 'utf8');
+    expect(doc).toBe(renderCatalogMarkdown(QINGPU_2024_CATALOG));
+    for (const r of QINGPU_2024_CATALOG.requirements) expect(doc).toContain(`\`${r.id}\``);
+  });
+});
+
+describe('parseCatalog', () => {
+  const clone = () => structuredClone(QINGPU_2024_CATALOG_JSON) as { requirements: Record<string, unknown>[] } & Record<string, unknown>;
+
+  it('accepts the built-in catalog as plain JSON', () => {
+    expect(parseCatalog(JSON.parse(JSON.stringify(QINGPU_2024_CATALOG_JSON))).ok).toBe(true);
+  });
+
+  it('reports unknown facts, operators, unsafe paths, key dates and fields, all at once', () => {
+    const json = clone();
+    json.requirements[0]!.compliance = { all: [{ fact: 'nope', operator: 'equal', value: 1 }, { fact: 'evidenceCount', operator: 'regex', value: 1 }, { fact: 'attributes', path: '$..[?(@.x)]', operator: 'equal', value: 1 }] };
+    json.requirements[1]!.due = { type: 'window', keyDate: 'christmas', daysBefore: 1, daysAfter: 1 };
+    json.requirements[2]!.colour = 'red';
+    const result = parseCatalog(json, { file: 'c.json' });
+    expect(result.ok).toBe(false);
+    const codes = result.problems.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['unrecognized_keys']));
+    const semantic = parseCatalog({ ...clone(), requirements: [json.requirements[0], json.requirements[1]] });
+    expect(semantic.problems.map((p) => p.code).sort()).toEqual(['unknown_fact', 'unknown_key_date', 'unknown_operator', 'unsafe_path']);
+  });
+
+  it('refuses huge or deeply nested conditions', () => {
+    const json = clone();
+    let deep: unknown = { fact: 'evidenceCount', operator: 'equal', value: 1 };
+    for (let i = 0; i < 30; i++) deep = { not: deep };
+    json.requirements = [{ ...json.requirements[0]!, compliance: deep }];
+    expect(parseCatalog(json).problems.map((p) => p.code)).toContain('condition_too_deep');
+    expect(parseCatalog({ ...clone(), requirements: [{ ...json.requirements[0], basis: 'x'.repeat(2_100_000) }] }).problems[0]!.code).toBe('catalog_too_large');
+    expect(parseCatalog([]).problems[0]!.code).toBe('not_an_object');
+  });
+});
+
+describe('tailorCatalog', () => {
+  it('drops, selects, overrides and re-applies parameters', () => {
+    const result = tailorCatalog(QINGPU_2024_CATALOG, {
+      base: 'qingpu-2024',
+      drop: ['qp2024.general.local-brand'],
+      parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 }, 'qp2024.community.self-rescue-training': { minTopics: 2 } },
+      overrides: { 'qp2024.school.evacuation-drill': { target: 0.95 } },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const byId = new Map(result.value.requirements.map((r) => [r.id, r]));
+    expect(byId.has('qp2024.general.local-brand')).toBe(false);
+    expect(byId.get('qp2024.general.news-report')!.due).toMatchObject({ type: 'after-each-activity', within: 3 });
+    expect(JSON.stringify(byId.get('qp2024.community.self-rescue-training')!.compliance)).toContain('"value":2');
+    expect(byId.get('qp2024.school.evacuation-drill')!.target).toBe(0.95);
+    expect(result.value.version).toBe('2024.1+tailored');
+    const only = tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', select: ['qp2024.school.evacuation-plan'] });
+    expect(only.ok && only.value.requirements.map((r) => r.id)).toEqual(['qp2024.school.evacuation-plan']);
+  });
+
+  it('names every unknown id and the wrong base', () => {
+    const result = tailorCatalog(QINGPU_2024_CATALOG, { base: 'other', drop: ['qp2024.nope'], parameters: { 'qp2024.zz': { a: 1 } } }, { file: 't.json' });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown_requirement', 'unknown_requirement', 'wrong_base']);
+    expect(result.problems.every((p) => p.file === 't.json')).toBe(true);
+    expect(tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', frobnicate: true }).problems[0]!.code).toBe('unrecognized_keys');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { QINGPU_2024_CATALOG } from '../catalogs/qingpu-2024';
+import { Plan } from '../model/plan';
+import { UnitKind } from '../model/unit';
+import { sampleRegistry } from '../sample/registry';
+import { planYear } from './plan-year';
+
+const registry = sampleRegistry();
+
+describe('planYear', () => {
+  const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026, region: 'shanghai' });
+
+  it('returns a valid Plan with tasks for every unit the catalog applies to', () => {
+    expect(Plan.safeParse(plan).success).toBe(true);
+    const planned = new Set(plan.tasks.map((t) => t.unitId));
+    for (const u of registry.units) expect(planned.has(u.id), u.id).toBe(true);
+    expect(new Set(plan.tasks.map((t) => t.id)).size).toBe(plan.tasks.length);
+  });
+
+  it('dates the notice: plans by 28 Feb, drills on 12 May, Education Day and 9 November', () => {
+    const town = plan.tasks.find((t) => t.requirementId === 'qp2024.general.annual-plan' && t.unitId === 'town-zhujiajiao')!;
+    expect(town.due).toEqual({ type: 'deadline', date: '2026-02-28' });
+    const drills = plan.tasks.filter((t) => t.requirementId === 'qp2024.enterprise.drills' && t.unitId === 'ent-zhujiajiao-1');
+    expect(drills.map((t) => (t.due.type === 'window' ? t.due.on : ''))).toEqual(['2026-05-12', '2026-09-19', '2026-11-09']);
+    expect(plan.milestones.map((m) => `${m.date} ${m.kind}`)).toEqual(
+      expect.arrayContaining(['2026-02-28 deadline', '2026-05-12 drill', '2026-09-19 publicity', '2026-09-19 siren-test', '2026-11-09 drill']),
+    );
+    const siren = plan.milestones.find((m) => m.kind === 'siren-test')!;
+    expect(siren.phases?.map((p) => p.start)).toEqual(['2026-09-19T11:35:00+08:00', '2026-09-19T11:45:00+08:00', '2026-09-19T11:55:00+08:00']);
+    expect(plan.milestones.filter((m) => m.kind === 'report').map((m) => m.date)).toEqual(['2026-05-19', '2026-09-24', '2026-11-16']); // 20 Sept 2026 is a make-up working day;
+  });
+
+  it('flags a deadline on a non-working day and moves it when the catalog asks', () => {
+    // 2025-02-28 is a Friday; 2027-02-28 a Sunday.
+    const p2027 = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2027 });
+    const task = p2027.tasks.find((t) => t.requirementId === 'qp2024.general.annual-plan')!;
+    expect(task.flags).toEqual(expect.arrayContaining(['non-workday', 'no-holiday-data']));
+    expect(p2027.warnings.some((w) => w.en.includes('2027'))).toBe(true);
+    const moving = { ...QINGPU_2024_CATALOG, requirements: QINGPU_2024_CATALOG.requirements.map((r) => (r.id === 'qp2024.general.annual-plan' ? { ...r, due: { type: 'by-key-date' as const, keyDate: 'annual-plan-deadline', offsetDays: 0, onNonWorkday: 'previous-workday' as const } } : r)) };
+    const moved = planYear({ catalog: moving, registry, year: 2027 }).tasks.find((t) => t.requirementId === 'qp2024.general.annual-plan')!;
+    expect(moved.due).toEqual({ type: 'deadline', date: '2027-02-26' });
+    expect(moved.flags).toContain('moved');
+  });
+
+  it('optionally puts school drills on the school day before a weekend siren test', () => {
+    const p = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026, schoolDrillBeforeWeekend: true });
+    const drill = p.tasks.find((t) => t.requirementId === 'qp2024.school.evacuation-drill')!;
+    expect(drill.due).toEqual({ type: 'window', start: '2026-09-18', end: '2026-09-18', on: '2026-09-18' });
+    expect(drill.flags).toContain('school-day-before-weekend');
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026 }))).toBe(JSON.stringify(plan));
+  });
+
+  it('the sample registry covers every unit kind and is labelled synthetic', () => {
+    expect(new Set(registry.units.map((u) => u.kind))).toEqual(new Set(UnitKind.options));
+    expect(registry.district.synthetic).toBe(true);
+    expect(registry.units.length).toBeGreaterThan(200);
+  });
+});

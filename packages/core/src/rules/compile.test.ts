@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import type { Condition } from '../model/condition';
+import { compileCondition } from './compile';
+
+const FACTS = ['a', 'b', 'c', 'list'];
+const values = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y', '2', ''), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y', 1, 2), { maxLength: 3 }));
+const leaf = fc.record({
+  fact: fc.constantFrom(...FACTS),
+  operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'),
+  value: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y'), fc.array(fc.oneof(fc.constantFrom('x', 'y'), fc.integer({ min: -2, max: 2 })), { maxLength: 3 })),
+});
+const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf as fc.Arbitrary<Condition>,
+    fc.record({ all: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ not: tie('node') }),
+  ),
+})).node;
+
+describe('compiled conditions agree with json-rules-engine', () => {
+  it('on random conditions and facts', async () => {
+    await fc.assert(
+      fc.asyncProperty(condition, fc.record({ a: values, b: values, c: values, list: values }), async (cond, facts) => {
+        const top = 'all' in cond || 'any' in cond || 'not' in cond ? cond : { all: [cond] };
+        const engine = new Engine([{ conditions: top as never, event: { type: 'x' } }], { allowUndefinedFacts: true });
+        let expected: boolean | 'throws';
+        try {
+          expected = (await engine.run({ ...facts })).events.length === 1;
+        } catch {
+          expected = 'throws';
+        }
+        let actual: boolean | 'throws';
+        try {
+          actual = compileCondition(top)(facts);
+        } catch {
+          actual = 'throws';
+        }
+        // The engine evaluates every branch (no short-circuit) so it may throw where we return early;
+        // catalogs are validated so that neither ever throws (in/notIn take arrays).
+        if (expected !== 'throws') expect(actual).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
