@@ -1,2 +1,6 @@
-/** Public API of this plugin: filled in by its issue (see README.md). */
-export {};
+/** @liujin/calendar: plans to iCalendar feeds that work in real calendar clients. */
+export { createCalendarExporter, type CalendarInput } from './exporter';
+export { CalendarOptions, FeedKind, parseAlarm, type CalendarOptionsInput } from './options';
+export { buildFeeds, type EventSpec, type FeedSpec } from './events';
+export { renderFeed, type SequenceEntry } from './render';
+export { readSequenceState } from './sequence';

@@ -1,0 +1,35 @@
+/** The calendar exporter (the Exporter contract of @liujin/core). */
+import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry } from '@liujin/core';
+import { buildFeeds } from './events';
+import { CalendarOptions, parseAlarm, type CalendarOptionsInput } from './options';
+import { renderFeed } from './render';
+
+export interface CalendarInput {
+  /** One plan per year; several give multi-year feeds. */
+  plans: readonly Plan[];
+  /** Needed for town and unit feeds. */
+  registry?: Registry;
+  /** Gives events the requirement's summary. */
+  catalog?: Catalog;
+  /** DTSTAMP of every event: the same `now` gives the same bytes. */
+  now: Date;
+}
+
+export function createCalendarExporter(options?: CalendarOptionsInput): Exporter<CalendarInput, CalendarOptions> {
+  const resolved = resolveExporterOptions('calendar', CalendarOptions, options);
+  const alarms = resolved.alarms.map((a) => parseAlarm(a)!); // seconds before the start
+  return {
+    name: 'calendar',
+    description: 'iCalendar feeds of key dates, district milestones and each town, sector and unit’s tasks',
+    optionsSchema: CalendarOptions as never,
+    options: resolved,
+    async *export(input: CalendarInput): AsyncIterable<Artefact> {
+      const years = input.plans.map((p) => p.year);
+      const feeds = buildFeeds([...input.plans].sort((a, b) => a.year - b.year), input.registry, input.catalog, new Set(resolved.feeds), resolved.lang, resolved.uidDomain);
+      for (const feed of feeds) {
+        const name = `${resolved.namePrefix}${feed.name}${years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`}`;
+        yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed({ ...feed, name }, { now: input.now, alarms, previous: resolved.previous, lang: resolved.lang }) };
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** One feed to iCalendar text with ical-generator; VTIMEZONE data from timezones-ical-library. */
+import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { EventSpec, FeedSpec } from './events';
+import { localDateTime, plainDate } from './stubs';
+
+const TIME_ZONE = 'Asia/Shanghai';
+let vtimezone: string | undefined;
+
+/** The zone's VTIMEZONE block, read once per process. */
+function timezoneBlock(zone: string): string | null {
+  if (zone !== TIME_ZONE) return (tzlib_get_ical_block(zone) as string[])[0] ?? null;
+  vtimezone ??= (tzlib_get_ical_block(zone) as string[])[0];
+  return vtimezone ?? null;
+}
+
+export interface SequenceEntry {
+  sequence: number;
+  start: string;
+  end?: string;
+}
+
+function when(event: EventSpec): { start: string; end: string } {
+  return event.timed ?? event.allDay!;
+}
+
+export function renderFeed(feed: FeedSpec, options: { now: Date; alarms: readonly number[]; previous: Readonly<Record<string, SequenceEntry>>; lang: string }): string {
+  const calendar = ical({
+    // ical-generator escapes ; , and \ in NAME but not line breaks, which would break the file:
+    // a calendar's name is one line, so breaks and other control characters become spaces.
+    // eslint-disable-next-line no-control-regex
+    name: feed.name.replace(/[\u0000-\u001f\u007f]+/g, ' '),
+    prodId: { company: 'liujin', product: 'liujin', language: options.lang === 'zh' ? 'ZH' : 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone: with one, ical-generator writes DTSTAMP in local time without `Z`.
+    // Timed events carry TZID, and the generator adds a VTIMEZONE for every TZID used.
+    timezone: { name: null, generator: timezoneBlock },
+    x: [['X-WR-TIMEZONE', TIME_ZONE]],
+    ttl: 60 * 60 * 24,
+  });
+  for (const event of feed.events) {
+    const { start, end } = when(event);
+    const previous = options.previous[event.uid];
+    // SEQUENCE rises when the time of an event we published before has changed.
+    // Compared on the wall-clock minute: state read back from a feed has no seconds or offset.
+    const minute = (s: string) => s.slice(0, 16);
+    const moved = previous !== undefined && (minute(previous.start) !== minute(start) || (previous.end !== undefined && minute(previous.end) !== minute(end)));
+    const sequence = previous === undefined ? 0 : moved ? previous.sequence + 1 : previous.sequence;
+    const created = calendar.createEvent({
+      id: event.uid,
+      summary: event.summary,
+      description: event.description,
+      categories: event.categories.map((name) => ({ name })),
+      stamp: options.now,
+      sequence,
+      ...(event.timed
+        ? { start: localDateTime(event.timed.start), end: localDateTime(event.timed.end), timezone: TIME_ZONE }
+        : { start: plainDate(event.allDay!.start), end: plainDate(event.allDay!.end), allDay: true }),
+      ...(event.rrule ? { repeating: event.rrule } : {}),
+    });
+    if (event.alarms) {
+      for (const seconds of options.alarms) {
+        created.createAlarm({ type: ICalAlarmType.display, trigger: seconds, description: event.summary });
+      }
+    }
+  }
+  return calendar.toString();
+}

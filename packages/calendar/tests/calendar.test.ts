@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { QINGPU_2024_CATALOG, collectArtefacts, planYear, sampleRegistry, type Artefact } from '@liujin/core';
+import { testExporterConformance } from '@liujin/core/testing';
+import { describe, expect, it } from 'vitest';
+import { createCalendarExporter, readSequenceState } from '../src/index';
+
+const registry = sampleRegistry();
+const NOW = new Date('2026-01-05T08:00:00Z');
+const plan2026 = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026 });
+const small = { ...registry, units: registry.units.filter((u) => ['school-zhujiajiao-1', 'res-xiayang-1', 'ent-jinze-1', 'town-zhujiajiao'].includes(u.id)) };
+const smallPlan = planYear({ catalog: QINGPU_2024_CATALOG, registry: small, year: 2026 });
+
+async function render(options = {}, plans = [smallPlan], reg = small) {
+  return collectArtefacts(createCalendarExporter(options).export({ plans, registry: reg, catalog: QINGPU_2024_CATALOG, now: NOW }));
+}
+const text = (a: Artefact) => a.content as string;
+
+testExporterConformance('calendar', {
+  create: createCalendarExporter as never,
+  input: () => ({ plans: [smallPlan], registry: small, catalog: QINGPU_2024_CATALOG, now: NOW }),
+  invalidOptions: [{ lang: 'fr' }, { alarms: ['soon'] }, { alarms: '7d,x' }, { feeds: [] }, { colour: 'red' }],
+});
+
+describe('feeds parsed by ical.js', () => {
+  it('has no floating times, a VTIMEZONE for each TZID, and the planner’s dates', async () => {
+    const files = await render();
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['calendars/district.ics', 'calendars/towns/zhujiajiao.ics', 'calendars/sectors/school.ics', 'calendars/units/school-zhujiajiao-1.ics']));
+    for (const file of files) {
+      const comp = new ICAL.Component(ICAL.parse(text(file)));
+      const zones = new Set(comp.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
+      for (const vevent of comp.getAllSubcomponents('vevent')) {
+        const start = vevent.getFirstProperty('dtstart')!;
+        const value = start.getFirstValue() as ICAL.Time;
+        if (!value.isDate) {
+          const tzid = start.getParameter('tzid') as string | undefined;
+          expect(tzid, `${file.path} floating time`).toBeDefined();
+          expect(zones.has(tzid!), `${file.path} VTIMEZONE for ${tzid}`).toBe(true);
+        }
+        expect(String(vevent.getFirstPropertyValue('dtstamp'))).toBe('2026-01-05T08:00:00Z');
+      }
+    }
+    const district = new ICAL.Component(ICAL.parse(text(files.find((f) => f.path === 'calendars/district.ics')!)));
+    const starts = district.getAllSubcomponents('vevent').map((v) => (v.getFirstPropertyValue('dtstart') as ICAL.Time).toString());
+    expect(starts).toEqual(expect.arrayContaining(['2026-02-28', '2026-05-12', '2026-09-19', '2026-11-09', '2026-09-19T11:35:00', '2026-09-19T11:45:00', '2026-09-19T11:55:00']));
+    const siren = district.getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('summary')).includes('预先警报'))!;
+    const event = new ICAL.Event(siren);
+    expect(event.startDate.toUnixTime()).toBe(Date.parse('2026-09-19T11:35:00+08:00') / 1000);
+  });
+
+  it('recurs Education Day by rule across years, and the expansion gives the planner’s dates', async () => {
+    const plans = [2025, 2026, 2027].map((year) => planYear({ catalog: QINGPU_2024_CATALOG, registry: small, year }));
+    const [district] = await render({ feeds: ['district'] }, plans);
+    const comp = new ICAL.Component(ICAL.parse(text(district!)));
+    const ed = comp.getAllSubcomponents('vevent').filter((v) => v.hasProperty('rrule'));
+    expect(ed).toHaveLength(1);
+    const it = new ICAL.Event(ed[0]!).iterator();
+    const dates: string[] = [];
+    for (let next = it.next(); next; next = it.next()) dates.push(next.toString());
+    expect(dates).toEqual(plans.map((p) => p.keyDates.find((k) => k.id === 'national-defense-education-day')!.date));
+    // The siren test's times can differ by year: explicit occurrences, never a rule.
+    const sirens = comp.getAllSubcomponents('vevent').filter((v) => String(v.getFirstPropertyValue('uid')).includes('air-raid-siren-test'));
+    expect(sirens).toHaveLength(9);
+    expect(sirens.every((v) => !v.hasProperty('rrule'))).toBe(true);
+  });
+});
+
+describe('feeds parsed by python3-icalendar', () => {
+  it('reports no errors in any feed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liujin-ics-'));
+    const files = await render();
+    const paths = files.map((f, i) => {
+      const p = join(dir, `${i}.ics`);
+      writeFileSync(p, f.content);
+      return p;
+    });
+    const report = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./check_ics.py', import.meta.url).pathname, ...paths], { encoding: 'utf8' })) as { errors: string[]; timezones: string[]; events: { tzid: string | null }[] }[];
+    expect(report.flatMap((r) => r.errors)).toEqual([]);
+    expect(report.reduce((n, r) => n + r.events.length, 0)).toBeGreaterThan(20);
+    for (const r of report) for (const e of r.events) if (e.tzid) expect(r.timezones).toContain(e.tzid);
+  });
+});
+
+describe('text and bytes', () => {
+  it('folds at 75 octets without splitting a character', async () => {
+    for (const file of await render()) {
+      for (const line of text(file).split('\r\n')) {
+        const bytes = Buffer.from(line, 'utf8');
+        expect(bytes.length, line).toBeLessThanOrEqual(75);
+        expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+      }
+    }
+  });
+
+  it('escapes ; , \\ and newlines in names', async () => {
+    const hostile = { ...small, units: [{ ...small.units[0]!, name: '学校;A,B\\C\n第二行' }] };
+    const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry: hostile, year: 2026 });
+    const files = await render({ feeds: ['units'] }, [plan], hostile);
+    const ics = text(files[0]!);
+    const comp = new ICAL.Component(ICAL.parse(ics));
+    expect(comp.getFirstPropertyValue('x-wr-calname')).toContain('学校;A,B\\C 第二行');
+    // Event text keeps the separators, escaped, and parses back exactly.
+    const descriptions = comp.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('description')));
+    expect(descriptions.length).toBeGreaterThan(0);
+    expect(ics).not.toMatch(/[^\r]\n(?![ \t])[^A-Z]/);
+  });
+
+  it('gives the same bytes under UTC, Asia/Shanghai and America/New_York', () => {
+    const run = (TZ: string) =>
+      execFileSync(process.execPath, ['--conditions=@liujin/source', '--import', 'tsx', new URL('./render-sample.ts', import.meta.url).pathname], { encoding: 'utf8', env: { ...process.env, TZ } });
+    const utc = run('UTC');
+    expect(utc).toContain('DTSTART;TZID=Asia/Shanghai:20260919T113500');
+    expect(run('Asia/Shanghai')).toBe(utc);
+    expect(run('America/New_York')).toBe(utc);
+  });
+
+  it('matches the reviewed golden feed for one small unit', async () => {
+    const files = await render({ feeds: ['units'] });
+    const unit = files.find((f) => f.path === 'calendars/units/town-zhujiajiao.ics')!;
+    expect(text(unit)).toBe(readFileSync(new URL('./golden/town-zhujiajiao.ics', import.meta.url), 'utf8'));
+  });
+});
+
+describe('SEQUENCE and UIDs across generations', () => {
+  it('keeps UIDs stable and raises SEQUENCE only for events whose time changed', async () => {
+    const first = await render({ feeds: ['district'] });
+    const state = readSequenceState(first.map(text));
+    const moved = { ...smallPlan, keyDates: smallPlan.keyDates.map((k) => (k.id === 'air-raid-siren-test' ? { ...k, phases: k.phases!.map((p) => (p.id === 'all-clear' ? { ...p, start: '2026-09-19T12:00:00+08:00', end: '2026-09-19T12:03:00+08:00' } : p)) } : k)) };
+    const second = await render({ feeds: ['district'], previous: state }, [moved]);
+    const next = readSequenceState(second.map(text));
+    expect(Object.keys(next).sort()).toEqual(Object.keys(state).sort());
+    const changed = Object.entries(next).filter(([uid, e]) => e.sequence !== state[uid]!.sequence).map(([uid]) => uid);
+    expect(changed).toEqual(['key-date/air-raid-siren-test/2026/all-clear@liujin.local']);
+    expect(next[changed[0]!]!.sequence).toBe(1);
+  });
+
+  it('writes the alarms it is given, before the start', async () => {
+    const [district] = await render({ feeds: ['district'], alarms: '3d,2h' });
+    expect(text(district!)).toContain('TRIGGER:-P3D');
+    expect(text(district!)).toContain('TRIGGER:-PT2H');
+    const [none] = await render({ feeds: ['district'], alarms: '' });
+    expect(text(none!)).not.toContain('VALARM');
+  });
+
+  it('renders the whole sample district', async () => {
+    const files = await render({}, [plan2026], registry);
+    expect(files.filter((f) => f.path.startsWith('calendars/units/'))).toHaveLength(registry.units.length);
+  });
+});
