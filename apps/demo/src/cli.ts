@@ -1,22 +1,43 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { CommanderError } from 'commander';
+import { buildProgram } from './program';
+import { EXIT, InputError, createOutput, defaultLang } from './runtime';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-/** Runs the CLI with the given arguments and returns the exit code (0 ok, 1 target not met, 2 bad input, 3 internal error). */
+function langFromArgv(argv: readonly string[]): 'zh' | 'en' {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return value === 'en' || value === 'zh' ? value : defaultLang();
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 a target not met, 2 bad input, 3 internal error. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command('liujin')
-    .description('liujin (六进): 国防动员宣传教育“六进”工作的规则、计划、日历、预案模板与覆盖率审计')
-    .version(version(), '-V, --version')
-    .exitOverride();
+  let code: number = EXIT.ok;
+  const program = buildProgram(version(), (result) => {
+    code = result;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return code;
   } catch (error) {
-    const code = (error as { exitCode?: number }).exitCode;
-    return typeof code === 'number' ? code : 3;
+    const lang = langFromArgv(argv);
+    const out = createOutput({ lang, quiet: false, json: false });
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors are bad input.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof InputError) {
+      const { formatProblem } = await import('@liujin/core');
+      out.error(`${error.summary[lang]} (${error.problems.length}):`);
+      for (const p of error.problems) process.stderr.write(`  - ${formatProblem(p, lang)}\n`);
+      return EXIT.badInput;
+    }
+    out.error(`${lang === 'zh' ? '内部错误' : 'internal error'}: ${(error as Error).message}`);
+    if (process.env.LIUJIN_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return EXIT.internal;
   }
 }

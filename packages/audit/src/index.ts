@@ -1,2 +1,2 @@
-/** Public API of this plugin: filled in by its issue (see README.md). */
-export {};
+/** @liujin/audit: coverage audits a district office can act on, and their reports. */
+export { readWorkbookRows, writeWorkbook, type SheetSpec } from './workbook';

@@ -94,6 +94,11 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
     const v = record.values;
     const at = (field: string) => ({ file, row: record.row, column: record.header[field] ?? field });
     const rowProblemsBefore = problems.length;
+    const rawId = v.id?.trim();
+    const firstRow = rawId === undefined ? undefined : seen.get(rawId);
+    if (rawId !== undefined && firstRow !== undefined) {
+      problems.push(problem('duplicate_id', { zh: `编号「${rawId}」与第 ${firstRow} 行重复`, en: `id "${rawId}" repeats row ${firstRow}` }, at('id')));
+    } else if (rawId !== undefined) seen.set(rawId, record.row);
     const kind = v.kind === undefined ? undefined : resolveUnitKind(v.kind);
     if (v.kind !== undefined && !kind) problems.push(problem('unknown_kind', { zh: `未知的单位类型「${v.kind}」`, en: `unknown unit kind "${v.kind}"` }, at('kind')));
     const town = v.town === undefined ? undefined : townId.get(v.town.trim());
@@ -124,12 +129,6 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
       continue;
     }
     if (problems.length > rowProblemsBefore) continue;
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      problems.push(problem('duplicate_id', { zh: `编号「${result.data.id}」与第 ${first} 行重复`, en: `id "${result.data.id}" repeats row ${first}` }, at('id')));
-      continue;
-    }
-    seen.set(result.data.id, record.row);
     units.push(result.data);
   }
   const errors = problems.filter((p) => p.severity === 'error');

@@ -1,0 +1,48 @@
+import { planYear, type Catalog, type Registry } from '@liujin/core';
+import { writeArtefacts, type WrittenArtefact } from '../files';
+import { loadCatalog, loadRegistry } from '../inputs';
+import { EXIT, type GlobalOptions, type Output } from '../runtime';
+import { checkRegion } from './dates';
+import { outputFor, parseNow, parseYears } from './common';
+
+export interface CalendarRun {
+  catalog: Catalog;
+  registry: Registry;
+  years: number[];
+  region: string;
+  alarms: string;
+  includeUnits: boolean;
+  outDir: string;
+  now: Date;
+}
+
+/** Plans each year and writes the feeds; shared by `calendar`, `plan` and `serve`. */
+export async function writeCalendars(run: CalendarRun, out: Output): Promise<WrittenArtefact[]> {
+  const { createCalendarExporter } = await import('@liujin/calendar');
+  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region }));
+  const exporter = createCalendarExporter({
+    lang: out.lang,
+    alarms: run.alarms,
+    feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
+  });
+  const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
+  const written = await writeArtefacts(run.outDir, exporter.export({ plans, registry: run.registry, catalog: run.catalog, now: run.now }), () => progress.tick());
+  progress.done();
+  return written;
+}
+
+export async function runCalendar(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const now = parseNow(options.now);
+  const years = parseYears(options.years, options.year, now);
+  const region = checkRegion(String(options.region));
+  const registryFile = options.registry as string | undefined;
+  const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(registryFile, out)]);
+  const written = await writeCalendars(
+    { catalog, registry, years, region, alarms: String(options.alarms ?? ''), includeUnits: registryFile !== undefined, outDir: String(options.out), now },
+    out,
+  );
+  if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
+  else out.info(out.lang === 'zh' ? `已写出 ${written.length} 个日历文件到 ${options.out}/calendars` : `wrote ${written.length} calendar files to ${options.out}/calendars`);
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+/** Option parsing shared by the commands: years, dates, `now`, and the output. */
+import { problem } from '@liujin/core';
+import { InputError, createOutput, type GlobalOptions, type Output } from '../runtime';
+
+function bad(option: string, zh: string, en: string): never {
+  throw new InputError([problem('invalid_option', { zh: `${option}：${zh}`, en: `${option}: ${en}` }, { path: [option] })]);
+}
+
+/** The current year in Asia/Shanghai at `now`. */
+export function yearAt(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+}
+
+/** Today's date (YYYY-MM-DD) in Asia/Shanghai at `now`. */
+export function todayAt(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function parseYear(value: unknown, now: Date): number {
+  if (value === undefined) return yearAt(now);
+  const year = Number(value);
+  if (!/^\d{4}$/.test(String(value)) || year < 2001 || year > 2100) bad('--year', '应为 2001 至 2100 之间的年份', 'expected a year from 2001 to 2100');
+  return year;
+}
+
+export function parseYears(range: unknown, year: unknown, now: Date): number[] {
+  if (range === undefined) return [parseYear(year, now)];
+  const match = /^(\d{4})-(\d{4})$/.exec(String(range));
+  if (!match) bad('--years', '应为 年份-年份，如 2025-2027', 'expected FROM-TO, e.g. 2025-2027');
+  const from = parseYear(match[1], now);
+  const to = parseYear(match[2], now);
+  if (to < from || to - from > 20) bad('--years', '范围应从小到大，且不超过 20 年', 'the range must ascend and span at most 20 years');
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** `--now`, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */
+export function parseNow(value: unknown): Date {
+  if (value !== undefined) {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) bad('--now', '不是有效的时间（ISO 8601）', 'not a valid ISO 8601 timestamp');
+    return date;
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+export function parseLocalDate(option: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const valid = m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().startsWith(text);
+  if (!valid) bad(option, '应为存在的日期 YYYY-MM-DD', 'expected an existing date YYYY-MM-DD');
+  return text;
+}
+
+/** The as-of date of an audit: given, else today for the current year, else the year's end (or start, for a future year). */
+export function asOfFor(year: number, value: unknown, now: Date): string {
+  const given = parseLocalDate('--as-of', value);
+  if (given !== undefined) return given;
+  const today = todayAt(now);
+  if (today < `${year}-01-01`) return `${year}-01-01`;
+  if (today > `${year}-12-31`) return `${year}-12-31`;
+  return today;
+}
+
+export function parsePercent(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) bad(option, '应为 0 至 100 的百分数', 'expected a percentage from 0 to 100');
+  return n;
+}
+
+export function outputFor(global: GlobalOptions): Output {
+  return createOutput(global);
+}

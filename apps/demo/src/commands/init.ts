@@ -1,0 +1,117 @@
+/**
+ * `liujin init`: starter input files a user fills in — registry and activities as XLSX and CSV
+ * with a few example rows, a README of every column, and a tailoring example. Headers are the
+ * Chinese labels; English field names are accepted as well.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTIVITY_COLUMNS, ACTIVITY_KIND_LABELS, REGISTRY_COLUMNS, UNIT_KIND_LABELS, WAIVER_COLUMNS, problem, type ColumnSpec } from '@liujin/core';
+import { writeFileAtomic } from '../files';
+import { EXIT, InputError, type GlobalOptions } from '../runtime';
+import { outputFor } from './common';
+
+const REGISTRY_ROWS = [
+  ['sch-zjj-001', '朱家角镇示例小学', '学校', '朱家角镇', '青浦区朱家角镇示例路1号', '860', '', '', '示例路地下人防工程', '示例路2号地下一层', '350', '1200', '王老师', '分管副校长', '021-00000000', '教学楼/1-3层: 东侧楼梯 > 操场; 综合楼: 西门 > 操场'],
+  ['ent-xj-001', '徐泾镇示例企业', '企业', '徐泾镇', '青浦区徐泾镇示例路8号', '320', '', '', '', '', '', '', '李经理', '安全生产负责人', '021-00000001', ''],
+  ['res-xy-001', '夏阳街道示例居委', '居委', '夏阳街道', '', '4200', '', '', '示例小区地下车库人防工程', '', '120', '2000', '张书记', '居委书记', '', ''],
+  ['vil-jz-001', '金泽镇示例村', '村委', '金泽镇', '', '1800', '', '', '', '', '', '', '', '', '', ''],
+  ['town-zjj', '朱家角镇国防动员工作组', '街镇', '朱家角镇', '', '', '', '', '', '', '', '', '', '', '', ''],
+];
+const ACTIVITY_ROWS = [
+  ['town-zjj', '年度计划报送', '2026-02-20', '', '朱家角镇2026年“六进”工作计划', '', '', '朱国动〔2026〕1号', '', ''],
+  ['sch-zjj-001', '编制疏散方案', '2026-03-10', '', '学校人民防空紧急疏散行动方案', '', '', '方案文本', '', ''],
+  ['sch-zjj-001', '疏散演练', '2026-09-18', '11:35', '防空警报试鸣前疏散演练', '学校操场', '820', '照片12张', '', ''],
+  ['sch-zjj-001', '活动信息报送', '2026-09-21', '', '演练新闻报送', '', '', 'https://example.org/news/1', '', ''],
+  ['res-xy-001', '培训', '2026-09-12', '14:00', '自救互救培训', '居委活动室', '45', '签到表', 'cpr; bandaging; gas-masks', ''],
+];
+
+function header(columns: readonly ColumnSpec[]): string[] {
+  return columns.map((c) => c.zh);
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csv(rows: readonly (readonly string[])[]): string {
+  // UTF-8 with BOM so Excel opens the Chinese headers correctly.
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function columnTable(title: string, columns: readonly ColumnSpec[]): string[] {
+  return [
+    `## ${title}`,
+    '',
+    '| 列（中文） | column (English) | 必填 required | 说明 | description | 示例 example |',
+    '|---|---|---|---|---|---|',
+    ...columns.map((c) => `| ${c.zh} | \`${c.field}\` | ${c.required ? '是 yes' : ''} | ${c.description.zh} | ${c.description.en} | ${c.example.replace(/\|/g, '\\|')} |`),
+    '',
+  ];
+}
+
+export function inputReadme(): string {
+  return [
+    '# liujin 输入文件说明 / Input files',
+    '',
+    '填写 `registry.xlsx`（或 `registry.csv`）登记各单位，填写 `activities.xlsx`（或 `.csv`）记录开展的工作，然后运行：',
+    'Fill in the registry and the activities, then run:',
+    '',
+    '```sh',
+    'npx liujin validate --registry registry.xlsx --activities activities.xlsx',
+    'npx liujin plan --registry registry.xlsx --activities activities.xlsx --out out',
+    '```',
+    '',
+    '表头可以用中文列名，也可以用英文字段名；CSV 可为 UTF-8（含或不含 BOM）或 GBK 编码。',
+    'Headers may be the Chinese labels or the English field names; CSV may be UTF-8 (with or without BOM) or GBK.',
+    '',
+    ...columnTable('登记表 registry', REGISTRY_COLUMNS),
+    `单位类型 kinds: ${Object.entries(UNIT_KIND_LABELS).map(([k, v]) => `${v.zh} \`${k}\``).join('; ')}; 居委 / 村委 = community.`,
+    '',
+    ...columnTable('活动记录 activities', ACTIVITY_COLUMNS),
+    `活动类型 activity kinds: ${Object.entries(ACTIVITY_KIND_LABELS).map(([k, v]) => `${v.zh} \`${k}\``).join('; ')}.`,
+    '',
+    ...columnTable('豁免 waivers (waivers.csv)', WAIVER_COLUMNS),
+    '## 裁剪 tailoring',
+    '',
+    '`tailoring.example.json` 展示如何删减、选择或调整要求与参数；用 `--tailoring` 传入。',
+    '`tailoring.example.json` shows how to drop, select or adjust requirements and parameters; pass it with `--tailoring`.',
+    '',
+  ].join('\n');
+}
+
+export const TAILORING_EXAMPLE = {
+  base: 'qingpu-2024',
+  drop: ['qp2024.general.local-brand'],
+  parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 }, 'qp2024.community.self-rescue-training': { minTopics: 4 } },
+  overrides: { 'qp2024.school.evacuation-drill': { target: 1 } },
+};
+
+export async function runInit(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const dir = String(options.dir);
+  const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json'];
+  const existing = names.filter((n) => existsSync(join(dir, n)));
+  if (existing.length > 0 && !options.force) {
+    throw new InputError(existing.map((n) => problem('file_exists', { zh: '文件已存在（用 --force 覆盖）', en: 'file exists (use --force to overwrite)' }, { file: join(dir, n) })));
+  }
+  const { writeWorkbook } = await import('@liujin/audit');
+  const created = new Date(Date.UTC(2026, 0, 1));
+  const registryRows = [header(REGISTRY_COLUMNS), ...REGISTRY_ROWS];
+  const activityRows = [header(ACTIVITY_COLUMNS), ...ACTIVITY_ROWS];
+  const files: [string, string | Uint8Array][] = [
+    ['registry.xlsx', await writeWorkbook([{ name: '登记表', rows: registryRows, widths: REGISTRY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
+    ['registry.csv', csv(registryRows)],
+    ['activities.xlsx', await writeWorkbook([{ name: '活动记录', rows: activityRows, widths: ACTIVITY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
+    ['activities.csv', csv(activityRows)],
+    ['waivers.csv', csv([header(WAIVER_COLUMNS)])],
+    ['README.md', inputReadme()],
+    ['tailoring.example.json', `${JSON.stringify(TAILORING_EXAMPLE, null, 2)}\n`],
+  ];
+  for (const [name, content] of files) await writeFileAtomic(join(dir, name), content);
+  if (global.json) out.data(files.map(([n]) => join(dir, n)));
+  else {
+    out.info(global.lang === 'zh' ? `已写出输入文件样例到 ${dir}/：` : `starter input files written to ${dir}/:`);
+    for (const [name] of files) out.info(`  ${join(dir, name)}`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,66 @@
+import { keyDatesFor, planYear, renderPlanMarkdown } from '@liujin/core';
+import { writeArtefacts, type WrittenArtefact } from '../files';
+import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
+import { EXIT, InputError, type GlobalOptions } from '../runtime';
+import { writeCalendars } from './calendar';
+import { formatKeyDates, checkRegion } from './dates';
+import { outputFor, parseNow, parseYear } from './common';
+import { problem } from '@liujin/core';
+
+/**
+ * `liujin plan`: everything for a year into one folder — key dates, the plan (JSON and
+ * Markdown), calendars, templates (a blank of each kind and the pre-filled plans), the audit.
+ */
+export async function runPlan(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const now = parseNow(options.now);
+  const year = parseYear(options.year, now);
+  const region = checkRegion(String(options.region));
+  const outDir = String(options.out);
+  const registryFile = options.registry as string | undefined;
+  const activitiesFile = options.activities as string | undefined;
+  if (registryFile === undefined && activitiesFile !== undefined) {
+    throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
+  }
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out)]);
+  const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out) : undefined;
+
+  const keyDates = keyDatesFor(year, { region });
+  const plan = planYear({ catalog, registry, year, region });
+  const sections: { label: string; written: WrittenArtefact[] }[] = [];
+  const zh = out.lang === 'zh';
+
+  const keyDateLines = [`# ${zh ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`}`, '', '```', ...formatKeyDates(keyDates, out.lang), '```', ''];
+  sections.push({
+    label: zh ? '关键日期与计划' : 'Key dates and plan',
+    written: await writeArtefacts(outDir, [
+      { path: 'key-dates.json', mediaType: 'application/json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
+      { path: 'key-dates.md', mediaType: 'text/markdown', content: keyDateLines.join('\n') },
+      { path: 'plan.json', mediaType: 'application/json', content: `${JSON.stringify(plan, null, 2)}\n` },
+      { path: 'plan.md', mediaType: 'text/markdown', content: renderPlanMarkdown(plan, out.lang) },
+    ]),
+  });
+  sections.push({
+    label: zh ? '日历订阅' : 'Calendars',
+    written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
+  });
+  let exitCode: number = EXIT.ok;
+  if (activities !== undefined) {
+    // The audit joins here once @liujin/audit exists.
+  }
+
+  if (global.json) {
+    out.data(Object.fromEntries(sections.map((s) => [s.label, s.written.map((w) => w.path)])));
+    return exitCode;
+  }
+  if (registry.district.synthetic) out.info(out.color.yellow(zh ? '注意：示例区为虚构数据，仅供演示。' : 'Note: the sample district is synthetic data, for demonstration only.'));
+  out.info(out.color.bold(zh ? `${year} 年成果已写入 ${outDir}/：` : `Everything for ${year} is in ${outDir}/:`));
+  for (const section of sections) {
+    out.info(`  ${section.label}: ${section.written.length} ${zh ? '个文件' : 'files'}`);
+    const shown = section.written.filter((w) => !w.path.includes('/units/') && w.path.split('/').length <= 3).slice(0, 8);
+    for (const w of shown) out.info(`    ${out.color.dim(`${outDir}/${w.path}`)}`);
+    if (section.written.length > shown.length) out.info(`    ${out.color.dim(zh ? `…… 另 ${section.written.length - shown.length} 个` : `… and ${section.written.length - shown.length} more`)}`);
+  }
+  exitCode = EXIT.ok;
+  return exitCode;
+}

@@ -1,0 +1,159 @@
+/**
+ * `liujin serve`: publishes the calendar feeds (for webcal/https subscription) and the latest
+ * audit report over HTTP, regenerating when the input files change. Binds to loopback by default,
+ * serves only its own output folder and rejects path traversal.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
+import { resolveInside } from '../files';
+import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
+import { writeCalendars } from './calendar';
+import { checkRegion } from './dates';
+import { outputFor, parseNow, parseYear } from './common';
+import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
+
+const TYPES: Record<string, string> = {
+  '.ics': 'text/calendar; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface ServeHandle {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  outDir: string;
+  registryFile?: string;
+  activitiesFile?: string;
+  year?: unknown;
+  region: string;
+}
+
+/** Generates into `outDir` and serves it; returns once listening. */
+export async function startServer(options: ServeOptions, out: Output): Promise<ServeHandle> {
+  let files = new Set<string>();
+  let lastError: string | undefined;
+  const generate = async () => {
+    const now = parseNow(undefined);
+    const year = parseYear(options.year, now);
+    try {
+      const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(options.registryFile, out)]);
+      const activities = await loadActivities(options.activitiesFile, year, out);
+      await rm(options.outDir, { recursive: true, force: true });
+      const calendars = await writeCalendars({ catalog, registry, years: [year], region: options.region, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now }, out);
+      void activities;
+      files = new Set(calendars.map((w) => w.path).sort());
+      lastError = undefined;
+      out.info(out.lang === "zh" ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
+    } catch (error) {
+      lastError = error instanceof InputError ? error.problems.map((p) => formatProblem(p, out.lang)).join('\n') : (error as Error).message;
+      out.error(lastError);
+    }
+  };
+  await generate();
+
+  const server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const send = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'method not allowed\n');
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname).replace(/^\/+/, '');
+    } catch {
+      return send(400, 'text/plain; charset=utf-8', 'bad request\n');
+    }
+    if (path === '') {
+      const host = req.headers.host ?? `${options.host}:${options.port}`;
+      const items = [...files].map((f) => {
+        const link = f.endsWith('.ics') ? ` — <a href="webcal://${escapeHtml(host)}/${escapeHtml(f)}">webcal</a>` : '';
+        return `<li><a href="/${escapeHtml(f)}">${escapeHtml(f)}</a>${link}</li>`;
+      });
+      const error = lastError ? `<pre>${escapeHtml(lastError)}</pre>` : '';
+      return send(200, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>liujin</title><h1>liujin</h1>${error}<ul>${items.join('')}</ul>\n`);
+    }
+    // Only files this server generated, inside its own folder: no traversal, no dotfiles.
+    if (!isSafeRelativePath(path) || !files.has(path)) return send(404, 'text/plain; charset=utf-8', 'not found\n');
+    try {
+      const body = await readFile(resolveInside(options.outDir, path));
+      return send(200, TYPES[extname(path)] ?? 'application/octet-stream', body);
+    } catch {
+      return send(404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+  }
+
+  // Regenerate when an input file changes (debounced); watching the files, not the output.
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  for (const file of [options.registryFile, options.activitiesFile]) {
+    if (file === undefined) continue;
+    await stat(file);
+    watchers.push(
+      watch(file, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void generate(), 300);
+      }),
+    );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
+  return {
+    url,
+    close: async () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function runServe(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InputError([problem('invalid_option', { zh: '--port：应为 0 至 65535 的整数', en: '--port: expected an integer from 0 to 65535' }, { path: ['--port'] })]);
+  }
+  const handle = await startServer(
+    {
+      host: String(options.host),
+      port,
+      outDir: String(options.out),
+      region: checkRegion(String(options.region)),
+      year: options.year,
+      ...(options.registry !== undefined ? { registryFile: String(options.registry) } : {}),
+      ...(options.activities !== undefined ? { activitiesFile: String(options.activities) } : {}),
+    },
+    out,
+  );
+  process.stdout.write(`${out.lang === 'zh' ? '正在服务' : 'serving'} ${handle.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await handle.close();
+  return EXIT.ok;
+}

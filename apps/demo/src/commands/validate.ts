@@ -1,0 +1,60 @@
+import { problem, type Problem } from '@liujin/core';
+import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
+import { EXIT, InputError, type GlobalOptions } from '../runtime';
+import { outputFor, parseNow, parseYear } from './common';
+
+/** Runs a loader and keeps its problems instead of stopping at the first bad file. */
+async function collect<T>(problems: Problem[], load: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof InputError) {
+      problems.push(...error.problems);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** `liujin validate`: every problem of every input file at once; exit 2 when there is any. */
+export async function runValidate(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const year = parseYear(options.year, parseNow(undefined));
+  const problems: Problem[] = [];
+  const registryFile = String(options.registry);
+  const activitiesFile = options.activities as string | undefined;
+  const registry = await collect(problems, () => loadRegistry(registryFile, out));
+  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, out)) : undefined;
+  const waiversFile = options.waivers as string | undefined;
+  const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, out)) : undefined;
+  if (options.catalog !== undefined || options.tailoring !== undefined) {
+    await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out));
+  }
+  // Cross-file checks: records must name units that exist in the registry.
+  if (registry) {
+    const ids = new Set(registry.units.map((u) => u.id));
+    for (const a of activities ?? []) {
+      if (!ids.has(a.unitId)) {
+        problems.push(
+          problem('unknown_unit', { zh: `登记表中没有单位「${a.unitId}」`, en: `no unit "${a.unitId}" in the registry` }, {
+            ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
+            column: 'unitId',
+          }),
+        );
+      }
+    }
+    for (const [i, w] of (waivers ?? []).entries()) {
+      if (!ids.has(w.unitId)) {
+        problems.push(problem('unknown_unit', { zh: `登记表中没有单位「${w.unitId}」`, en: `no unit "${w.unitId}" in the registry` }, { file: waiversFile ?? '', path: [i, 'unitId'] }));
+      }
+    }
+  }
+  if (global.json) {
+    out.data({ ok: problems.length === 0, problems });
+    return problems.length === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (problems.length > 0) throw new InputError(problems, { zh: '输入文件有问题', en: 'the input files have problems' });
+  const counts = [registry ? `${registry.units.length} ${global.lang === 'zh' ? '个单位' : 'units'}` : '', activities ? `${activities.length} ${global.lang === 'zh' ? '条活动记录' : 'activities'}` : '', waivers ? `${waivers.length} ${global.lang === 'zh' ? '条豁免' : 'waivers'}` : ''].filter(Boolean);
+  out.info(`${global.lang === 'zh' ? '检查通过' : 'valid'}: ${counts.join(', ')}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,106 @@
+/**
+ * The command definitions: names, options, help and examples. Kept free of heavy imports so
+ * `liujin --help` starts fast; each action loads its command module only when it runs.
+ * docs/cli.md is generated from these definitions (and a test keeps it in step).
+ */
+import { Command, Option } from 'commander';
+import { defaultLang, type GlobalOptions } from './runtime';
+
+export type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
+
+export interface CommandSpec {
+  name: string;
+  summary: { zh: string; en: string };
+  options: Option[];
+  examples: string[];
+  load: () => Promise<Action>;
+}
+
+const yearOption = () => new Option('--year <year>', 'year to plan or audit (default: the current year in Asia/Shanghai)');
+const regionOption = () => new Option('--region <id>', 'region profile for key dates: shanghai, beijing, jiangsu, ...').default('shanghai');
+const outOption = () => new Option('--out <dir>', 'output folder').default('out');
+const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
+const nowOption = () => new Option('--now <iso>', 'timestamp written into generated files (default: SOURCE_DATE_EPOCH, else the current time)');
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'plan',
+    summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), regionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), outOption(), nowOption()],
+    examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
+    load: async () => (await import('./commands/plan')).runPlan,
+  },
+  {
+    name: 'dates',
+    summary: { zh: '列出某年的关键日期', en: "List a year's key dates" },
+    options: [yearOption(), regionOption()],
+    examples: ['liujin dates --year 2026', 'liujin dates --year 2026 --json', 'liujin dates --year 2027 --region beijing --lang en'],
+    load: async () => (await import('./commands/dates')).runDates,
+  },
+  {
+    name: 'catalog',
+    summary: { zh: '列出通知要求（要求目录）', en: "List the notice's requirements (the catalog)" },
+    options: [new Option('--sector <sector>', 'only this sector').choices(['party-school', 'organ', 'school', 'enterprise', 'community', 'network', 'general']), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)')],
+    examples: ['liujin catalog', 'liujin catalog --sector school --json'],
+    load: async () => (await import('./commands/catalog')).runCatalog,
+  },
+  {
+    name: 'calendar',
+    summary: { zh: '生成 iCalendar 日历订阅文件', en: 'Write iCalendar feeds' },
+    options: [yearOption(), new Option('--years <range>', 'several years, e.g. 2025-2027'), registryOption(), regionOption(), new Option('--alarms <list>', 'reminders before deadlines, e.g. 7d,1d (empty for none)').default('7d,1d'), outOption(), nowOption()],
+    examples: ['liujin calendar --year 2026', 'liujin calendar --years 2025-2027 --registry registry.csv --alarms 3d --out out'],
+    load: async () => (await import('./commands/calendar')).runCalendar,
+  },
+
+
+  {
+    name: 'init',
+    summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
+    options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--force', 'overwrite existing files')],
+    examples: ['liujin init', 'liujin init --dir my-district'],
+    load: async () => (await import('./commands/init')).runInit,
+  },
+  {
+    name: 'validate',
+    summary: { zh: '检查输入文件，列出全部问题（文件、行、列）', en: 'Check input files and list every problem (file, row, column)' },
+    options: [new Option('--registry <file>', 'registry of units').makeOptionMandatory(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption()],
+    examples: ['liujin validate --registry registry.xlsx --activities activities.csv'],
+    load: async () => (await import('./commands/validate')).runValidate,
+  },
+  {
+    name: 'serve',
+    summary: { zh: '通过 HTTP 发布日历订阅与最新审计报告，输入变化时自动重新生成', en: 'Publish calendar feeds and the latest audit over HTTP, regenerating when inputs change' },
+    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), new Option('--activities <file>', 'activity records'), regionOption(), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
+    examples: ['liujin serve', 'liujin serve --registry registry.csv --activities activities.csv --port 8080'],
+    load: async () => (await import('./commands/serve')).runServe,
+  },
+];
+
+/** Builds the commander program; `onResult` receives each action's exit code. */
+export function buildProgram(version: string, onResult: (code: number) => void, settings: { lang?: 'zh' | 'en'; helpWidth?: number } = {}): Command {
+  const program = new Command('liujin')
+    .description('liujin (六进): 国防动员宣传教育“六进”工作的规则、计划、日历、预案模板与覆盖率审计\nrules, plans, calendars, plan templates and coverage audits for "six into" civil-defence publicity')
+    .version(version, '-V, --version')
+    .addOption(new Option('--lang <lang>', 'language of messages and outputs').choices(['zh', 'en']).default(settings.lang ?? defaultLang()))
+    .option('--json', 'machine-readable output on stdout')
+    .option('-q, --quiet', 'print only errors')
+    .showHelpAfterError()
+    .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
+    .exitOverride()
+    .addHelpText('after', '\nExit codes: 0 ok, 1 a target not met, 2 bad input, 3 internal error.\nDocs: docs/cli.md');
+  for (const spec of COMMANDS) {
+    const command = program
+      .command(spec.name)
+      .description(`${spec.summary.zh}\n${spec.summary.en}`)
+      .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
+      .exitOverride();
+    for (const option of spec.options) command.addOption(option);
+    command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
+    command.action(async (options: Record<string, unknown>) => {
+      const globals = program.opts<{ lang: 'zh' | 'en'; json?: boolean; quiet?: boolean }>();
+      const action = await spec.load();
+      onResult(await action(options, { lang: globals.lang, json: Boolean(globals.json), quiet: Boolean(globals.quiet) }));
+    });
+  }
+  return program;
+}

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, liujin, tempDir } from './helpers';
+
+describe('liujin plan (what npm start runs)', () => {
+  const out = tempDir();
+  const r = liujin(['plan', '--year', '2026', '--out', out]);
+
+  it('writes key dates, the plan and the calendars, and says where', () => {
+    expect(r.status, r.stderr).toBe(0);
+    for (const file of ['key-dates.json', 'key-dates.md', 'plan.json', 'plan.md', 'calendars/district.ics', 'calendars/towns/zhujiajiao.ics', 'calendars/sectors/school.ics']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+      expect(r.stdout).toContain(file.split('/')[0]!);
+    }
+    expect(r.stdout).toContain('示例');
+    const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { year: number; tasks: unknown[]; district: { synthetic: boolean } };
+    expect(plan.year).toBe(2026);
+    expect(plan.tasks.length).toBeGreaterThan(1000);
+    expect(plan.district.synthetic).toBe(true);
+    expect(readFileSync(join(out, 'plan.md'), 'utf8')).toContain('示例数据');
+  });
+
+  it('leaves no temporary files and replaces on a second run', () => {
+    const again = liujin(['plan', '--year', '2026', '--out', out]);
+    expect(again.status).toBe(0);
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [d.name]));
+    expect(walk(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(join(out, 'plan.json'), 'utf8')).toBe(readFileSync(join(out, 'plan.json'), 'utf8'));
+  });
+
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', () => {
+    const other = tempDir();
+    expect(liujin(['plan', '--year', '2026', '--out', other]).status).toBe(0);
+    for (const file of ['plan.json', 'calendars/district.ics', 'calendars/units/school-zhujiajiao-1.ics']) {
+      expect(readFileSync(join(other, file)).equals(readFileSync(join(out, file))), file).toBe(true);
+    }
+  });
+});
+
+describe('liujin init, validate and plan on the starter files', () => {
+  const dir = tempDir();
+  const init = liujin(['init', '--dir', dir]);
+
+  it('writes the starter files', () => {
+    expect(init.status, init.stderr).toBe(0);
+    for (const f of ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('headCount');
+    expect(liujin(['init', '--dir', dir]).status).toBe(2); // never overwrites without --force
+  });
+
+  it('validates the XLSX and CSV starter files', () => {
+    for (const ext of ['xlsx', 'csv']) {
+      const r = liujin(['validate', '--registry', join(dir, `registry.${ext}`), '--activities', join(dir, `activities.${ext}`), '--lang', 'en']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('valid: 5 units, 5 activities');
+    }
+  });
+
+  it('plans a district from them, with a tailoring file', () => {
+    const out = join(dir, 'out');
+    const r = liujin(['plan', '--registry', join(dir, 'registry.xlsx'), '--activities', join(dir, 'activities.csv'), '--tailoring', join(dir, 'tailoring.example.json'), '--out', out, '--year', '2026']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(out, 'calendars/units')).sort()).toEqual(['ent-xj-001.ics', 'res-xy-001.ics', 'sch-zjj-001.ics', 'town-zjj.ics', 'vil-jz-001.ics']);
+    const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { catalog: { version: string } };
+    expect(plan.catalog.version).toContain('tailored');
+  });
+});
+
+describe('bad input', () => {
+  it('lists every problem with file, row and column, and exits 2', () => {
+    const dir = tempDir();
+    const file = join(dir, 'registry.csv');
+    writeFileSync(file, '编号,名称,类型,街镇\na,甲,学校,朱家角镇\na,乙,飞船,火星镇\n');
+    const r = liujin(['validate', '--registry', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('第 3 行');
+    expect(r.stderr).toContain('类型');
+    expect(r.stderr).toContain('街镇');
+    expect(r.stderr).toContain('编号');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    const json = liujin(['validate', '--registry', file, '--json']);
+    expect(json.status).toBe(2);
+    expect((JSON.parse(json.stdout) as { problems: unknown[] }).problems).toHaveLength(3);
+  });
+
+  it('names a missing file and an unsupported type', () => {
+    expect(liujin(['validate', '--registry', '/nonexistent/registry.csv', '--lang', 'en']).stderr).toContain('file not found');
+    expect(liujin(['validate', '--registry', 'registry.txt', '--lang', 'en']).stderr).toContain('unsupported file type');
+  });
+
+  it('reports activities that name units missing from the registry', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nu1,甲,学校\n');
+    writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nu1,training,2026-05-01\nu9,training,2026-05-01\n');
+    const r = liujin(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('row 3');
+    expect(r.stderr).toContain('no unit "u9"');
+  });
+});
+
+describe('liujin serve', () => {
+  it('answers on loopback with a valid calendar, refuses traversal, and stops cleanly', async () => {
+    const out = tempDir();
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--out', out, '--year', '2026'], { env: { ...process.env, NO_COLOR: '1' } });
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      setTimeout(() => reject(new Error('serve did not start')), 30_000);
+    });
+    const index = await fetch(url);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy') ?? (await index.clone().text())).toContain("default-src 'none'");
+    expect(await index.text()).toContain('webcal://');
+    const feed = await fetch(`${url}calendars/district.ics`);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
+    for (const path of ['../package.json', '%2e%2e/%2e%2e/package.json', 'calendars/../../x', '..%2fpackage.json']) {
+      expect((await fetch(`${url}${path}`)).status, path).toBe(404);
+    }
+    expect((await fetch(url, { method: 'POST' })).status).toBe(405);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
