@@ -4,6 +4,7 @@
  * rich text as plain text.
  */
 import type * as ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 
 type ExcelModule = typeof ExcelJS;
 
@@ -71,5 +72,18 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], created: Date)
     spec.widths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return normaliseZip(new Uint8Array(buffer as ArrayBuffer), created);
+}
+
+/**
+ * exceljs stamps each zip entry with the wall-clock time; rewrite the archive with every entry
+ * dated `created`, in name order, so the same audit and `now` give the same bytes.
+ */
+async function normaliseZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const { default: Zip } = (await import('jszip')) as unknown as { default: typeof JSZip };
+  const source = await Zip.loadAsync(bytes);
+  const target = new Zip();
+  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir).sort();
+  for (const name of names) target.file(name, await source.files[name]!.async('uint8array'), { date, createFolders: false });
+  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -1,0 +1,63 @@
+/**
+ * The audit result: a versioned schema (JSON Schema published as schema/audit.v1.json and
+ * snapshot-tested, so a change to the format shows in review).
+ */
+import { z } from 'zod';
+import type { Status} from '@liujin/core';
+import { LocalizedText, RequirementResult, Sector, UnitKind } from '@liujin/core';
+
+export const AUDIT_SCHEMA_VERSION = '1';
+
+/** Counts of one group. `share` = met / (met + not-met): work that is due; null when none is due. */
+export const Coverage = z.object({
+  applicable: z.number().int().nonnegative(),
+  met: z.number().int().nonnegative(),
+  notMet: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  notAssessed: z.number().int().nonnegative(),
+  waived: z.number().int().nonnegative(),
+  /** met + not-met: the units whose work was due and could be judged. */
+  denominator: z.number().int().nonnegative(),
+  share: z.number().min(0).max(1).nullable(),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const UnmatchedReason = z.enum(['unknown-unit', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
+export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
+
+export const AuditResult = z.object({
+  schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
+  year: z.number().int(),
+  asOf: z.string(),
+  region: z.string(),
+  catalog: z.object({ id: z.string(), version: z.string() }),
+  district: z.object({ id: z.string(), name: z.string(), synthetic: z.boolean() }),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      kind: UnitKind,
+      town: z.string().optional(),
+      results: z.array(RequirementResult.omit({ unitId: true, year: true })),
+    }),
+  ),
+  overall: Coverage,
+  byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: z.union([Sector, z.literal('general')]), clause: z.string(), target: z.number().nullable(), targetMet: z.boolean().nullable() })),
+  bySector: z.array(Coverage.extend({ sector: z.union([Sector, z.literal('general')]) })),
+  byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
+  byKind: z.array(Coverage.extend({ kind: UnitKind })),
+  /** What to chase first: overdue, then nearest due, then most units. */
+  gaps: z.array(z.object({ requirementId: z.string(), title: LocalizedText, status: z.enum(['not-met', 'pending']), dueDate: z.string().nullable(), unitIds: z.array(z.string()), count: z.number().int() })),
+  activities: z.object({ total: z.number().int(), used: z.number().int(), unmatched: z.number().int() }),
+  unmatched: z.array(z.object({ activityId: z.string(), unitId: z.string(), kind: z.string(), date: z.string(), file: z.string().optional(), row: z.number().int().optional(), reason: UnmatchedReason })),
+  change: z
+    .object({
+      previousYear: z.number().int(),
+      overall: z.object({ share: z.number().nullable(), previousShare: z.number().nullable() }),
+      byRequirement: z.array(z.object({ requirementId: z.string(), share: z.number().nullable(), previousShare: z.number().nullable() })),
+    })
+    .optional(),
+});
+export type AuditResult = z.infer<typeof AuditResult>;
+
+export const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];

@@ -1,0 +1,54 @@
+/** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
+import type { Lang } from '@liujin/core';
+import type { AuditResult, Coverage } from './schema';
+import { kindName, percent, sectorName, statusName, unitNames } from './text';
+import { writeWorkbook, type SheetSpec } from './workbook';
+
+export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date): Promise<Uint8Array> {
+  const zh = lang === 'zh';
+  const t = (a: string, b: string) => (zh ? a : b);
+  const covHead = [t('覆盖率', 'coverage'), t('已完成', 'met'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t('分母', 'denominator')];
+  const cov = (c: Coverage) => [percent(c.share), c.met, c.notMet, c.pending, c.notAssessed, c.waived, c.denominator];
+  const names = unitNames(audit);
+  const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
+  const sheets: SheetSpec[] = [
+    {
+      name: t('汇总', 'summary'),
+      rows: [
+        [t('项目', 'item'), t('值', 'value')],
+        [t('区', 'district'), audit.district.name],
+        [t('年度', 'year'), audit.year],
+        [t('评估日', 'as of'), audit.asOf],
+        [t('目录', 'catalog'), `${audit.catalog.id} ${audit.catalog.version}`],
+        [t('总体覆盖率', 'overall coverage'), percent(audit.overall.share)],
+        [t('已完成', 'met'), audit.overall.met],
+        [t('未完成', 'not met'), audit.overall.notMet],
+        [t('未到期', 'pending'), audit.overall.pending],
+        [t('活动记录', 'activities'), audit.activities.total],
+        [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
+        ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
+      ],
+      widths: [22, 40],
+    },
+    { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
+    {
+      name: t('按要求', 'by requirement'),
+      rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorName(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
+      widths: [38, 8, 12, 40],
+    },
+    {
+      name: t('优先催办', 'gaps'),
+      rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, g.unitIds.map((id) => names.get(id) ?? id).join(zh ? '、' : ', ')])],
+      widths: [10, 12, 38, 40, 8, 60],
+    },
+    {
+      name: t('单位明细', 'unit detail'),
+      rows: [
+        [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')],
+        ...audit.units.flatMap((u) => u.results.filter((r) => r.status !== 'not-applicable').map((r) => [u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? ''])),
+      ],
+      widths: [20, 24, 10, 12, 38, 30, 10, 60, 12],
+    },
+  ];
+  return writeWorkbook(sheets, now);
+}

@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { chromium } from 'playwright-core';
+import { QINGPU_2024_CATALOG, collectArtefacts, type Activity, type Registry } from '@liujin/core';
+import { testExporterConformance } from '@liujin/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, createAuditExporter, runAudit } from '../src/index';
+
+/** A small district whose coverage is worked out by hand below. */
+const registry: Registry = {
+  district: { id: 'test', name: '测试区', region: 'shanghai' },
+  towns: [{ id: 't1', name: '甲镇', type: 'town' }, { id: 't2', name: '乙街道', type: 'subdistrict' }],
+  units: [
+    { id: 's1', name: '=HYPERLINK("http://evil","点我")', kind: 'school', town: 't1' },
+    { id: 's2', name: '<script>alert(1)</script>学校', kind: 'school', town: 't1' },
+    { id: 's3', name: '丙学校', kind: 'school', town: 't2' },
+    { id: 'c1', name: '丁居委', kind: 'community', communityType: 'residential', town: 't2' },
+  ],
+};
+const a = (unitId: string, kind: Activity['kind'], date: string, extra: Partial<Activity> = {}): Activity => ({ unitId, kind, date, reference: 'r', ...extra });
+const activities: Activity[] = [
+  a('s1', 'evacuation-plan-compiled', '2025-04-01', { source: { file: 'a.csv', row: 2 } }),
+  a('s1', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 3 } }),
+  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 4 } }),
+  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 5 } }), // duplicate of row 4
+  a('x9', 'training', '2026-05-01', { source: { file: 'a.csv', row: 6 } }), // unknown unit
+  a('c1', 'evacuation-plan-revised', '2026-08-20', { source: { file: 'a.csv', row: 7 } }),
+  a('c1', 'training', '2026-09-12', { topics: ['cpr', 'bandaging', 'gas-masks'], source: { file: 'a.csv', row: 8 } }),
+];
+const NOW = new Date('2026-12-31T08:00:00Z');
+let audit: AuditResult;
+let june: AuditResult;
+beforeAll(async () => {
+  audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-12-31' });
+  june = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-06-30' });
+});
+const req = (r: AuditResult, id: string) => r.byRequirement.find((x) => x.requirementId === `qp2024.${id}`)!;
+
+describe('coverage, worked out by hand', () => {
+  it('school evacuation plans: s1 and s2 have one, s3 not: 2 of 3, target 100% missed', () => {
+    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, denominator: 3, share: 2 / 3, target: 1, targetMet: false });
+  });
+  it('school drills: only s1 drilled: 1 of 3', () => {
+    expect(req(audit, 'school.evacuation-drill')).toMatchObject({ met: 1, notMet: 2, share: 1 / 3 });
+  });
+  it('community: plan revised before Education Day and trained, but no drill', () => {
+    expect(req(audit, 'community.plan-revision')).toMatchObject({ met: 1, share: 1, targetMet: true });
+    expect(req(audit, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 1, share: 0 });
+    expect(req(audit, 'community.self-rescue-training')).toMatchObject({ met: 1 });
+  });
+  it('in June, Education Day work is pending, not failed, and outside the denominator', () => {
+    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, denominator: 0, share: null, targetMet: null });
+    expect(req(june, 'school.evacuation-drill')).toMatchObject({ pending: 3, met: 0 }); // s1's drill (18 Sept) is after the as-of date
+  });
+  it('status counts add up, every unit is present, shares lie in [0, 1]', () => {
+    expect(audit.units.map((u) => u.unitId)).toEqual(registry.units.map((u) => u.id));
+    for (const c of [audit.overall, ...audit.byRequirement, ...audit.bySector, ...audit.byTown, ...audit.byKind]) {
+      expect(c.met + c.notMet + c.pending + c.notAssessed + c.waived).toBe(c.applicable);
+      if (c.share !== null) {
+        expect(c.share).toBeGreaterThanOrEqual(0);
+        expect(c.share).toBeLessThanOrEqual(1);
+      }
+    }
+    const applicable = audit.units.reduce((n, u) => n + u.results.length, 0);
+    expect(audit.overall.applicable).toBe(applicable);
+  });
+  it('accounts for every activity: used, or unmatched with file, row and why', () => {
+    expect(audit.activities.used + audit.activities.unmatched).toBe(activities.length);
+    expect(audit.unmatched.map((u) => `${u.row}:${u.reason}`).sort()).toEqual(['5:duplicate', '6:unknown-unit']);
+  });
+  it('orders gaps overdue first, then by due date, then by number of units', () => {
+    const statuses = audit.gaps.map((g) => g.status);
+    expect(statuses.indexOf('pending') === -1 || statuses.lastIndexOf('not-met') < statuses.indexOf('pending')).toBe(true);
+    const overdue = audit.gaps.filter((g) => g.status === 'not-met');
+    for (let i = 1; i < overdue.length; i++) expect((overdue[i - 1]!.dueDate ?? '9999') <= (overdue[i]!.dueDate ?? '9999')).toBe(true);
+  });
+  it('compares with last year', async () => {
+    const next = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2027, asOf: '2027-12-31', previous: JSON.parse(JSON.stringify(audit)) });
+    expect(next.change?.previousYear).toBe(2026);
+    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3 });
+  });
+  it('gives exit code 1 when a target or the threshold is missed', () => {
+    expect(auditVerdict(audit).exitCode).toBe(1);
+    const onlyPlan = { ...audit, byRequirement: audit.byRequirement.map((r) => ({ ...r, targetMet: null })) };
+    expect(auditVerdict(onlyPlan).exitCode).toBe(0);
+    expect(auditVerdict(onlyPlan, { failUnder: 99 }).exitCode).toBe(1);
+  });
+});
+
+describe('reports', () => {
+  let files: Map<string, string | Uint8Array>;
+  let dir: string;
+  beforeAll(async () => {
+    files = new Map((await collectArtefacts(createAuditExporter({ failUnder: 50 }).export({ audit, now: NOW }))).map((f) => [f.path, f.content]));
+    dir = mkdtempSync(join(tmpdir(), 'liujin-audit-'));
+    for (const [path, content] of files) writeFileSync(join(dir, path.replace('/', '-')), content);
+  });
+
+  it('JSON validates against the published, versioned schema', () => {
+    const json = JSON.parse(files.get('audit/audit.json') as string) as unknown;
+    expect(AuditResult.safeParse(json).success).toBe(true);
+    const published = JSON.parse(readFileSync(new URL('../schema/audit.v1.json', import.meta.url), 'utf8')) as unknown;
+    expect(published).toEqual(JSON.parse(JSON.stringify(AUDIT_JSON_SCHEMA)));
+  });
+
+  it('CSV has a BOM, parses, and neutralises formulas', () => {
+    const csv = files.get('audit/audit.csv') as string;
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(csv, { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['单位编号', '单位名称', '类型', '街镇', '要求编号', '要求', '状态', '原因', '期限', '佐证数']);
+    const names = new Set(rows.slice(1).map((r) => r[1]));
+    expect(names.has('\'=HYPERLINK("http://evil","点我")')).toBe(true);
+    expect(rows.slice(1).every((r) => !/^[=+\-@]/.test(r[1]!))).toBe(true);
+  });
+
+  it('XLSX read back by openpyxl: the sheets, the numbers, and no formulas', () => {
+    const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
+    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办', '单位明细']);
+    const byReq = book['按要求']!.find((row) => row[0]!.v === 'qp2024.school.evacuation-plan')!;
+    expect(byReq.slice(5, 8).map((c) => c.v)).toEqual(['66.6%', 2, 1]);
+    const cells = Object.values(book).flat(2);
+    expect(cells.some((c) => c.t === 'f')).toBe(false);
+    expect(cells.some((c) => c.v === '=HYPERLINK("http://evil","点我")' && c.t === 's')).toBe(true);
+  });
+
+  it('JUnit XML fails the missed targets', () => {
+    const xml = files.get('audit/junit.xml') as string;
+    expect(xml).toMatch(/<testsuites [^>]*failures="[1-9]/);
+    expect(xml).toContain('qp2024.school.evacuation-plan');
+  });
+
+  it('Markdown summary escapes names', () => {
+    expect(files.get('audit/summary.md')).not.toContain('<script>');
+  });
+
+  describe('HTML report in headless Chromium', () => {
+    const browserPromise = chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    afterAll(async () => (await browserPromise).close());
+
+    it('renders with no console errors, no requests, no script, and the numbers of the JSON', async () => {
+      const browser = await browserPromise;
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+      await page.goto(`file://${join(dir, 'audit-report.html')}`);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('#overall-share').textContent()).toBe(`${(Math.floor(audit.overall.share! * 1000) / 10).toFixed(1)}%`);
+      expect(Number(await page.locator('#overall-met').textContent())).toBe(audit.overall.met);
+      expect(Number(await page.locator('[data-status="not-met"]').textContent())).toBe(audit.overall.notMet);
+      expect(await page.locator('#town-chart text').allTextContents()).toEqual(expect.arrayContaining(['甲镇', '乙街道']));
+      expect(await page.content()).toContain('&lt;script&gt;alert(1)&lt;/script&gt;学校');
+      await page.close();
+    }, 60_000);
+  });
+});
+
+testExporterConformance('audit', {
+  create: createAuditExporter as never,
+  input: async () => ({ audit: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-12-31' }), now: NOW }),
+  invalidOptions: [{ formats: ['pdf'] }, { formats: [] }, { failUnder: 120 }, { lang: 'fr' }, { extra: 1 }],
+});
