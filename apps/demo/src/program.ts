@@ -54,6 +54,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 
   {
+    name: 'audit',
+    summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats').default('json,csv,xlsx,html,md,junit'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), regionOption(), outOption(), nowOption()],
+    examples: ['liujin audit --year 2026', 'liujin audit --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --fail-under 90'],
+    load: async () => (await import('./commands/audit')).runAuditCommand,
+  },
+  {
     name: 'init',
     summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
     options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--force', 'overwrite existing files')],

@@ -131,3 +131,22 @@ describe('liujin serve', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('liujin audit', () => {
+  it('writes every report of the sample and exits 1 when a target is missed', () => {
+    const out = tempDir();
+    const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--out', out, '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('target missed');
+    for (const f of ['audit.json', 'audit.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
+  });
+
+  it('exits 0 when every target is met, and 2 on a bad --format', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nsch,示例学校,学校\n');
+    writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date,reference\nsch,evacuation-plan-compiled,2026-03-01,plan\nsch,evacuation-drill,2026-09-18,photos\n');
+    const ok = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir]);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(liujin(['audit', '--format', 'pdf', '--out', dir]).status).toBe(2);
+  });
+});

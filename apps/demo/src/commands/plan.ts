@@ -2,9 +2,10 @@ import { keyDatesFor, planYear, renderPlanMarkdown } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
+import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
 import { formatKeyDates, checkRegion } from './dates';
-import { outputFor, parseNow, parseYear } from './common';
+import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { problem } from '@liujin/core';
 
 /**
@@ -44,14 +45,21 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     label: zh ? '日历订阅' : 'Calendars',
     written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
   });
-  let exitCode: number = EXIT.ok;
   if (activities !== undefined) {
-    // The audit joins here once @liujin/audit exists.
+    const audit = await writeAudit(
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
+      out,
+    );
+    sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
+    // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
+    for (const reason of audit.reasons) out.info(out.color.dim(reason));
+  } else {
+    out.warn(zh ? '未给出 --activities，跳过审计' : 'no --activities given: audit skipped');
   }
 
   if (global.json) {
     out.data(Object.fromEntries(sections.map((s) => [s.label, s.written.map((w) => w.path)])));
-    return exitCode;
+    return EXIT.ok;
   }
   if (registry.district.synthetic) out.info(out.color.yellow(zh ? '注意：示例区为虚构数据，仅供演示。' : 'Note: the sample district is synthetic data, for demonstration only.'));
   out.info(out.color.bold(zh ? `${year} 年成果已写入 ${outDir}/：` : `Everything for ${year} is in ${outDir}/:`));
@@ -61,6 +69,5 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     for (const w of shown) out.info(`    ${out.color.dim(`${outDir}/${w.path}`)}`);
     if (section.written.length > shown.length) out.info(`    ${out.color.dim(zh ? `…… 另 ${section.written.length - shown.length} 个` : `… and ${section.written.length - shown.length} more`)}`);
   }
-  exitCode = EXIT.ok;
-  return exitCode;
+  return EXIT.ok;
 }

@@ -10,9 +10,10 @@ import { extname } from 'node:path';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { resolveInside } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
+import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
 import { checkRegion } from './dates';
-import { outputFor, parseNow, parseYear } from './common';
+import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
 
 const TYPES: Record<string, string> = {
@@ -56,8 +57,8 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
       const activities = await loadActivities(options.activitiesFile, year, out);
       await rm(options.outDir, { recursive: true, force: true });
       const calendars = await writeCalendars({ catalog, registry, years: [year], region: options.region, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now }, out);
-      void activities;
-      files = new Set(calendars.map((w) => w.path).sort());
+      const audit = await writeAudit({ catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, undefined, now), region: options.region, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
+      files = new Set([...calendars, ...audit.written].map((w) => w.path).sort());
       lastError = undefined;
       out.info(out.lang === "zh" ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
     } catch (error) {

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { problem, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
+import { writeArtefacts, type WrittenArtefact } from '../files';
+import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
+import { InputError, type GlobalOptions, type Output } from '../runtime';
+import { checkRegion } from './dates';
+import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
+
+const FORMATS = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
+type AuditFormat = (typeof FORMATS)[number];
+
+export function parseFormats(value: unknown): AuditFormat[] {
+  const list = String(value ?? FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || list.length === 0) {
+    throw new InputError([
+      problem('invalid_option', { zh: `--format：未知格式 ${unknown.join('、')}（可用：${FORMATS.join('、')}）`, en: `--format: unknown ${unknown.join(', ')} (use ${FORMATS.join(', ')})` }, { path: ['--format'] }),
+    ]);
+  }
+  return [...new Set(list)] as AuditFormat[];
+}
+
+export interface AuditRun {
+  catalog: Catalog;
+  registry: Registry;
+  activities: Activity[];
+  waivers: Waiver[];
+  previous?: unknown;
+  year: number;
+  asOf: string;
+  region: string;
+  formats: AuditFormat[];
+  failUnder?: number;
+  outDir: string;
+  now: Date;
+}
+
+export async function writeAudit(run: AuditRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
+  const { runAudit, createAuditExporter, auditVerdict } = await import('@liujin/audit');
+  const audit = await runAudit({
+    catalog: run.catalog,
+    registry: run.registry,
+    activities: run.activities,
+    waivers: run.waivers,
+    year: run.year,
+    asOf: run.asOf,
+    region: run.region,
+    ...(run.previous !== undefined ? { previous: run.previous } : {}),
+  });
+  const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
+  const written = await writeArtefacts(run.outDir, exporter.export({ audit, now: run.now }));
+  const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
+  return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
+}
+
+export async function runAuditCommand(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
+  const out = outputFor(global);
+  const now = parseNow(options.now);
+  const year = parseYear(options.year, now);
+  const region = checkRegion(String(options.region));
+  const formats = parseFormats(options.format);
+  const failUnder = parsePercent('--fail-under', options['failUnder']);
+  const asOf = asOfFor(year, options['asOf'], now);
+  const registryFile = options.registry as string | undefined;
+  const activitiesFile = options.activities as string | undefined;
+  if ((registryFile === undefined) !== (activitiesFile === undefined)) {
+    throw new InputError([
+      problem('invalid_option', { zh: '--registry 与 --activities 须同时给出（都不给则使用示例区）', en: '--registry and --activities go together (give neither for the sample district)' }, { path: ['--activities'] }),
+    ]);
+  }
+  const [catalog, registry, activities, waivers] = await Promise.all([
+    loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out),
+    loadRegistry(registryFile, out),
+    loadActivities(activitiesFile, year, out),
+    loadWaivers(options.waivers as string | undefined, out),
+  ]);
+  let previous: unknown;
+  if (options.previous !== undefined) {
+    try {
+      previous = JSON.parse(await readFile(String(options.previous), 'utf8')) as unknown;
+    } catch (error) {
+      throw new InputError([problem('invalid_json', { zh: `无法读取上年审计：${(error as Error).message}`, en: `cannot read last year's audit: ${(error as Error).message}` }, { file: String(options.previous) })]);
+    }
+  }
+  const result = await writeAudit({ catalog, registry, activities, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+  if (global.json) out.data({ exitCode: result.exitCode, reasons: result.reasons, files: result.written.map((w) => w.path) });
+  else {
+    for (const w of result.written) out.info(w.file);
+    for (const reason of result.reasons) out.info(reason);
+  }
+  return result.exitCode;
+}
