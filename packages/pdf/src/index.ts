@@ -1,2 +1,5 @@
-/** Public API of this plugin: filled in by its issue (see README.md). */
-export {};
+/** @liujin/pdf: evacuation-plan templates (school, enterprise/park, community), blank or pre-filled. */
+export { createPlanTemplateExporter, PlanTemplateOptions, type PlanTemplateInput } from './exporter';
+export { SECTIONS, TEMPLATE_TITLES, type TemplateKind } from './content';
+export { MissingGlyphError, PAGE } from './layout';
+export { fonts, missingCharacters, FALLBACK_CHARACTER } from './fonts';

@@ -1,0 +1,64 @@
+/** The plan-template exporter (the Exporter contract of @liujin/core). */
+import { z } from 'zod';
+import { resolveExporterOptions, safeFileSegment, type Artefact, type Exporter, type KeyDate, type Unit } from '@liujin/core';
+import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
+import { fonts } from './fonts';
+import { PlanDocument } from './layout';
+
+export const PlanTemplateOptions = z
+  .object({
+    /** Characters outside the fonts: print the declared fallback 〓 (default), or fail with MissingGlyphError. */
+    onMissingGlyph: z.enum(['substitute', 'error']).default('substitute'),
+    /** Write PDF/A-2b (archival) files. */
+    pdfa: z.boolean().default(false),
+    author: z.string().max(200).default('liujin'),
+    /** Messages only; the templates themselves are Chinese documents. */
+    lang: z.enum(['zh', 'en']).default('zh'),
+  })
+  .strict();
+export type PlanTemplateOptions = z.output<typeof PlanTemplateOptions>;
+
+export interface PlanTemplateInput {
+  kind: TemplateKind;
+  /** `blank`: one template with space to fill in; `prefilled`: one plan per unit. */
+  mode: 'blank' | 'prefilled';
+  units?: readonly Unit[];
+  year: number;
+  /** The year's key dates (siren test times, drill days), from `keyDatesFor`. */
+  keyDates?: readonly KeyDate[];
+  district?: { name: string; synthetic?: boolean };
+  now: Date;
+}
+
+export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplateOptions>): Exporter<PlanTemplateInput, PlanTemplateOptions> {
+  const resolved = resolveExporterOptions('pdf', PlanTemplateOptions, options);
+  const render = async (input: PlanTemplateInput, unit: Unit | undefined) => {
+    const document = new PlanDocument(
+      fonts(),
+      { title: `${unit ? `${unit.name} ` : ''}${TEMPLATE_TITLES[input.kind]}（${input.year}）`, subject: '青国动〔2024〕10号', author: resolved.author, now: input.now, pdfa: resolved.pdfa },
+      resolved.onMissingGlyph,
+    );
+    writePlan(document, { kind: input.kind, year: input.year, ...(unit ? { unit } : {}), ...(input.keyDates ? { keyDates: input.keyDates } : {}), ...(input.district ? { district: input.district } : {}) });
+    return document.finish();
+  };
+  return {
+    name: 'pdf',
+    description: 'Evacuation-plan templates for schools, enterprises and communities, blank or pre-filled, as PDF',
+    optionsSchema: PlanTemplateOptions as never,
+    options: resolved,
+    async *export(input: PlanTemplateInput): AsyncIterable<Artefact> {
+      if (input.mode === 'blank') {
+        yield { path: `templates/${input.kind}-blank.pdf`, mediaType: 'application/pdf', content: await render(input, undefined) };
+        return;
+      }
+      const used = new Set<string>();
+      for (const unit of input.units ?? []) {
+        // Unit ids are unique; the name helps a person find the file. Unique even when names collide.
+        let name = `${safeFileSegment(unit.id, 60)}-${safeFileSegment(unit.name, 40)}`;
+        while (used.has(name.toLowerCase())) name = `${name}_`;
+        used.add(name.toLowerCase());
+        yield { path: `templates/${input.kind}/${name}.pdf`, mediaType: 'application/pdf', content: await render(input, unit) };
+      }
+    },
+  };
+}
