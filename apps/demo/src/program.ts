@@ -54,6 +54,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 
   {
+    name: 'templates',
+    summary: { zh: '生成疏散方案 PDF 模板（空白或预填）', en: 'Write evacuation-plan PDF templates (blank or pre-filled)' },
+    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), yearOption(), regionOption(), outOption(), nowOption()],
+    examples: ['liujin templates --kind school --blank', 'liujin templates --kind community --registry registry.xlsx --all --year 2026'],
+    load: async () => (await import('./commands/templates')).runTemplates,
+  },
+  {
     name: 'audit',
     summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
     options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats').default('json,csv,xlsx,html,md,junit'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), regionOption(), outOption(), nowOption()],

@@ -10,7 +10,7 @@ describe('liujin plan (what npm start runs)', () => {
 
   it('writes key dates, the plan and the calendars, and says where', () => {
     expect(r.status, r.stderr).toBe(0);
-    for (const file of ['key-dates.json', 'key-dates.md', 'plan.json', 'plan.md', 'calendars/district.ics', 'calendars/towns/zhujiajiao.ics', 'calendars/sectors/school.ics']) {
+    for (const file of ['key-dates.json', 'key-dates.md', 'plan.json', 'plan.md', 'calendars/district.ics', 'calendars/towns/zhujiajiao.ics', 'calendars/sectors/school.ics', 'templates/school-blank.pdf', 'templates/community-blank.pdf', 'templates/enterprise-blank.pdf', 'audit/report.html', 'audit/audit.json']) {
       expect(existsSync(join(out, file)), file).toBe(true);
       expect(r.stdout).toContain(file.split('/')[0]!);
     }
@@ -148,5 +148,19 @@ describe('liujin audit', () => {
     const ok = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir]);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(liujin(['audit', '--format', 'pdf', '--out', dir]).status).toBe(2);
+  });
+});
+
+describe('liujin templates', () => {
+  it('writes a blank template, or one unit’s pre-filled plan, and names a wrong unit', () => {
+    const out = tempDir();
+    expect(liujin(['templates', '--kind', 'school', '--blank', '--out', out]).status).toBe(0);
+    expect(existsSync(join(out, 'templates/school-blank.pdf'))).toBe(true);
+    const one = liujin(['templates', '--kind', 'community', '--unit', 'res-xiayang-1', '--year', '2026', '--out', out]);
+    expect(one.status, one.stderr).toBe(0);
+    expect(readdirSync(join(out, 'templates/community'))).toEqual([expect.stringMatching(/^res-xiayang-1-.*\.pdf$/)]);
+    const wrong = liujin(['templates', '--kind', 'school', '--unit', 'res-xiayang-1', '--out', out, '--lang', 'en']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
   });
 });

@@ -4,6 +4,7 @@ import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
+import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
 import { formatKeyDates, checkRegion } from './dates';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { problem } from '@liujin/core';
@@ -45,6 +46,13 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     label: zh ? '日历订阅' : 'Calendars',
     written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
   });
+  const templates: WrittenArtefact[] = [];
+  for (const kind of Object.keys(KINDS_OF_TEMPLATE) as TemplateKind[]) {
+    const units = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
+    templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, outDir, now }, out)));
+  }
+  sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
+
   if (activities !== undefined) {
     const audit = await writeAudit(
       { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
