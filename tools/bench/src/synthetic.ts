@@ -1,0 +1,39 @@
+/**
+ * Synthetic registries and activity logs of any size, deterministic from a seed: the sample
+ * district's structure repeated with new ids. `activitiesPerUnit` activities per unit, dated in
+ * the year, of kinds the unit's requirements count.
+ */
+import { QINGPU_TOWNS, addDays, seededRandom, type Activity, type ActivityKind, type Registry, type Unit, type UnitKind } from '@liujin/core';
+
+const KINDS: readonly UnitKind[] = ['school', 'school', 'enterprise', 'enterprise', 'enterprise', 'community', 'community', 'community', 'community', 'organ', 'park', 'town'];
+const EVIDENCE: Readonly<Record<string, readonly ActivityKind[]>> = {
+  school: ['evacuation-plan-compiled', 'evacuation-drill', 'course', 'online-publicity', 'contest', 'activity-news-reported'],
+  enterprise: ['evacuation-drill', 'team-established', 'evacuation-plan-compiled', 'training', 'concentrated-publicity', 'activity-news-reported'],
+  park: ['evacuation-drill', 'site-established', 'display', 'activity-news-reported'],
+  community: ['training', 'evacuation-drill', 'evacuation-plan-revised', 'site-established', 'education-base-visit', 'activity-news-reported'],
+  organ: ['study-session', 'display', 'online-publicity', 'evacuation-drill', 'activity-news-reported'],
+  town: ['annual-plan-submitted', 'online-publicity', 'media-product', 'liaison-mechanism', 'activity-news-reported'],
+};
+
+export function syntheticUnits(count: number, seed = 1): Unit[] {
+  const rand = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const kind = KINDS[i % KINDS.length]!;
+    const town = QINGPU_TOWNS[Math.floor(rand() * QINGPU_TOWNS.length)]!;
+    return { id: `u${i}`, name: `${town.name}合成单位${i}`, kind, town: town.id, headCount: 50 + Math.floor(rand() * 2000), ...(kind === 'community' ? { communityType: 'residential' as const } : {}) };
+  });
+}
+
+export function syntheticRegistry(count: number, seed = 1): Registry {
+  return { district: { id: 'synthetic', name: '合成区（基准测试）', region: 'shanghai', synthetic: true }, towns: [...QINGPU_TOWNS], units: syntheticUnits(count, seed) };
+}
+
+/** Activities of one unit, generated on demand (never the whole nation in memory). */
+export function* syntheticActivities(unit: Unit, perUnit: number, year: number, seed = 2): Generator<Activity> {
+  const rand = seededRandom(seed ^ Number(unit.id.slice(1)));
+  const kinds = EVIDENCE[unit.kind] ?? ['training'];
+  for (let i = 0; i < perUnit; i++) {
+    const kind = kinds[Math.floor(rand() * kinds.length)]!;
+    yield { id: `${unit.id}-${i}`, unitId: unit.id, kind, date: addDays(`${year}-01-01`, Math.floor(rand() * 360)), reference: 'r', ...(kind === 'training' ? { topics: ['cpr', 'bandaging', 'gas-masks'] } : {}) };
+  }
+}

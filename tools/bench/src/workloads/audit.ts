@@ -1,0 +1,25 @@
+/** Audit: units with 10 activities each, evaluated and written in every format. */
+import { QINGPU_2024_CATALOG, createEvaluator, type Activity } from '@liujin/core';
+import { createAuditExporter, runAudit } from '@liujin/audit';
+import { syntheticActivities, syntheticRegistry } from '../synthetic';
+import type { Workload } from '../types';
+import { medianTime } from '../stats';
+
+export const auditWorkload: Workload = {
+  id: 'audit',
+  title: 'Audit: units x 10 activities, all formats',
+  async run({ quick, repetitions }) {
+    const count = quick ? 2_000 : 20_000;
+    const registry = syntheticRegistry(count);
+    const activities: Activity[] = registry.units.flatMap((u) => [...syntheticActivities(u, 10, 2026)]);
+    const evaluator = createEvaluator(QINGPU_2024_CATALOG);
+    let bytes = 0;
+    const ms = await medianTime(repetitions, async () => {
+      const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-11-28', evaluator });
+      bytes = 0;
+      for await (const file of createAuditExporter().export({ audit, now: new Date('2026-11-28T00:00:00Z') })) bytes += file.content.length;
+    });
+    const peak = process.resourceUsage().maxRSS * 1024;
+    return [{ name: 'audit', variant: 'liujin (evaluate + 6 formats)', medianMs: ms, items: count, itemLabel: 'unit', peakRssBytes: peak, extra: { activities: activities.length, 'units/s': Math.round((count / ms) * 1000), 'MB written': Math.round(bytes / 1e6) } }];
+  },
+};

@@ -1,0 +1,47 @@
+/** Calendar: per-unit feeds of a district, against raw ical-generator writing the same events. */
+import ical from 'ical-generator';
+import { QINGPU_2024_CATALOG, planYear } from '@liujin/core';
+import { createCalendarExporter } from '@liujin/calendar';
+import { syntheticRegistry } from '../synthetic';
+import type { Workload } from '../types';
+import { medianTime } from '../stats';
+
+export const calendarWorkload: Workload = {
+  id: 'calendar',
+  title: 'Calendar: per-unit feeds',
+  async run({ quick, repetitions }) {
+    const count = quick ? 500 : 5_000;
+    const registry = syntheticRegistry(count);
+    const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026 });
+    const now = new Date('2026-01-01T00:00:00Z');
+    let events = 0;
+    let bytes = 0;
+    const ours = await medianTime(repetitions, async () => {
+      events = 0;
+      bytes = 0;
+      for await (const file of createCalendarExporter({ feeds: ['units'] }).export({ plans: [plan], registry, catalog: QINGPU_2024_CATALOG, now })) {
+        const text = file.content as string;
+        bytes += Buffer.byteLength(text);
+        events += text.split('BEGIN:VEVENT').length - 1;
+      }
+    });
+    const byUnit = new Map<string, typeof plan.tasks>();
+    for (const t of plan.tasks) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
+    const baseline = await medianTime(repetitions, () => {
+      for (const unit of registry.units) {
+        const cal = ical({ name: unit.name });
+        for (const t of byUnit.get(unit.id) ?? []) {
+          if (t.due.type !== 'deadline' && t.due.type !== 'window') continue;
+          const day = t.due.type === 'deadline' ? t.due.date : t.due.on;
+          cal.createEvent({ id: t.id, start: new Date(`${day}T00:00:00Z`), allDay: true, summary: t.title.zh, description: t.requirementId, stamp: now, alarms: [{ trigger: 604800 }, { trigger: 86400 }] });
+        }
+        cal.toString();
+      }
+    });
+    const peak = process.resourceUsage().maxRSS * 1024;
+    return [
+      { name: 'calendar', variant: 'liujin (units feeds)', medianMs: ours, items: events, itemLabel: 'event', peakRssBytes: peak, extra: { feeds: count, 'bytes/event': Math.round(bytes / events) } },
+      { name: 'calendar', variant: 'baseline: raw ical-generator', medianMs: baseline, items: events, itemLabel: 'event' },
+    ];
+  },
+};

@@ -1,0 +1,57 @@
+/** PDF: pre-filled school plans, against raw pdfkit writing comparable Chinese text with one shared parsed font. */
+import PDFDocument from 'pdfkit';
+import { collectArtefacts, keyDatesFor, sampleRegistry } from '@liujin/core';
+import { createPlanTemplateExporter, fonts } from '@liujin/pdf';
+import { syntheticUnits } from '../synthetic';
+import type { Workload } from '../types';
+import { medianTime } from '../stats';
+
+const PARAGRAPH = '坚持预防为主、统一指挥、就近疏散、安全有序的原则，根据战时人民防空行动需要，结合学校人员、场地、保障等实际情况，组织师生在警报发出后迅速、有序、安全地疏散掩蔽。';
+
+export const pdfWorkload: Workload = {
+  id: 'pdf',
+  title: 'PDF: pre-filled school plans',
+  async run({ quick, repetitions }) {
+    const count = quick ? 30 : 1_000;
+    const template = sampleRegistry().units.find((u) => u.kind === 'school' && u.routes && u.contacts)!;
+    const units = syntheticUnits(count).map((u) => ({ ...template, id: u.id, name: u.name }));
+    const keyDates = keyDatesFor(2026);
+    const now = new Date('2026-01-01T00:00:00Z');
+    fonts();
+    let pages = 0;
+    let bytes = 0;
+    let largest = 0;
+    const ours = await medianTime(repetitions, async () => {
+      const files = await collectArtefacts(createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now }));
+      pages = 0;
+      bytes = 0;
+      for (const f of files) {
+        const text = Buffer.from(f.content as Uint8Array).toString('latin1');
+        pages += (text.match(/\/Type \/Page\b/g) ?? []).length;
+        bytes += f.content.length;
+        largest = Math.max(largest, f.content.length);
+      }
+    });
+    const font = fonts().serif;
+    const baseline = await medianTime(repetitions, async () => {
+      for (let i = 0; i < count; i++) {
+        const doc = new PDFDocument({ size: 'A4', info: { CreationDate: now } });
+        const chunks: Buffer[] = [];
+        doc.on('data', (c: Buffer) => chunks.push(c));
+        const done = new Promise((resolve) => doc.on('end', resolve));
+        doc.font(font as never).fontSize(16);
+        for (let p = 0; p < pages / count; p++) {
+          if (p > 0) doc.addPage();
+          for (let k = 0; k < 6; k++) doc.text(PARAGRAPH);
+        }
+        doc.end();
+        await done;
+      }
+    });
+    const peak = process.resourceUsage().maxRSS * 1024;
+    return [
+      { name: 'pdf', variant: 'liujin (school plans)', medianMs: ours, items: pages, itemLabel: 'page', peakRssBytes: peak, extra: { files: count, 'KB/file': Math.round(bytes / count / 1024), 'largest KB': Math.round(largest / 1024) } },
+      { name: 'pdf', variant: 'baseline: raw pdfkit, shared font', medianMs: baseline, items: pages, itemLabel: 'page' },
+    ];
+  },
+};
