@@ -20,6 +20,8 @@ export interface AuditInput {
   previous?: unknown;
   /** Reuse an evaluator across audits (it caches engines and key dates). */
   evaluator?: Evaluator;
+  /** Evaluation path when no evaluator is given: `compiled` (default, fast) or `rules-engine` (the reference). */
+  engine?: 'compiled' | 'rules-engine';
 }
 
 /** Thrown when `previous` is not an audit of this schema version (a misuse, named). */
@@ -31,7 +33,7 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
   const { catalog, registry, year } = input;
   const asOf = input.asOf ?? `${year}-12-31`;
   const region = input.region ?? registry.district.region ?? 'shanghai';
-  const evaluator = input.evaluator ?? createEvaluator(catalog, { region });
+  const evaluator = input.evaluator ?? createEvaluator(catalog, { region, engine: input.engine ?? 'compiled' });
   const units = new Map(registry.units.map((u) => [u.id, u]));
 
   // Account for every activity: unknown unit, outside the year, duplicate; the rest go to units.

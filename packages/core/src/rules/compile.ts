@@ -55,3 +55,40 @@ export function compileCondition(condition: Condition, rename: (fact: string) =>
   const { value, path } = condition;
   return path ? (facts) => op(resolvePath(facts[fact], path), value) : (facts) => op(facts[fact], value);
 }
+
+/** A condition tree evaluated like json-rules-engine annotates it: every leaf gets `factResult` and `result`. */
+export interface TracedCondition {
+  all?: TracedCondition[];
+  any?: TracedCondition[];
+  not?: TracedCondition;
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  path?: string;
+  factResult?: unknown;
+  result: boolean;
+}
+
+/**
+ * Evaluates every branch (the engine runs conditions of equal priority together, without
+ * short-circuit), so the annotated tree and the reasons built from it match the engine's.
+ */
+export function traceCondition(condition: Condition, facts: Facts): TracedCondition {
+  if ('all' in condition) {
+    const all = condition.all.map((c) => traceCondition(c, facts));
+    return { all, result: all.every((c) => c.result) };
+  }
+  if ('any' in condition) {
+    const any = condition.any.map((c) => traceCondition(c, facts));
+    return { any, result: any.some((c) => c.result) };
+  }
+  if ('not' in condition) {
+    const not = traceCondition(condition.not, facts);
+    return { not, result: !not.result };
+  }
+  if ('condition' in condition) throw new Error('shared conditions are not supported');
+  const op = OPERATORS[condition.operator];
+  if (!op) throw new Error(`unknown operator "${condition.operator}"`);
+  const factResult = condition.path ? resolvePath(facts[condition.fact], condition.path) : facts[condition.fact];
+  return { fact: condition.fact, operator: condition.operator, value: condition.value, ...(condition.path ? { path: condition.path } : {}), factResult, result: op(factResult, condition.value) };
+}

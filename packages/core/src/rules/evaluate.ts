@@ -18,10 +18,17 @@ import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { describeLeaves, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
+import { traceCondition } from './compile';
 
 export interface EvaluatorOptions {
   region?: string | RegionProfile;
   workdays?: WorkdayCalendar;
+  /**
+   * `rules-engine` (default) runs json-rules-engine, the reference semantics; `compiled` runs the
+   * same conditions as plain functions (many times faster for large audits). A differential
+   * property test holds both to identical statuses and reasons.
+   */
+  engine?: 'rules-engine' | 'compiled';
 }
 
 export interface EvaluateUnitInput {
@@ -72,6 +79,11 @@ function pathResolver(value: unknown, path: string): unknown {
   return current;
 }
 
+interface Outcome {
+  result: boolean;
+  conditions: Leaf;
+}
+
 interface Prepared {
   req: Requirement;
   prefix: string;
@@ -89,6 +101,22 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     const all = new Set([...factsOf(req.appliesTo), ...factsOf(req.compliance)]);
     return { req, prefix, facts: [...all].filter((f) => !UNIT_FACTS.has(f)), unitFacts: [...factsOf(req.compliance)].filter((f) => UNIT_FACTS.has(f)) };
   });
+  const compiled = options.engine === 'compiled';
+  const traced = prepared.map((p) => ({ applies: namespaced(p.req.appliesTo, p.prefix), complies: namespaced(p.req.compliance, p.prefix) }));
+  const runEngine = async (facts: Record<string, unknown>) => {
+    const { results, failureResults } = await engine.run(facts);
+    return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf }]));
+  };
+  const runCompiled = (facts: Record<string, unknown>) => {
+    const out = new Map<string, Outcome>();
+    traced.forEach((t, i) => {
+      const applies = traceCondition(topLevel(t.applies), facts);
+      out.set(`${i}:applies`, { result: applies.result, conditions: applies as Leaf });
+      const complies = traceCondition(topLevel(t.complies), facts);
+      out.set(`${i}:complies`, { result: complies.result, conditions: complies as Leaf });
+    });
+    return out;
+  };
   const yearCache = new Map<number, { keyDates: Map<string, KeyDate>; schedules: Schedule[] }>();
   const forYear = (year: number) => {
     let entry = yearCache.get(year);
@@ -119,8 +147,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       for (const name of p.facts) facts[`${p.prefix}${name}`] = evidence.facts[name] ?? 0;
       return evidence;
     });
-    const { results, failureResults } = await engine.run(facts);
-    const byName = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [r.name as string, r]));
+    const byName = compiled ? runCompiled(facts) : await runEngine(facts);
 
     return prepared.map((p, i): RequirementResult => {
       const { req } = p;
@@ -132,7 +159,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       const waiver = input.waivers?.find((w) => w.unitId === unit.id && w.requirementId === req.id && w.expires >= asOf);
       if (waiver) return { ...result('waived', 'waived', { zh: `已豁免（至 ${waiver.expires}）：${waiver.justification}`, en: `waived until ${waiver.expires}: ${waiver.justification}` }), waiver };
       const applies = byName.get(`${i}:applies`)!;
-      if (!applies.result) return result('not-applicable', 'not-applicable', describeLeaves(applies.conditions as unknown as Leaf, p.prefix, false, 'applies'));
+      if (!applies.result) return result('not-applicable', 'not-applicable', describeLeaves(applies.conditions, p.prefix, false, 'applies'));
       const missingUnitFacts = p.unitFacts.filter((f) => unitFacts[f] === undefined);
       if (missingUnitFacts.length > 0) {
         return result('not-assessed', 'missing-facts', { zh: `缺少单位信息：${missingUnitFacts.join('、')}`, en: `missing unit facts: ${missingUnitFacts.join(', ')}` });
@@ -147,14 +174,14 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       }
       const complies = byName.get(`${i}:complies`)!;
       const ids = evidence.used.map(activityId);
-      if (complies.result) return result('met', 'conditions-met', describeLeaves(complies.conditions as unknown as Leaf, p.prefix, true, 'complies'), ids);
+      if (complies.result) return result('met', 'conditions-met', describeLeaves(complies.conditions, p.prefix, true, 'complies'), ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;
       const stillOpen =
         due.type === 'each-key-date'
           ? Number(evidence.facts.occasionsWithEvidence) + schedule.occasions.filter((o) => o.end > asOf).length >= due.minOccasions
           : dueDate !== undefined && dueDate > asOf;
-      const reason = describeLeaves(complies.conditions as unknown as Leaf, p.prefix, false, 'complies');
+      const reason = describeLeaves(complies.conditions, p.prefix, false, 'complies');
       if (stillOpen) {
         return result('pending', 'not-yet-due', { zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` }, ids);
       }

@@ -12,7 +12,7 @@ export const auditWorkload: Workload = {
     const count = quick ? 2_000 : 20_000;
     const registry = syntheticRegistry(count);
     const activities: Activity[] = registry.units.flatMap((u) => [...syntheticActivities(u, 10, 2026)]);
-    const evaluator = createEvaluator(QINGPU_2024_CATALOG);
+    const evaluator = createEvaluator(QINGPU_2024_CATALOG, { engine: 'compiled' });
     let bytes = 0;
     const ms = await medianTime(repetitions, async () => {
       const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-11-28', evaluator });
