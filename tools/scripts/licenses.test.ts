@@ -27,3 +27,11 @@ describe('licences', () => {
     expect(readFileSync(join(ROOT, 'docs/licenses.md'), 'utf8')).toBe(renderLicencesMarkdown(entries));
   });
 });
+
+describe('supply chain', () => {
+  it('json-rules-engine uses a jsonpath-plus past its code-execution advisories (>= 10.3.0)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/jsonpath-plus/package.json'), 'utf8')) as { version: string };
+    const [major, minor] = pkg.version.split('.').map(Number) as [number, number];
+    expect(major > 10 || (major === 10 && minor >= 3)).toBe(true);
+  });
+});
