@@ -164,3 +164,35 @@ describe('liujin templates', () => {
     expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
   });
 });
+
+describe('liujin serve regenerates', () => {
+  it('publishes a new unit’s feed after the registry file changes', async () => {
+    const dir = tempDir();
+    const registry = join(dir, 'registry.csv');
+    const activities = join(dir, 'activities.csv');
+    writeFileSync(registry, 'id,name,kind,town\nsch-a,甲学校,学校,朱家角镇\n');
+    writeFileSync(activities, 'unitId,kind,date\nsch-a,course,2026-03-01\n');
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--out', join(dir, 'out'), '--year', '2026', '--registry', registry, '--activities', activities], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const until = async (pred: () => boolean, ms = 30_000) => {
+      const end = Date.now() + ms;
+      while (!pred()) {
+        if (Date.now() > end) throw new Error(`timed out; output: ${stdout}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until(() => /http:\/\/127\.0\.0\.1:\d+\//.test(stdout));
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1]!;
+    expect(await (await fetch(url)).text()).toContain('calendars/units/sch-a.ics');
+    const before = (stdout.match(/已生成|generated/g) ?? []).length;
+    writeFileSync(registry, 'id,name,kind,town\nsch-a,甲学校,学校,朱家角镇\nsch-b,乙学校,学校,金泽镇\n');
+    await until(() => (stdout.match(/已生成|generated/g) ?? []).length > before);
+    const index = await (await fetch(url)).text();
+    expect(index).toContain('calendars/units/sch-b.ics');
+    expect((await fetch(`${url}calendars/units/sch-b.ics`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});
