@@ -115,6 +115,8 @@ export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] 
     for (let i = 0; i < 400 && !isWorkday(date); i++) date = addDays(date, direction);
     return date;
   };
+  // Deadlines repeat across thousands of units (the same activity dates, the same offsets).
+  const memo = new Map<string, string>();
   return {
     isWorkday,
     nextWorkday: (date) => step(date, 1),
@@ -122,9 +124,15 @@ export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] 
     addWorkdays(input, n) {
       if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
       let date = toLocalDate(input);
+      const key = `${date}|${n}`;
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+      if (memo.size > 100_000) memo.clear();
+      const start = date;
       if (n === 0) return isWorkday(date) ? date : step(date, 1);
       const direction = n > 0 ? 1 : -1;
       for (let i = 0; i < Math.abs(n); i++) date = step(date, direction);
+      memo.set(`${start}|${n}`, date);
       return date;
     },
     dataSourceFor: (year) => tableFor(year).source,

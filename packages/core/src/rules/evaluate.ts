@@ -79,6 +79,13 @@ function pathResolver(value: unknown, path: string): unknown {
   return current;
 }
 
+/** Evidence facts a condition names but the requirement did not compute read as 0, as in the engine path. */
+function withDefaults(names: readonly string[], facts: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = facts[name] ?? 0;
+  return out;
+}
+
 interface Outcome {
   result: boolean;
   conditions: Leaf;
@@ -102,17 +109,18 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     return { req, prefix, facts: [...all].filter((f) => !UNIT_FACTS.has(f)), unitFacts: [...factsOf(req.compliance)].filter((f) => UNIT_FACTS.has(f)) };
   });
   const compiled = options.engine === 'compiled';
-  const traced = prepared.map((p) => ({ applies: namespaced(p.req.appliesTo, p.prefix), complies: namespaced(p.req.compliance, p.prefix) }));
+  const traced = prepared.map((p) => ({ applies: topLevel(p.req.appliesTo), complies: topLevel(p.req.compliance) }));
   const runEngine = async (facts: Record<string, unknown>) => {
     const { results, failureResults } = await engine.run(facts);
     return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf }]));
   };
-  const runCompiled = (facts: Record<string, unknown>) => {
+  const runCompiled = (factsByRequirement: readonly Record<string, unknown>[]) => {
     const out = new Map<string, Outcome>();
     traced.forEach((t, i) => {
-      const applies = traceCondition(topLevel(t.applies), facts);
+      const facts = factsByRequirement[i]!;
+      const applies = traceCondition(t.applies, facts);
       out.set(`${i}:applies`, { result: applies.result, conditions: applies as Leaf });
-      const complies = traceCondition(topLevel(t.complies), facts);
+      const complies = traceCondition(t.complies, facts);
       out.set(`${i}:complies`, { result: complies.result, conditions: complies as Leaf });
     });
     return out;
@@ -141,13 +149,18 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       headCount: unit.headCount,
       attributes: unit.attributes ?? {},
     };
-    const facts: Record<string, unknown> = { ...unitFacts };
-    const evidences = prepared.map((p, i) => {
-      const evidence = evidenceFacts(p.req, schedules[i]!, acts, year, asOf, calendar);
-      for (const name of p.facts) facts[`${p.prefix}${name}`] = evidence.facts[name] ?? 0;
-      return evidence;
-    });
-    const byName = compiled ? runCompiled(facts) : await runEngine(facts);
+    const evidences = prepared.map((p, i) => evidenceFacts(p.req, schedules[i]!, acts, year, asOf, calendar));
+    let byName: Map<string, Outcome>;
+    if (compiled) {
+      // Each requirement against its own small fact object: no namespacing needed.
+      byName = runCompiled(evidences.map((e, i) => ({ ...unitFacts, ...withDefaults(prepared[i]!.facts, e.facts) })));
+    } else {
+      const facts: Record<string, unknown> = { ...unitFacts };
+      prepared.forEach((p, i) => {
+        for (const name of p.facts) facts[`${p.prefix}${name}`] = evidences[i]!.facts[name] ?? 0;
+      });
+      byName = await runEngine(facts);
+    }
 
     return prepared.map((p, i): RequirementResult => {
       const { req } = p;
