@@ -18,14 +18,14 @@ export const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
 const KNOWN_KEY_DATES: ReadonlySet<string> = new Set(Object.values(KEY_DATE_IDS));
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 16;
-const PLACEHOLDER = /^\{\{([A-Za-z0-9_-]+)\}\}$/;
+const PARAMETER_REFERENCE = /^\{\{([A-Za-z0-9_-]+)\}\}$/;
 
 /** The unresolved form of each parsed catalog, so tailoring can re-apply parameters. */
 const TEMPLATES = new WeakMap<Catalog, unknown>();
 
 function substitute(value: unknown, params: Record<string, unknown>, path: (string | number)[], problems: Problem[], file?: string): unknown {
   if (typeof value === 'string') {
-    const m = PLACEHOLDER.exec(value);
+    const m = PARAMETER_REFERENCE.exec(value);
     if (!m) return value;
     if (!(m[1]! in params)) {
       problems.push(problem('unknown_parameter', { zh: `参数「${m[1]}」未定义`, en: `parameter "${m[1]}" is not defined` }, { path, ...(file ? { file } : {}) }));

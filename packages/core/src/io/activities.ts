@@ -4,9 +4,9 @@ import { Waiver } from '../model/evaluation';
 import { problem, type ParseResult, type Problem } from '../model/problem';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
 import { formatFromName, inputText, jsonLinesAsRows, renumber, rowProblems, type FileInput } from './registry';
-import { intCell, listCell, readTable, type ColumnSpec } from './table';
+import { column, intCell, listCell, readTable, type ColumnSpec } from './table';
 
-const c = (field: string, zh: string, en: string, required: boolean, example: string, aliases: string[] = []): ColumnSpec => ({ field, zh, description: { zh, en }, required, example, aliases });
+const c = column;
 
 export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
   c('unitId', '单位编号', 'Id of the unit that did it (as in the registry)', true, 'sch-zjj-001', ['unit']),

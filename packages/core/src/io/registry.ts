@@ -5,9 +5,9 @@ import { Registry, Unit, UnitKind, type District, type Town } from '../model/uni
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
 import { decodeText } from './decode';
 import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
-import { intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
+import { column, intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
 
-const c = (field: string, zh: string, en: string, required: boolean, example: string, aliases: string[] = []): ColumnSpec => ({ field, zh, description: { zh, en }, required, example, aliases });
+const c = column;
 
 export const REGISTRY_COLUMNS: readonly ColumnSpec[] = [
   c('id', '编号', 'Stable unit id: letters, digits, "-", "_", "."', true, 'sch-zjj-001', ['unitId', '单位编号']),

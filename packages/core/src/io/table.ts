@@ -17,6 +17,11 @@ export interface ColumnSpec {
   example: string;
 }
 
+/** A column definition: English field, Chinese label, English description, required, example, aliases. */
+export function column(field: string, zh: string, en: string, required: boolean, example: string, aliases: string[] = []): ColumnSpec {
+  return { field, zh, description: { zh, en }, required, example, aliases };
+}
+
 export interface TableRecord {
   /** Row as a spreadsheet numbers it (header row 1). */
   row: number;

@@ -26,7 +26,8 @@ const OPERATORS: Record<string, (fact: unknown, value: unknown) => boolean> = {
   greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
 };
 
-function resolvePath(value: unknown, path: string): unknown {
+/** Plain property access for condition paths (`$.a.b`): no JSONPath script evaluation. */
+export function resolvePath(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;

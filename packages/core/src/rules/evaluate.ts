@@ -18,7 +18,7 @@ import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { describeLeaves, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
-import { traceCondition } from './compile';
+import { resolvePath, traceCondition } from './compile';
 
 export interface EvaluatorOptions {
   region?: string | RegionProfile;
@@ -69,15 +69,6 @@ function namespaced(condition: Condition, prefix: string): Condition {
 
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
 
-/** Plain property access for condition paths: no JSONPath script evaluation (catalogs are data). */
-function pathResolver(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 /** Evidence facts a condition names but the requirement did not compute read as 0, as in the engine path. */
 function withDefaults(names: readonly string[], facts: Record<string, unknown>): Record<string, unknown> {
@@ -100,7 +91,8 @@ interface Prepared {
 
 export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}): Evaluator {
   const calendar = options.workdays ?? defaultWorkdayCalendar();
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver });
+  // Catalogs are data: paths are resolved by plain property access, never by JSONPath script.
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   const prepared: Prepared[] = catalog.requirements.map((req, i) => {
     const prefix = `r${i}|`;
     engine.addRule({ name: `${i}:applies`, conditions: topLevel(namespaced(req.appliesTo, prefix)) as never, event: { type: 'applies' }, priority: 1 });
