@@ -196,3 +196,24 @@ describe('liujin serve regenerates', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('each command on the files written by init', () => {
+  it('calendar, templates and audit run on the starter XLSX and CSV files', () => {
+    const dir = tempDir();
+    expect(liujin(['init', '--dir', dir]).status).toBe(0);
+    const registry = join(dir, 'registry.xlsx');
+    const activities = join(dir, 'activities.csv');
+    const out = join(dir, 'out');
+    const calendar = liujin(['calendar', '--years', '2026-2027', '--registry', registry, '--out', out]);
+    expect(calendar.status, calendar.stderr).toBe(0);
+    expect(readdirSync(join(out, 'calendars/units')).sort()).toEqual(['ent-xj-001.ics', 'res-xy-001.ics', 'sch-zjj-001.ics', 'town-zjj.ics', 'vil-jz-001.ics']);
+    const templates = liujin(['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', out]);
+    expect(templates.status, templates.stderr).toBe(0);
+    expect(readdirSync(join(out, 'templates/school'))).toEqual([expect.stringMatching(/^sch-zjj-001-/)]);
+    const audit = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', registry, '--activities', activities, '--out', out, '--format', 'json,html']);
+    expect([0, 1]).toContain(audit.status);
+    const json = JSON.parse(readFileSync(join(out, 'audit/audit.json'), 'utf8')) as { units: unknown[]; activities: { total: number } };
+    expect(json.units).toHaveLength(5);
+    expect(json.activities.total).toBe(5);
+  });
+});
