@@ -2,6 +2,7 @@
 import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry } from '@liujin/core';
 import { buildFeeds } from './events';
 import { CalendarOptions, parseAlarm, type CalendarOptionsInput } from './options';
+import { renderInParallel } from './parallel';
 import { renderFeed } from './render';
 
 export interface CalendarInput {
@@ -26,10 +27,15 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
     async *export(input: CalendarInput): AsyncIterable<Artefact> {
       const years = input.plans.map((p) => p.year);
       const feeds = buildFeeds([...input.plans].sort((a, b) => a.year - b.year), input.registry, input.catalog, new Set(resolved.feeds), resolved.lang, resolved.uidDomain);
-      for (const feed of feeds) {
-        const name = `${resolved.namePrefix}${feed.name}${years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`}`;
-        yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed({ ...feed, name }, { now: input.now, alarms, previous: resolved.previous, lang: resolved.lang }) };
+      const named = feeds.map((feed) => ({ ...feed, name: `${resolved.namePrefix}${feed.name}${years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`}` }));
+      const renderOptions = { now: input.now, alarms, previous: resolved.previous, lang: resolved.lang };
+      // Threads pay only for large batches: starting one costs tens of milliseconds.
+      if (resolved.concurrency > 1 && named.length >= 200) {
+        const texts = await renderInParallel(named, renderOptions, resolved.concurrency);
+        for (let i = 0; i < named.length; i++) yield { path: named[i]!.path, mediaType: 'text/calendar', content: texts[i]! };
+        return;
       }
+      for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
     },
   };
 }

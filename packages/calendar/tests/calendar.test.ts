@@ -145,8 +145,11 @@ describe('SEQUENCE and UIDs across generations', () => {
     expect(text(none!)).not.toContain('VALARM');
   });
 
-  it('renders the whole sample district', async () => {
+  it('renders the whole sample district, the same bytes on worker threads as on one thread', async () => {
     const files = await render({}, [plan2026], registry);
     expect(files.filter((f) => f.path.startsWith('calendars/units/'))).toHaveLength(registry.units.length);
+    const parallel = await render({ concurrency: 2 }, [plan2026], registry);
+    expect(parallel.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    expect(parallel.map((f) => f.content)).toEqual(files.map((f) => f.content));
   });
 });

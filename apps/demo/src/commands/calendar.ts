@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { planYear, type Catalog, type Registry } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadCatalog, loadRegistry } from '../inputs';
@@ -22,6 +23,8 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
   const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region }));
   const exporter = createCalendarExporter({
     lang: out.lang,
+    // Feeds are independent: large districts render on every core.
+    concurrency: Math.max(1, Math.min(availableParallelism(), 8)),
     alarms: run.alarms,
     feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
   });
