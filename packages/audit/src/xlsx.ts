@@ -4,7 +4,29 @@ import type { AuditResult, Coverage } from './schema';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
 import { writeWorkbook, type SheetSpec } from './workbook';
 
-export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date): Promise<Uint8Array> {
+/** Excel's limit: 1,048,576 rows a sheet, the header included. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** Splits a long table over several sheets (`name`, `name 2`, ...), each with the header row. */
+export function splitSheet(name: string, header: readonly (string | number)[], rows: readonly (readonly (string | number)[])[], widths: readonly number[], maxRows = XLSX_MAX_ROWS): SheetSpec[] {
+  const per = maxRows - 1;
+  const count = Math.max(1, Math.ceil(rows.length / per));
+  return Array.from({ length: count }, (_, i) => ({ name: i === 0 ? name : `${name} ${i + 1}`, rows: [header, ...rows.slice(i * per, (i + 1) * per)], widths }));
+}
+
+/** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
+function unitList(names: readonly string[], zh: boolean): string {
+  const sep = zh ? '、' : ', ';
+  let text = '';
+  for (let i = 0; i < names.length; i++) {
+    const next = text === '' ? names[i]! : `${text}${sep}${names[i]}`;
+    if (next.length > 32_000) return `${text}${zh ? `……（另 ${names.length - i} 个，见单位明细）` : ` … (${names.length - i} more, see unit detail)`}`;
+    text = next;
+  }
+  return text;
+}
+
+export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS): Promise<Uint8Array> {
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
   const covHead = [t('覆盖率', 'coverage'), t('已完成', 'met'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t('分母', 'denominator')];
@@ -38,17 +60,13 @@ export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date): Prom
     },
     {
       name: t('优先催办', 'gaps'),
-      rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, g.unitIds.map((id) => names.get(id) ?? id).join(zh ? '、' : ', ')])],
+      rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds.map((id) => names.get(id) ?? id), zh)])],
       widths: [10, 12, 38, 40, 8, 60],
     },
-    {
-      name: t('单位明细', 'unit detail'),
-      rows: [
-        [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')],
-        ...audit.units.flatMap((u) => u.results.filter((r) => r.status !== 'not-applicable').map((r) => [u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? ''])),
-      ],
-      widths: [20, 24, 10, 12, 38, 30, 10, 60, 12],
-    },
   ];
+  const detailHeader = [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')];
+  const detailRows = audit.units.flatMap((u) => u.results.filter((r) => r.status !== 'not-applicable').map((r) => [u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '']));
+  // A large district's detail does not fit one sheet: it continues on the next ones.
+  sheets.push(...splitSheet(t('单位明细', 'unit detail'), detailHeader, detailRows, [20, 24, 10, 12, 38, 30, 10, 60, 12], maxRows));
   return writeWorkbook(sheets, now);
 }

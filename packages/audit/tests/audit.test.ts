@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { QINGPU_2024_CATALOG, collectArtefacts, type Activity, type Registry } from '@liujin/core';
 import { testExporterConformance } from '@liujin/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, createAuditExporter, runAudit } from '../src/index';
+import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, auditXlsx, createAuditExporter, runAudit } from '../src/index';
 
 /** A small district whose coverage is worked out by hand below. */
 const registry: Registry = {
@@ -124,6 +124,17 @@ describe('reports', () => {
     const cells = Object.values(book).flat(2);
     expect(cells.some((c) => c.t === 'f')).toBe(false);
     expect(cells.some((c) => c.v === '=HYPERLINK("http://evil","点我")' && c.t === 's')).toBe(true);
+  });
+
+  it('continues the unit detail on further sheets past the row limit', async () => {
+    const path = join(dir, 'small-limit.xlsx');
+    writeFileSync(path, await auditXlsx(audit, 'zh', NOW, 5));
+    const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, path], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
+    const detail = Object.keys(book).filter((name) => name.startsWith('单位明细'));
+    expect(detail.length).toBeGreaterThan(1);
+    expect(detail.every((name) => book[name]!.length <= 5 && book[name]![0]![0]!.v === '单位编号')).toBe(true);
+    const rows = detail.reduce((n, name) => n + book[name]!.length - 1, 0);
+    expect(rows).toBe(audit.units.reduce((n, u) => n + u.results.length, 0));
   });
 
   it('JUnit XML fails the missed targets', () => {
