@@ -1,4 +1,4 @@
-import { keyDatesFor, planYear, renderPlanMarkdown } from '@liujin/core';
+import { planYear, problem, renderPlanMarkdown } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
@@ -7,7 +7,6 @@ import { writeCalendars } from './calendar';
 import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
 import { formatKeyDates, checkRegion } from './dates';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
-import { problem } from '@liujin/core';
 
 /**
  * `liujin plan`: everything for a year into one folder — key dates, the plan (JSON and
@@ -27,8 +26,8 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out)]);
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out) : undefined;
 
-  const keyDates = keyDatesFor(year, { region });
   const plan = planYear({ catalog, registry, year, region });
+  const keyDates = plan.keyDates;
   const sections: { label: string; written: WrittenArtefact[] }[] = [];
   const zh = out.lang === 'zh';
 
