@@ -77,6 +77,29 @@ export async function loadActivities(file: string | undefined, year: number, out
   return unwrap(parseActivitiesFile({ file, bytes, format }), out);
 }
 
+export interface SetAsideRow {
+  unitId: string;
+  kind: string;
+  date: string;
+  file?: string;
+  row?: number;
+}
+
+/**
+ * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
+ * by the audit as unmatched) instead of stopping the run; every other problem still stops it.
+ */
+export async function loadActivitiesForAudit(file: string | undefined, year: number, out?: Output): Promise<{ activities: Activity[]; setAside: SetAsideRow[] }> {
+  if (file === undefined) return { activities: sampleActivities(year), setAside: [] };
+  const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
+  const bytes = await readInputFile(file);
+  const result = format === 'xlsx' ? parseActivityRows(await xlsxRows(bytes), { file, unknownKinds: 'set-aside' }) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
+  const setAside = result.problems
+    .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
+    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
+  return { activities: unwrap(result, out), setAside };
+}
+
 export async function loadWaivers(file: string | undefined, out?: Output): Promise<Waiver[]> {
   if (file === undefined) return [];
   const format = formatOf(file, ['json', 'jsonl', 'csv']);

@@ -217,3 +217,19 @@ describe('each command on the files written by init', () => {
     expect(json.activities.total).toBe(5);
   });
 });
+
+describe('liujin audit accounts for every row', () => {
+  it('lists a row with an unknown activity kind as unmatched, with its file and row', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nsch,示例学校,学校\n');
+    writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nsch,evacuation-drill,2026-09-18\nsch,烧烤,2026-05-01\n');
+    const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir, '--lang', 'en']);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).toContain('unknown activity kind "烧烤"');
+    const audit = JSON.parse(readFileSync(join(dir, 'audit/audit.json'), 'utf8')) as { unmatched: { row: number; reason: string; file: string }[]; activities: { total: number } };
+    expect(audit.activities.total).toBe(2);
+    expect(audit.unmatched).toContainEqual(expect.objectContaining({ row: 3, reason: 'unknown-kind', file: join(dir, 'a.csv') }));
+    // validate still treats it as an error.
+    expect(liujin(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv')]).status).toBe(2);
+  });
+});

@@ -16,6 +16,11 @@ export interface AuditInput {
   asOf?: string;
   region?: string;
   waivers?: readonly Waiver[];
+  /**
+   * Rows set aside while reading (an unknown activity kind: `parseActivitiesFile(..., { unknownKinds:
+   * 'set-aside' })` warnings), listed as unmatched so that no row of the input goes unaccounted for.
+   */
+  setAside?: readonly { unitId: string; kind: string; date: string; file?: string; row?: number }[];
   /** Last year's audit (parsed JSON), for the change. */
   previous?: unknown;
   /** Reuse an evaluator across audits (it caches engines and key dates). */
@@ -55,6 +60,10 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
       if (list) list.push(a);
       else byUnit.set(a.unitId, [a]);
     }
+  }
+
+  for (const row of input.setAside ?? []) {
+    unmatched.push({ activityId: `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' });
   }
 
   const used = new Set<string>();
@@ -134,7 +143,7 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
     byTown: registry.towns.filter((t) => byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(byTown.get(t.id)!) })),
     byKind: [...byKind].map(([kind, c]) => ({ kind, ...finish(c) })),
     gaps,
-    activities: { total: input.activities.length, used: input.activities.length - unmatched.length, unmatched: unmatched.length },
+    activities: { total: input.activities.length + (input.setAside?.length ?? 0), used: input.activities.length + (input.setAside?.length ?? 0) - unmatched.length, unmatched: unmatched.length },
     unmatched,
   };
   if (input.previous !== undefined) {

@@ -22,7 +22,7 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
-export const UnmatchedReason = z.enum(['unknown-unit', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
+export const UnmatchedReason = z.enum(['unknown-unit', 'unknown-kind', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
 export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
 
 export const AuditResult = z.object({

@@ -71,6 +71,13 @@ describe('coverage, worked out by hand', () => {
     expect(audit.activities.used + audit.activities.unmatched).toBe(activities.length);
     expect(audit.unmatched.map((u) => `${u.row}:${u.reason}`).sort()).toEqual(['5:duplicate', '6:unknown-unit']);
   });
+  it('lists rows set aside for an unknown kind as unmatched, and counts them', async () => {
+    const withSetAside = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, setAside: [{ unitId: 's1', kind: 'party', date: '2026-05-02', file: 'a.csv', row: 9 }] });
+    expect(withSetAside.unmatched).toContainEqual(expect.objectContaining({ row: 9, reason: 'unknown-kind', kind: 'party' }));
+    expect(withSetAside.activities.total).toBe(activities.length + 1);
+    expect(withSetAside.activities.used + withSetAside.activities.unmatched).toBe(withSetAside.activities.total);
+  });
+
   it('orders gaps overdue first, then by due date, then by number of units', () => {
     const statuses = audit.gaps.map((g) => g.status);
     expect(statuses.indexOf('pending') === -1 || statuses.lastIndexOf('not-met') < statuses.indexOf('pending')).toBe(true);

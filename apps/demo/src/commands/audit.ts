@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { problem, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
-import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
+import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import { checkRegion } from './dates';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
@@ -25,6 +25,8 @@ export interface AuditRun {
   registry: Registry;
   activities: Activity[];
   waivers: Waiver[];
+  /** Activity rows set aside for an unknown kind: listed as unmatched. */
+  setAside?: SetAsideRow[];
   previous?: unknown;
   year: number;
   asOf: string;
@@ -42,6 +44,7 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<{ written:
     registry: run.registry,
     activities: run.activities,
     waivers: run.waivers,
+    ...(run.setAside ? { setAside: run.setAside } : {}),
     year: run.year,
     asOf: run.asOf,
     region: run.region,
@@ -68,10 +71,10 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
       problem('invalid_option', { zh: '--registry 与 --activities 须同时给出（都不给则使用示例区）', en: '--registry and --activities go together (give neither for the sample district)' }, { path: ['--activities'] }),
     ]);
   }
-  const [catalog, registry, activities, waivers] = await Promise.all([
+  const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
     loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out),
     loadRegistry(registryFile, out),
-    loadActivities(activitiesFile, year, out),
+    loadActivitiesForAudit(activitiesFile, year, out),
     loadWaivers(options.waivers as string | undefined, out),
   ]);
   let previous: unknown;
@@ -82,7 +85,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
       throw new InputError([problem('invalid_json', { zh: `无法读取上年审计：${(error as Error).message}`, en: `cannot read last year's audit: ${(error as Error).message}` }, { file: String(options.previous) })]);
     }
   }
-  const result = await writeAudit({ catalog, registry, activities, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+  const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
   if (global.json) out.data({ exitCode: result.exitCode, reasons: result.reasons, files: result.written.map((w) => w.path) });
   else {
     for (const w of result.written) out.info(w.file);

@@ -42,14 +42,24 @@ export function resolveActivityKind(text: string): ActivityKind | undefined {
   return KIND_BY_LABEL.get(text.trim());
 }
 
-function parseActivityTable(rows: readonly (readonly unknown[])[], file: string): ParseResult<Activity[]> {
+export interface ActivityParseOptions {
+  /**
+   * `error` (default): an unknown activity kind is an error. `set-aside`: a row whose only problem
+   * is its kind becomes a warning `unknown_kind` carrying the row's unit, kind and date in `data`,
+   * so an audit can list it as unmatched instead of stopping.
+   */
+  unknownKinds?: 'error' | 'set-aside';
+}
+
+function parseActivityTable(rows: readonly (readonly unknown[])[], file: string, options: ActivityParseOptions = {}): ParseResult<Activity[]> {
   const { records, problems } = readTable(rows, ACTIVITY_COLUMNS, file);
   const activities: Activity[] = [];
   for (const record of records) {
     const v = record.values;
     const before = problems.length;
     const kind = v.kind === undefined ? undefined : resolveActivityKind(v.kind);
-    if (v.kind !== undefined && !kind) {
+    const unknownKind = v.kind !== undefined && !kind;
+    if (unknownKind) {
       problems.push(problem('unknown_kind', { zh: `未知的活动类型「${v.kind}」`, en: `unknown activity kind "${v.kind}"` }, { file, row: record.row, column: record.header.kind ?? 'kind' }));
     }
     const participants = intCell(record, 'participants', file, problems);
@@ -67,17 +77,23 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string)
       source: { file, row: record.row },
     };
     const result = Activity.safeParse(candidate);
-    if (!result.success) {
-      const reported = new Set(problems.slice(before).map((p) => p.column));
-      problems.push(...rowProblems(result.error, record, file).filter((p) => !reported.has(p.column)));
-    } else if (problems.length === before) activities.push(result.data);
+    const reported = new Set(problems.slice(before).map((p) => p.column));
+    const others = result.success ? [] : rowProblems(result.error, record, file).filter((p) => !reported.has(p.column));
+    if (unknownKind && options.unknownKinds === 'set-aside' && others.length === 0 && problems.length === before + 1) {
+      // Only the kind is unknown: set the row aside, with what an audit needs to list it.
+      const p = problems.pop()!;
+      problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '' } });
+      continue;
+    }
+    if (!result.success) problems.push(...others);
+    else if (problems.length === before) activities.push(result.data);
   }
   return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ok: true, value: activities, problems };
 }
 
 /** Activity rows (header first), e.g. from a spreadsheet read by the caller. */
-export function parseActivityRows(rows: readonly (readonly unknown[])[], options: { file: string }): ParseResult<Activity[]> {
-  return parseActivityTable(rows, options.file);
+export function parseActivityRows(rows: readonly (readonly unknown[])[], options: { file: string } & ActivityParseOptions): ParseResult<Activity[]> {
+  return parseActivityTable(rows, options.file, options);
 }
 
 /** A JSON array of objects as table rows, so JSON gets the same column checks and messages. */
@@ -112,8 +128,8 @@ function parseWithTable<T>(
   return { ok: true, value: result.value.map((item) => relocate(item, lines.value.rowNumbers)), problems: renumbered };
 }
 
-export function parseActivitiesFile(input: FileInput): ParseResult<Activity[]> {
-  return parseWithTable(input, parseActivityTable, (activity, rowNumbers) =>
+export function parseActivitiesFile(input: FileInput, options: ActivityParseOptions = {}): ParseResult<Activity[]> {
+  return parseWithTable(input, (rows, file) => parseActivityTable(rows, file, options), (activity, rowNumbers) =>
     activity.source ? { ...activity, source: { ...activity.source, row: rowNumbers[activity.source.row - 2] ?? activity.source.row } } : activity,
   );
 }

@@ -84,6 +84,18 @@ describe('parseActivitiesFile', () => {
     expect(r.problems.map((p) => `${p.row}:${p.column}`)).toEqual(['2:date', '3:kind']);
   });
 
+  it('can set aside rows whose only problem is an unknown kind, for an audit to list', () => {
+    const text = 'unitId,kind,date\ns1,training,2026-05-01\ns1,party,2026-05-02\ns1,party,2026-02-30\n';
+    expect(parseActivitiesFile({ file: 'a.csv', text }).ok).toBe(false);
+    const r = parseActivitiesFile({ file: 'a.csv', text }, { unknownKinds: 'set-aside' });
+    // Row 4 has an impossible date as well: still an error.
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => `${p.row}:${p.code}:${p.severity}`)).toEqual(['3:unknown_kind:warning', '4:unknown_kind:error', '4:custom:error']);
+    const ok = parseActivitiesFile({ file: 'a.csv', text: 'unitId,kind,date\ns1,training,2026-05-01\ns1,party,2026-05-02\n' }, { unknownKinds: 'set-aside' });
+    expect(ok.ok && ok.value).toHaveLength(1);
+    expect(ok.problems[0]).toMatchObject({ code: 'unknown_kind', severity: 'warning', row: 3, data: { unitId: 's1', kind: 'party', date: '2026-05-02' } });
+  });
+
   it('reads JSON arrays and JSON Lines with positions', () => {
     const json = parseActivitiesFile({ file: 'a.json', text: JSON.stringify([{ unitId: 's1', kind: 'training', date: '2026-05-01', topics: ['cpr'] }]) });
     expect(json.ok && json.value[0]).toMatchObject({ topics: ['cpr'], source: { row: 1 } });

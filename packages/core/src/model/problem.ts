@@ -18,6 +18,8 @@ export interface Problem {
   readonly row?: number;
   /** Column name as written in the file's header. */
   readonly column?: string;
+  /** Values of the record concerned, for callers that act on it (e.g. a row set aside). */
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 export type ParseResult<T> =

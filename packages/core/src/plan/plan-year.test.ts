@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { QINGPU_2024_CATALOG } from '../catalogs/qingpu-2024';
 import { Plan } from '../model/plan';
-import { UnitKind } from '../model/unit';
+import { Activity } from '../model/activity';
+import { Registry, UnitKind } from '../model/unit';
+import { sampleActivities } from '../sample/activities';
 import { sampleRegistry } from '../sample/registry';
 import { planYear } from './plan-year';
 
@@ -57,5 +59,15 @@ describe('planYear', () => {
     expect(new Set(registry.units.map((u) => u.kind))).toEqual(new Set(UnitKind.options));
     expect(registry.district.synthetic).toBe(true);
     expect(registry.units.length).toBeGreaterThan(200);
+    expect(Registry.safeParse(registry).success).toBe(true);
+  });
+
+  it('the sample activity log is valid, deterministic and names only registry units', () => {
+    const log = sampleActivities(2026);
+    expect(JSON.stringify(sampleActivities(2026))).toBe(JSON.stringify(log));
+    expect(log.every((a) => Activity.safeParse(a).success)).toBe(true);
+    const ids = new Set(registry.units.map((u) => u.id));
+    expect(log.every((a) => ids.has(a.unitId))).toBe(true);
+    expect(log.length).toBeGreaterThan(1000);
   });
 });
