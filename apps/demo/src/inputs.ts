@@ -21,6 +21,7 @@ import {
   type Activity,
   type Catalog,
   type ParseResult,
+  type Problem,
   type Registry,
   type Waiver,
 } from '@liujin/core';
@@ -48,10 +49,20 @@ function formatOf(file: string, allowed: readonly Format[]): Format {
 }
 
 /** Fails with every error; passes warnings on to the output. */
-function unwrap<T>(result: ParseResult<T>, out: Output | undefined): T {
+/** Where a loader's warnings go: printed to an Output, or collected (e.g. by `validate --json`). */
+export type WarningSink = Output | Problem[];
+
+function unwrap<T>(result: ParseResult<T>, out: WarningSink | undefined): T {
   const errors = result.problems.filter((p) => p.severity === 'error');
-  if (!result.ok || errors.length > 0) throw new InputError(errors.length > 0 ? errors : result.problems);
-  for (const warning of result.problems) out?.warn(formatProblem(warning, out.lang));
+  if (!result.ok || errors.length > 0) {
+    const error = new InputError(errors.length > 0 ? errors : result.problems);
+    if (!result.ok && result.partial !== undefined) error.partial = result.partial;
+    throw error;
+  }
+  for (const warning of result.problems) {
+    if (Array.isArray(out)) out.push(warning);
+    else out?.warn(formatProblem(warning, out.lang));
+  }
   return result.value;
 }
 
@@ -61,7 +72,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
 }
 
 /** The registry from a file, or the embedded synthetic sample district when none is given. */
-export async function loadRegistry(file: string | undefined, out?: Output): Promise<Registry> {
+export async function loadRegistry(file: string | undefined, out?: WarningSink): Promise<Registry> {
   if (file === undefined) return sampleRegistry();
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
@@ -69,7 +80,7 @@ export async function loadRegistry(file: string | undefined, out?: Output): Prom
   return unwrap(parseRegistryFile({ file, bytes, format }), out);
 }
 
-export async function loadActivities(file: string | undefined, year: number, out?: Output): Promise<Activity[]> {
+export async function loadActivities(file: string | undefined, year: number, out?: WarningSink): Promise<Activity[]> {
   if (file === undefined) return sampleActivities(year);
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
@@ -89,7 +100,7 @@ export interface SetAsideRow {
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
  * by the audit as unmatched) instead of stopping the run; every other problem still stops it.
  */
-export async function loadActivitiesForAudit(file: string | undefined, year: number, out?: Output): Promise<{ activities: Activity[]; setAside: SetAsideRow[] }> {
+export async function loadActivitiesForAudit(file: string | undefined, year: number, out?: WarningSink): Promise<{ activities: Activity[]; setAside: SetAsideRow[] }> {
   if (file === undefined) return { activities: sampleActivities(year), setAside: [] };
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
@@ -100,7 +111,7 @@ export async function loadActivitiesForAudit(file: string | undefined, year: num
   return { activities: unwrap(result, out), setAside };
 }
 
-export async function loadWaivers(file: string | undefined, out?: Output): Promise<Waiver[]> {
+export async function loadWaivers(file: string | undefined, out?: WarningSink): Promise<Waiver[]> {
   if (file === undefined) return [];
   const format = formatOf(file, ['json', 'jsonl', 'csv']);
   return unwrap(parseWaiversFile({ file, bytes: await readInputFile(file), format: format as 'json' | 'jsonl' | 'csv' }), out);
@@ -120,7 +131,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /** The built-in catalog, or a custom one, optionally tailored. */
-export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: Output): Promise<Catalog> {
+export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink): Promise<Catalog> {
   let catalog = QINGPU_2024_CATALOG;
   if (catalogFile !== undefined) {
     formatOf(catalogFile, ['json']);

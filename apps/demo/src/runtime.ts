@@ -22,6 +22,8 @@ export class InputError extends Error {
     this.summary = summary;
   }
   readonly summary: LocalizedText;
+  /** The records that did parse, when the file had bad rows: `validate` still checks them against the other files. */
+  partial?: unknown;
 }
 
 export interface GlobalOptions {

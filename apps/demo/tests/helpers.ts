@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,4 +25,20 @@ export function liujin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 export function tempDir(prefix = 'liujin-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The same as `liujin`, without blocking, so independent runs can overlap (`it.concurrent`). */
+export function liujinAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1790000000', ...options.env },
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
 }

@@ -22,6 +22,7 @@ describe('safeFileSegment', () => {
   it('keeps Chinese names and replaces separators, control and bidi characters', () => {
     expect(safeFileSegment('青浦区实验小学')).toBe('青浦区实验小学');
     expect(safeFileSegment('../etc/passwd')).toBe('__etc_passwd');
+    expect(safeFileSegment('a/../../b')).toBe('a_____b');
     expect(safeFileSegment('a\u202eb\nc')).toBe('a_b_c');
     expect(safeFileSegment('..')).toBe('_');
     expect(safeFileSegment('')).toBe('_');

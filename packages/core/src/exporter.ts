@@ -70,7 +70,7 @@ const UNSAFE_FILE_CHARS = /[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2
  * length capped, never empty, never `.` or `..`. Callers make names unique (e.g. by adding the id).
  */
 export function safeFileSegment(value: string, maxLength = 80): string {
-  let out = value.normalize('NFC').replace(UNSAFE_FILE_CHARS, '_').trim().replace(/^\.+/, '_');
+  let out = value.normalize('NFC').replace(UNSAFE_FILE_CHARS, '_').trim().replace(/^\.+/, '_').replace(/\.{2,}/g, '_');
   if (out.length > maxLength) out = [...out].slice(0, maxLength).join('');
   return out === '' || out === '.' || out === '..' ? '_' : out;
 }

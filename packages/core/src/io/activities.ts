@@ -88,7 +88,7 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
     if (!result.success) problems.push(...others);
     else if (problems.length === before) activities.push(result.data);
   }
-  return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ok: true, value: activities, problems };
+  return problems.some((p) => p.severity === 'error') ? { ok: false, problems, partial: activities } : { ok: true, value: activities, problems };
 }
 
 /** Activity rows (header first), e.g. from a spreadsheet read by the caller. */
@@ -99,7 +99,7 @@ export function parseActivityRows(rows: readonly (readonly unknown[])[], options
 /** A JSON array of objects as table rows, so JSON gets the same column checks and messages. */
 function jsonArrayRows(text: string, file: string): ParseResult<{ rows: unknown[][]; rowNumbers: number[] }> {
   const json = parseJsonText(text, file);
-  if (!json.ok) return json;
+  if (!json.ok) return { ok: false, problems: json.problems };
   if (!Array.isArray(json.value)) return { ok: false, problems: [problem('not_an_array', { zh: 'JSON 应为对象数组', en: 'the JSON must be an array of objects' }, { file })] };
   return jsonLinesAsRows(json.value.map((value, i) => ({ line: i + 1, value })), file);
 }
@@ -110,21 +110,21 @@ function parseWithTable<T>(
   relocate: (item: T, rowNumbers: readonly number[]) => T = (item) => item,
 ): ParseResult<T[]> {
   const text = inputText(input);
-  if (!text.ok) return text;
+  if (!text.ok) return { ok: false, problems: text.problems };
   const format = input.format ?? formatFromName(input.file) ?? 'csv';
   if (format === 'csv') {
     const rows = parseCsvRows(text.value, input.file);
-    return rows.ok ? table(rows.value, input.file) : rows;
+    return rows.ok ? table(rows.value, input.file) : { ok: false, problems: rows.problems };
   }
   const lines = format === 'json' ? jsonArrayRows(text.value, input.file) : (() => {
     const l = parseJsonLines(text.value, input.file);
-    return l.ok ? jsonLinesAsRows(l.value, input.file) : l;
+    return l.ok ? jsonLinesAsRows(l.value, input.file) : { ok: false as const, problems: l.problems };
   })();
-  if (!lines.ok) return lines;
+  if (!lines.ok) return { ok: false, problems: lines.problems };
   const result = table(lines.value.rows, input.file);
   // JSON: rows are array positions (1-based); JSON Lines: line numbers.
   const renumbered = renumber(result.problems, lines.value.rowNumbers);
-  if (!result.ok) return { ok: false, problems: renumbered };
+  if (!result.ok) return { ok: false, problems: renumbered, ...(result.partial ? { partial: result.partial.map((item) => relocate(item, lines.value.rowNumbers)) } : {}) };
   return { ok: true, value: result.value.map((item) => relocate(item, lines.value.rowNumbers)), problems: renumbered };
 }
 
@@ -143,7 +143,7 @@ function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string): 
     if (result.success) waivers.push(result.data);
     else problems.push(...rowProblems(result.error, record, file));
   }
-  return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems } : { ok: true, value: waivers, problems };
+  return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems, partial: waivers } : { ok: true, value: waivers, problems };
 }
 
 export function parseWaiversFile(input: FileInput): ParseResult<Waiver[]> {

@@ -1,10 +1,16 @@
-/** CSV text to rows of cells (csv-parse), with problems for broken quoting. */
+/**
+ * CSV text to rows of cells (csv-parse), with problems for broken quoting. A header line with
+ * tabs and no comma is read as tab-separated (Excel's "Unicode text" export).
+ */
 import { parse } from 'csv-parse/sync';
 import { problem, type ParseResult } from '../model/problem';
 
 export function parseCsvRows(text: string, file: string): ParseResult<string[][]> {
   try {
-    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    const newline = text.search(/\r?\n/);
+    const header = newline < 0 ? text : text.slice(0, newline);
+    const delimiter = header.includes('\t') && !header.includes(',') ? '\t' : ',';
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true, delimiter }) as string[][];
     return { ok: true, value: rows, problems: [] };
   } catch (error) {
     const e = error as { message: string; lines?: number; code?: string };

@@ -14,6 +14,11 @@ describe('decodeText', () => {
   it('reads UTF-8, UTF-8 with BOM and GBK', () => {
     expect(decodeText(enc('青浦'))).toEqual({ text: '青浦', encoding: 'utf-8' });
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...enc('青浦')]))).toEqual({ text: '青浦', encoding: 'utf-8-bom' });
+    // Excel's "Unicode text" is UTF-16LE with a BOM; big-endian too.
+    const le = Buffer.from('\ufeffid\t青浦', 'utf16le');
+    expect(decodeText(le)).toEqual({ text: 'id\t青浦', encoding: 'utf-16le' });
+    expect(decodeText(Buffer.from(le).swap16())).toEqual({ text: 'id\t青浦', encoding: 'utf-16be' });
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x00, 0xd8]), 'x.csv')).toMatchObject({ problem: { code: 'unknown_encoding', file: 'x.csv' } });
     expect(decodeText(GBK)).toMatchObject({ encoding: 'gb18030', text: '编号,名称,类型,街镇\ns1,青浦,学校,zhujiajiao\n' });
   });
 });

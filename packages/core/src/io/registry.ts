@@ -180,7 +180,7 @@ export function renumber(problems: readonly Problem[], rowNumbers: readonly numb
 
 export function parseRegistryJson(text: string, options: { file: string }): ParseResult<Registry> {
   const json = parseJsonText(text, options.file);
-  if (!json.ok) return json;
+  if (!json.ok) return { ok: false, problems: json.problems };
   if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
     return { ok: false, problems: [problem('not_an_object', { zh: '登记表 JSON 应为一个对象（district、towns、units）', en: 'a registry JSON must be an object (district, towns, units)' }, { file: options.file })] };
   }
@@ -191,17 +191,17 @@ export function parseRegistryJson(text: string, options: { file: string }): Pars
 /** A registry file: `.json` (a Registry object), `.csv` or `.jsonl` (a units table). */
 export function parseRegistryFile(input: FileInput, options: Omit<TableOptions, 'file'> = {}): ParseResult<Registry> {
   const text = inputText(input);
-  if (!text.ok) return text;
+  if (!text.ok) return { ok: false, problems: text.problems };
   const format = input.format ?? formatFromName(input.file) ?? 'csv';
   if (format === 'json') return parseRegistryJson(text.value, { file: input.file });
   if (format === 'csv') {
     const rows = parseCsvRows(text.value, input.file);
-    return rows.ok ? parseUnitsTable(rows.value, { ...options, file: input.file }) : rows;
+    return rows.ok ? parseUnitsTable(rows.value, { ...options, file: input.file }) : { ok: false, problems: rows.problems };
   }
   const lines = parseJsonLines(text.value, input.file);
-  if (!lines.ok) return lines;
+  if (!lines.ok) return { ok: false, problems: lines.problems };
   const table = jsonLinesAsRows(lines.value, input.file);
-  if (!table.ok) return table;
+  if (!table.ok) return { ok: false, problems: table.problems };
   const result = parseUnitsTable(table.value.rows, { ...options, file: input.file });
   return { ...result, problems: renumber(result.problems, table.value.rowNumbers) };
 }

@@ -24,7 +24,8 @@ export interface Problem {
 
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly problems: readonly Problem[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  /** `partial`: the records that did parse, so a caller can still check them against other files. */
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly partial?: T };
 
 /** Thrown only where a caller asked for a value and the input had errors (`parseOrThrow` style APIs). */
 export class LiujinValidationError extends Error {
@@ -72,7 +73,17 @@ export function problemsFromZod(error: z.ZodError, base: Partial<Pick<Problem, '
   });
 }
 
+/** Chinese for the model's own English messages (text.ts). */
+const ZH_MESSAGES: Readonly<Record<string, string>> = {
+  'no such calendar date': '日期不存在',
+  'expected a date as YYYY-MM-DD': '日期应写成 YYYY-MM-DD，例如 2026-05-12',
+  'expected a time as HH:MM': '时间应写成 HH:MM（24 小时制），例如 11:35',
+  'ids use letters, digits, ".", "-" and "_" only': '编号只能由字母、数字和 . - _ 组成，并以字母或数字开头',
+};
+
 function zhMessage(issue: z.core.$ZodIssue): string {
+  const own = ZH_MESSAGES[issue.message];
+  if (own !== undefined) return own;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '缺少必填项' : `类型不正确，应为 ${issue.expected}`;
@@ -89,7 +100,7 @@ function zhMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return '不符合任何允许的格式';
     case 'custom':
-      return issue.message === 'no such calendar date' ? '日期不存在' : issue.message;
+      return issue.message;
     default:
       return issue.message;
   }
