@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { chromium } from 'playwright-core';
 import { QINGPU_2024_CATALOG, collectArtefacts, type Activity, type Registry } from '@liujin/core';
-import { testExporterConformance } from '@liujin/core/testing';
+import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, auditXlsx, createAuditExporter, runAudit } from '../src/index';
 
@@ -184,4 +185,56 @@ testExporterConformance('audit', {
   create: createAuditExporter as never,
   input: async () => ({ audit: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-12-31' }), now: NOW }),
   invalidOptions: [{ formats: ['pdf'] }, { formats: [] }, { failUnder: 120 }, { lang: 'fr' }, { extra: 1 }],
+  arbitraryInput: arbitraryRegistry({ maxUnits: 6 })
+    .chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 20 }), arbitraryNow))
+    .map(([reg, acts, now]) => async () => ({ audit: await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: acts, year: 2026, asOf: '2026-12-31' }), now })),
+  numRuns: 8,
+});
+
+describe('audit invariants on random districts (property)', () => {
+  const coverageHolds = (c: { applicable: number; met: number; notMet: number; pending: number; notAssessed: number; waived: number; denominator: number; share: number | null }, label: string) => {
+    expect(c.met + c.notMet + c.pending + c.notAssessed + c.waived, label).toBe(c.applicable);
+    expect(c.denominator, label).toBe(c.met + c.notMet);
+    if (c.denominator === 0) expect(c.share, label).toBeNull();
+    else {
+      expect(c.share, label).toBeGreaterThanOrEqual(0);
+      expect(c.share, label).toBeLessThanOrEqual(1);
+      expect(c.share, label).toBeCloseTo(c.met / c.denominator, 12);
+    }
+  };
+
+  it('every unit present, status counts add up, coverage in [0, 1], every activity used or unmatched', async () => {
+    const input = arbitraryRegistry({ maxUnits: 12 }).chain((reg) =>
+      fc.record({
+        reg: fc.constant(reg),
+        activities: arbitraryActivities(reg, 2026, { maxRows: 60 }),
+        asOf: fc.integer({ min: 0, max: 364 }).map((d) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10)),
+        waived: fc.subarray(reg.units.map((u) => u.id)),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ reg, activities: acts, asOf, waived }) => {
+        const waivers = waived.map((unitId) => ({ unitId, requirementId: QINGPU_2024_CATALOG.requirements[0]!.id, justification: '停办', expires: '2027-01-01' }));
+        const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: acts, year: 2026, asOf, waivers });
+        expect(AuditResult.safeParse(audit).success).toBe(true);
+        expect(audit.units.map((u) => u.unitId)).toEqual(reg.units.map((u) => u.id));
+        expect(audit.units.map((u) => u.name)).toEqual(reg.units.map((u) => u.name));
+        const applicable = audit.units.flatMap((u) => u.results).filter((r) => r.status !== 'not-applicable').length;
+        expect(audit.overall.applicable).toBe(applicable);
+        coverageHolds(audit.overall, 'overall');
+        for (const c of audit.byRequirement) coverageHolds(c, c.requirementId);
+        for (const c of audit.bySector) coverageHolds(c, c.sector);
+        for (const c of audit.byTown) coverageHolds(c, c.town);
+        for (const c of audit.byKind) coverageHolds(c, c.kind);
+        expect(audit.byRequirement.reduce((n, c) => n + c.applicable, 0)).toBe(applicable);
+        expect(audit.activities.total).toBe(acts.length);
+        expect(audit.activities.used + audit.activities.unmatched).toBe(acts.length);
+        expect(audit.unmatched.length).toBe(audit.activities.unmatched);
+        for (const u of audit.unmatched) expect(u.row, 'an unmatched row names its row').toBeGreaterThan(1);
+        const evidence = new Set(audit.units.flatMap((u) => u.results.flatMap((r) => r.evidence)));
+        expect(evidence.size).toBeLessThanOrEqual(audit.activities.used);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

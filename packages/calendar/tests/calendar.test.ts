@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { QINGPU_2024_CATALOG, collectArtefacts, planYear, sampleRegistry, type Artefact } from '@liujin/core';
-import { testExporterConformance } from '@liujin/core/testing';
+import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendarExporter, readSequenceState } from '../src/index';
 
@@ -23,6 +24,8 @@ testExporterConformance('calendar', {
   create: createCalendarExporter as never,
   input: () => ({ plans: [smallPlan], registry: small, catalog: QINGPU_2024_CATALOG, now: NOW }),
   invalidOptions: [{ lang: 'fr' }, { alarms: ['soon'] }, { alarms: '7d,x' }, { feeds: [] }, { colour: 'red' }],
+  arbitraryInput: fc.tuple(arbitraryRegistry({ maxUnits: 5 }), fc.integer({ min: 2001, max: 2100 }), arbitraryNow).map(([reg, year, now]) => () => ({ plans: [planYear({ catalog: QINGPU_2024_CATALOG, registry: reg, year })], registry: reg, catalog: QINGPU_2024_CATALOG, now })),
+  numRuns: 25,
 });
 
 describe('feeds parsed by ical.js', () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectArtefacts, isSafeRelativePath, keyDatesFor, sampleRegistry, type Unit } from '@liujin/core';
-import { testExporterConformance } from '@liujin/core/testing';
+import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MissingGlyphError, SECTIONS, createPlanTemplateExporter, type TemplateKind } from '../src/index';
 
@@ -26,6 +27,10 @@ testExporterConformance('pdf', {
   create: createPlanTemplateExporter as never,
   input: () => ({ kind: 'school' as const, mode: 'prefilled' as const, units: registry.units.filter((u) => u.kind === 'school').slice(0, 2), year: 2026, keyDates, now: NOW }),
   invalidOptions: [{ onMissingGlyph: 'ignore' }, { pdfa: 'yes' }, { colour: 1 }],
+  arbitraryInput: fc
+    .tuple(arbitraryRegistry({ maxUnits: 2, kinds: ['school', 'enterprise', 'park', 'community'] }), fc.constantFrom('school' as const, 'enterprise' as const, 'community' as const), fc.constantFrom('prefilled' as const, 'blank' as const), fc.integer({ min: 2008, max: 2100 }), arbitraryNow)
+    .map(([reg, kind, mode, year, now]) => () => ({ kind, mode, units: reg.units, year, keyDates: keyDatesFor(year), now })),
+  numRuns: 8,
 });
 
 describe.each(['school', 'enterprise', 'community'] as const)('%s template', (kind) => {

@@ -2,8 +2,11 @@
  * The shared exporter conformance suite (`@liujin/core/testing`), run by every plugin's tests the
  * way unstorage runs `testDriver` for every driver (STYLE.md habit 7).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExporterOptionsError, collectArtefacts, isSafeRelativePath, type Artefact, type Exporter } from '../exporter';
+
+export { HOSTILE_STRINGS, arbitraryActivities, arbitraryName, arbitraryNow, arbitraryRegistry, type RegistryArbitraryOptions } from './arbitraries';
 
 export interface ExporterConformanceCase<Input, Options> {
   /** The plugin's factory, called with no options and with each invalid option set. */
@@ -12,6 +15,14 @@ export interface ExporterConformanceCase<Input, Options> {
   input: () => Input | Promise<Input>;
   /** Option objects the schema must reject. */
   invalidOptions: readonly unknown[];
+  /**
+   * Random inputs (fast-check; each a function that builds the input, so it may be async), e.g.
+   * from `arbitraryRegistry()` with an `arbitraryNow`: the suite
+   * then checks on each that two renders give the same bytes and that paths are safe and unique.
+   */
+  arbitraryInput?: fc.Arbitrary<() => Input | Promise<Input>>;
+  /** Runs of the property (default 20); keep the total time of the suite in seconds. */
+  numRuns?: number;
 }
 
 function bytesOf(artefact: Artefact): Uint8Array {
@@ -80,5 +91,25 @@ export function testExporterConformance<Input, Options>(label: string, spec: Exp
         expect(Buffer.compare(Buffer.from(bytes), Buffer.from(third[i]![1])), path).toBe(0);
       }
     });
+
+    if (spec.arbitraryInput) {
+      const arbitraryInput = spec.arbitraryInput;
+      it('on random inputs: the same bytes on every render, safe and unique paths (property)', async () => {
+        await fc.assert(
+          fc.asyncProperty(arbitraryInput, async (makeInput) => {
+            const input = await makeInput();
+            const first = await collectArtefacts(create().export(input));
+            const second = await collectArtefacts(create().export(input));
+            expect(second.map((a) => a.path)).toEqual(first.map((a) => a.path));
+            expect(new Set(first.map((a) => a.path)).size).toBe(first.length);
+            for (const [i, artefact] of first.entries()) {
+              expect(isSafeRelativePath(artefact.path), artefact.path).toBe(true);
+              expect(Buffer.compare(Buffer.from(bytesOf(artefact)), Buffer.from(bytesOf(second[i]!))), artefact.path).toBe(0);
+            }
+          }),
+          { numRuns: spec.numRuns ?? 20 },
+        );
+      }, 120_000);
+    }
   });
 }
