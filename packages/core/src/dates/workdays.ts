@@ -123,6 +123,11 @@ export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] 
     previousWorkday: (date) => step(date, -1),
     addWorkdays(input, n) {
       if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
+      // Audits ask for the same few hundred deadlines millions of times: look up before parsing.
+      if (typeof input === 'string') {
+        const hit = memo.get(`${input}|${n}`);
+        if (hit !== undefined) return hit;
+      }
       let date = toLocalDate(input);
       const key = `${date}|${n}`;
       const known = memo.get(key);

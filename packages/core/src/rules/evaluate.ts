@@ -13,7 +13,7 @@ import type { KeyDate, RegionProfile } from '../model/key-date';
 import type { Catalog, Requirement } from '../model/requirement';
 import type { LocalizedText } from '../model/text';
 import { rolesOf, type Unit } from '../model/unit';
-import { evidenceFacts } from './evidence';
+import { evidenceFacts, type Evidence, type UnitEvidenceContext } from './evidence';
 import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { describeLeaves, type Leaf } from './reasons';
@@ -39,6 +39,8 @@ export interface EvaluateUnitInput {
   /** Judge as of this date (default: 31 December of the year). */
   asOf?: string;
   waivers?: readonly Waiver[];
+  /** Also return the requirements that do not apply (default true); audits leave them out. */
+  includeNotApplicable?: boolean;
 }
 
 export interface Evaluator {
@@ -70,13 +72,6 @@ function namespaced(condition: Condition, prefix: string): Condition {
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
 
 
-/** Evidence facts a condition names but the requirement did not compute read as 0, as in the engine path. */
-function withDefaults(names: readonly string[], facts: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = facts[name] ?? 0;
-  return out;
-}
-
 interface Outcome {
   result: boolean;
   conditions: Leaf;
@@ -106,17 +101,6 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     const { results, failureResults } = await engine.run(facts);
     return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf }]));
   };
-  const runCompiled = (factsByRequirement: readonly Record<string, unknown>[]) => {
-    const out = new Map<string, Outcome>();
-    traced.forEach((t, i) => {
-      const facts = factsByRequirement[i]!;
-      const applies = traceCondition(t.applies, facts);
-      out.set(`${i}:applies`, { result: applies.result, conditions: applies as Leaf });
-      const complies = traceCondition(t.complies, facts);
-      out.set(`${i}:complies`, { result: complies.result, conditions: complies as Leaf });
-    });
-    return out;
-  };
   const yearCache = new Map<number, { keyDates: Map<string, KeyDate>; schedules: Schedule[] }>();
   const forYear = (year: number) => {
     let entry = yearCache.get(year);
@@ -126,6 +110,32 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       yearCache.set(year, entry);
     }
     return entry;
+  };
+
+  // Compiled path: applies-to conditions that read only unit facts are decided before any
+  // evidence is prepared, and a not-applicable reason is the same for every unit with the same
+  // values of those facts, so it is built once.
+  const appliesOnUnitFacts = prepared.map((p) => [...factsOf(p.req.appliesTo)].every((f) => UNIT_FACTS.has(f)));
+  const appliesFacts = [...new Set(prepared.flatMap((p) => [...factsOf(p.req.appliesTo)]))];
+  const conditionFacts = prepared.map((p) => [...new Set([...factsOf(p.req.appliesTo), ...factsOf(p.req.compliance)])]);
+  /** Per combination of the unit facts that applies-to conditions read: each requirement's not-applicable reason, or null when it applies. */
+  const applicability = new Map<string, (LocalizedText | null | undefined)[]>();
+  const waiverIndex = new WeakMap<readonly Waiver[], Map<string, Waiver[]>>();
+  const waiverFor = (waivers: readonly Waiver[] | undefined, unitId: string, requirementId: string, asOf: string): Waiver | undefined => {
+    if (!waivers || waivers.length === 0) return undefined;
+    let index = waiverIndex.get(waivers);
+    if (!index) {
+      index = new Map();
+      for (const w of waivers) {
+        const key = `${w.unitId}\u0000${w.requirementId}`;
+        const list = index.get(key);
+        if (list) list.push(w);
+        else index.set(key, [w]);
+      }
+      waiverIndex.set(waivers, index);
+    }
+    // The first waiver in input order that has not expired, as a linear search would find.
+    return index.get(`${unitId}\u0000${requirementId}`)?.find((w) => w.expires >= asOf);
   };
 
   async function evaluateUnit(input: EvaluateUnitInput): Promise<RequirementResult[]> {
@@ -141,30 +151,68 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       headCount: unit.headCount,
       attributes: unit.attributes ?? {},
     };
-    const evidences = prepared.map((p, i) => evidenceFacts(p.req, schedules[i]!, acts, year, asOf, calendar));
-    let byName: Map<string, Outcome>;
+    const evidences: (Evidence | undefined)[] = new Array(prepared.length);
+    const shared: UnitEvidenceContext = {};
+    const evidenceOf = (i: number): Evidence => (evidences[i] ??= evidenceFacts(prepared[i]!.req, schedules[i]!, acts, year, asOf, calendar, shared));
+    let outcome: (i: number, which: 'applies' | 'complies') => Outcome;
     if (compiled) {
-      // Each requirement against its own small fact object: no namespacing needed.
-      byName = runCompiled(evidences.map((e, i) => ({ ...unitFacts, ...withDefaults(prepared[i]!.facts, e.facts) })));
+      // Each requirement against its own small fact object holding only the facts its conditions
+      // name (evidence facts it did not compute read as 0, as in the engine path).
+      const factsFor = (i: number) => {
+        const evidence = evidenceOf(i).facts;
+        const facts: Record<string, unknown> = {};
+        for (const name of conditionFacts[i]!) facts[name] = UNIT_FACTS.has(name) ? unitFacts[name] : (evidence[name] ?? 0);
+        return facts;
+      };
+      outcome = (i, which) => {
+        const t = traced[i]!;
+        const facts = which === 'applies' && appliesOnUnitFacts[i] ? unitFacts : factsFor(i);
+        const traced_ = traceCondition(which === 'applies' ? t.applies : t.complies, facts);
+        return { result: traced_.result, conditions: traced_ as Leaf };
+      };
     } else {
       const facts: Record<string, unknown> = { ...unitFacts };
       prepared.forEach((p, i) => {
-        for (const name of p.facts) facts[`${p.prefix}${name}`] = evidences[i]!.facts[name] ?? 0;
+        for (const name of p.facts) facts[`${p.prefix}${name}`] = evidenceOf(i).facts[name] ?? 0;
       });
-      byName = await runEngine(facts);
+      const byName = await runEngine(facts);
+      outcome = (i, which) => byName.get(`${i}:${which}`)!;
     }
 
-    return prepared.map((p, i): RequirementResult => {
+    // Units alike in the facts that decide applicability share the verdicts (bounded cache).
+    const signature = compiled ? JSON.stringify(appliesFacts.map((f) => unitFacts[f])) : '';
+    const cachedVerdicts = applicability.get(signature);
+    const known = cachedVerdicts ?? new Array<LocalizedText | null | undefined>(prepared.length);
+    if (!cachedVerdicts && applicability.size < 10_000) applicability.set(signature, known);
+    const results: RequirementResult[] = [];
+    const includeNotApplicable = input.includeNotApplicable ?? true;
+    for (let i = 0; i < prepared.length; i++) {
+      const r = judge(i);
+      if (r.status !== 'not-applicable' || includeNotApplicable) results.push(r);
+    }
+    return results;
+
+    function judge(i: number): RequirementResult {
+      const p = prepared[i]!;
       const { req } = p;
       const schedule = schedules[i]!;
-      const evidence = evidences[i]!;
       const dueDate = schedule.occasions.at(-1)?.end;
-      const base = { requirementId: req.id, unitId: unit.id, year, ...(dueDate ? { dueDate } : {}) };
-      const result = (status: RequirementResult['status'], reasonCode: string, reason: LocalizedText, evidenceIds: string[] = []): RequirementResult => ({ ...base, status, reasonCode, reason, evidence: evidenceIds });
-      const waiver = input.waivers?.find((w) => w.unitId === unit.id && w.requirementId === req.id && w.expires >= asOf);
+      // One object shape per result (no spreads): audits make millions of these.
+      const result = (status: RequirementResult['status'], reasonCode: string, reason: LocalizedText, evidenceIds: string[] = []): RequirementResult =>
+        dueDate ? { requirementId: req.id, unitId: unit.id, year, dueDate, status, reasonCode, reason, evidence: evidenceIds } : { requirementId: req.id, unitId: unit.id, year, status, reasonCode, reason, evidence: evidenceIds };
+      const waiver = waiverFor(input.waivers, unit.id, req.id, asOf);
       if (waiver) return { ...result('waived', 'waived', { zh: `已豁免（至 ${waiver.expires}）：${waiver.justification}`, en: `waived until ${waiver.expires}: ${waiver.justification}` }), waiver };
-      const applies = byName.get(`${i}:applies`)!;
-      if (!applies.result) return result('not-applicable', 'not-applicable', describeLeaves(applies.conditions, p.prefix, false, 'applies'));
+      if (compiled && appliesOnUnitFacts[i]) {
+        let reason = known[i];
+        if (reason === undefined) {
+          const applies = outcome(i, 'applies');
+          reason = known[i] = applies.result ? null : describeLeaves(applies.conditions, p.prefix, false, 'applies');
+        }
+        if (reason !== null) return result('not-applicable', 'not-applicable', reason);
+      } else {
+        const applies = outcome(i, 'applies');
+        if (!applies.result) return result('not-applicable', 'not-applicable', describeLeaves(applies.conditions, p.prefix, false, 'applies'));
+      }
       const missingUnitFacts = p.unitFacts.filter((f) => unitFacts[f] === undefined);
       if (missingUnitFacts.length > 0) {
         return result('not-assessed', 'missing-facts', { zh: `缺少单位信息：${missingUnitFacts.join('、')}`, en: `missing unit facts: ${missingUnitFacts.join(', ')}` });
@@ -172,12 +220,13 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       if (schedule.missingKeyDates.length > 0 && schedule.occasions.length === 0) {
         return result('not-assessed', 'no-key-date', { zh: `本年没有关键日期：${schedule.missingKeyDates.join('、')}`, en: `no such key date this year: ${schedule.missingKeyDates.join(', ')}` });
       }
+      const evidence = evidenceOf(i);
       if (req.due.type === 'after-each-activity' && evidence.facts.newsDueCount === 0) {
         return evidence.newsOpenCount > 0
           ? result('pending', 'news-not-yet-due', { zh: `有 ${evidence.newsOpenCount} 项活动的新闻报送尚未到期`, en: `${evidence.newsOpenCount} activities' news reports are not yet due` })
           : result('not-assessed', 'no-activities', { zh: '本年尚无需要报送新闻的活动', en: 'no activities to report on yet this year' });
       }
-      const complies = byName.get(`${i}:complies`)!;
+      const complies = outcome(i, 'complies');
       const ids = evidence.used.map(activityId);
       if (complies.result) return result('met', 'conditions-met', describeLeaves(complies.conditions, p.prefix, true, 'complies'), ids);
       // Not met yet: pending while the work can still be done on time.
@@ -191,7 +240,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
         return result('pending', 'not-yet-due', { zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` }, ids);
       }
       return result('not-met', 'conditions-not-met', reason, ids);
-    });
+    }
   }
 
   return { catalog, evaluateUnit, schedule: (req, year) => scheduleRequirement(req, year, forYear(year).keyDates, calendar) };

@@ -19,7 +19,24 @@ export interface Evidence {
   newsOpenCount: number;
 }
 
-export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitActivities, year: number, asOf: string, calendar: WorkdayCalendar): Evidence {
+const dayDeadlines = new Map<string, string>();
+/** `addDays` for news deadlines, memoised: the same few hundred dates recur across a whole audit. */
+function deadlineInDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  let hit = dayDeadlines.get(key);
+  if (hit === undefined) {
+    if (dayDeadlines.size > 100_000) dayDeadlines.clear();
+    dayDeadlines.set(key, (hit = addDays(date, days)));
+  }
+  return hit;
+}
+
+/** What every requirement of one unit shares: its activities of the year up to the as-of date. */
+export interface UnitEvidenceContext {
+  yearActivities?: Activity[];
+}
+
+export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitActivities, year: number, asOf: string, calendar: WorkdayCalendar, shared: UnitEvidenceContext = {}): Evidence {
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const last = asOf < yearEnd ? asOf : yearEnd;
@@ -47,7 +64,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   const required = String(req.parameters?.topics ?? '').split(';').map((t) => t.trim()).filter(Boolean);
   facts.requiredTopicsCovered = required.filter((t) => topics.has(t)).length;
 
-  const yearActivities = acts.all.filter(inYear);
+  const yearActivities = (shared.yearActivities ??= acts.all.filter(inYear));
   facts.activityCount = yearActivities.length;
   facts.activitiesWithoutReference = yearActivities.filter((a) => !a.reference).length;
 
@@ -64,7 +81,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
     const usedReports: Activity[] = [];
     const newsReports = acts.byKind.get('activity-news-reported') ?? [];
     for (const activity of reportable) {
-      const deadline = due.unit === 'workdays' ? calendar.addWorkdays(activity.date, due.within) : addDays(activity.date, due.within);
+      const deadline = due.unit === 'workdays' ? calendar.addWorkdays(activity.date, due.within) : deadlineInDays(activity.date, due.within);
       const index = reports.findIndex((d) => d >= activity.date && d <= deadline);
       if (index >= 0) {
         usedReports.push(newsReports.find((r) => r.date === reports[index])!);
