@@ -71,10 +71,11 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
   const all: RequirementResult[] = [];
   for (const unit of registry.units) {
     const activities = byUnit.get(unit.id) ?? [];
-    const results = await evaluator.evaluateUnit({ unit, activities, year, asOf, ...(input.waivers ? { waivers: input.waivers } : {}) });
+    // Requirements that do not apply are not part of an audit (nor counted in coverage).
+    const results = await evaluator.evaluateUnit({ unit, activities, year, asOf, includeNotApplicable: false, ...(input.waivers ? { waivers: input.waivers } : {}) });
     for (const r of results) for (const e of r.evidence) used.add(e);
-    all.push(...results);
-    auditUnits.push({ unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.filter((r) => r.status !== 'not-applicable').map(({ unitId: _u, year: _y, ...rest }) => rest) });
+    for (const r of results) all.push(r);
+    auditUnits.push({ unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.map(({ unitId: _u, year: _y, ...rest }) => rest) });
   }
   // Activities of known units that no requirement used: say why.
   const inYear = (a: Activity) => a.date >= `${year}-01-01` && a.date <= `${year}-12-31`;

@@ -2,17 +2,10 @@
 import type { Lang } from '@liujin/core';
 import type { AuditResult, Coverage } from './schema';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
-import { writeWorkbook, type SheetSpec } from './workbook';
+import { XlsxWriter, type SheetSpec } from './workbook';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
 export const XLSX_MAX_ROWS = 1_048_576;
-
-/** Splits a long table over several sheets (`name`, `name 2`, ...), each with the header row. */
-export function splitSheet(name: string, header: readonly (string | number)[], rows: readonly (readonly (string | number)[])[], widths: readonly number[], maxRows = XLSX_MAX_ROWS): SheetSpec[] {
-  const per = maxRows - 1;
-  const count = Math.max(1, Math.ceil(rows.length / per));
-  return Array.from({ length: count }, (_, i) => ({ name: i === 0 ? name : `${name} ${i + 1}`, rows: [header, ...rows.slice(i * per, (i + 1) * per)], widths }));
-}
 
 /** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
 function unitList(names: readonly string[], zh: boolean): string {
@@ -65,8 +58,34 @@ export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRo
     },
   ];
   const detailHeader = [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')];
-  const detailRows = audit.units.flatMap((u) => u.results.filter((r) => r.status !== 'not-applicable').map((r) => [u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '']));
-  // A large district's detail does not fit one sheet: it continues on the next ones.
-  sheets.push(...splitSheet(t('单位明细', 'unit detail'), detailHeader, detailRows, [20, 24, 10, 12, 38, 30, 10, 60, 12], maxRows));
-  return writeWorkbook(sheets, now);
+  const chunks: Uint8Array[] = [];
+  const writer = new XlsxWriter((chunk) => chunks.push(chunk), now);
+  for (const spec of sheets) {
+    const sheet = writer.sheet(spec.name, spec.widths);
+    for (const row of spec.rows) sheet.row(row);
+  }
+  // A large district's detail does not fit one sheet: it continues on the next ones, row by row.
+  const detailName = t('单位明细', 'unit detail');
+  const detailWidths = [20, 24, 10, 12, 38, 30, 10, 60, 12];
+  let part = 1;
+  let sheet = writer.sheet(detailName, detailWidths);
+  sheet.row(detailHeader);
+  for (const u of audit.units) {
+    for (const r of u.results) {
+      if (r.status === 'not-applicable') continue;
+      if (sheet.rows >= maxRows) {
+        sheet = writer.sheet(`${detailName} ${++part}`, detailWidths);
+        sheet.row(detailHeader);
+      }
+      sheet.row([u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '']);
+    }
+  }
+  await writer.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
