@@ -57,8 +57,13 @@ function licenceOf(dir: string, fromLock: string | undefined): string {
 export function collectLicences(): LicenceEntry[] {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockPackage> };
   const entries: LicenceEntry[] = [];
+  const devOnly = (p: LockPackage | undefined) => Boolean(p && (p.dev || p.devOptional));
   for (const [path, pkg] of Object.entries(lock.packages)) {
-    if (!path.includes('node_modules/') || pkg.dev || pkg.devOptional || pkg.link) continue;
+    if (!path.includes('node_modules/') || devOnly(pkg) || pkg.link) continue;
+    // A package nested under a dev tool (node_modules/tsx/node_modules/...) is that tool's own;
+    // npm does not always carry the dev flag down to optional platform packages.
+    const ancestors = path.split('/node_modules/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/node_modules/'));
+    if (ancestors.some((a) => devOnly(lock.packages[a]))) continue;
     const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     if (name.startsWith('@liujin/')) continue;
     entries.push({ name, version: pkg.version ?? '', license: licenceOf(path, pkg.license) });
