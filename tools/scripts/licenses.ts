@@ -33,6 +33,10 @@ interface LockPackage {
   dev?: boolean;
   devOptional?: boolean;
   link?: boolean;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 /** Reads a package's licence from its manifest, or the first line of its LICENSE file. */
@@ -54,16 +58,42 @@ function licenceOf(dir: string, fromLock: string | undefined): string {
   return 'UNKNOWN';
 }
 
+/**
+ * What a user installs with the published packages: the closure of the workspace packages'
+ * dependencies, optional dependencies and required peers, resolved as Node resolves them in
+ * the lockfile's tree (dev tools and optional peers such as vitest excluded).
+ */
 export function collectLicences(): LicenceEntry[] {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockPackage> };
-  const entries: LicenceEntry[] = [];
-  const devOnly = (p: LockPackage | undefined) => Boolean(p && (p.dev || p.devOptional));
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let base = from; ; base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : '') {
+      const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
+      if (lock.packages[candidate]) return candidate;
+      if (base === '') return undefined;
+    }
+  };
+  const needs = (pkg: LockPackage) => [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.optionalDependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}).filter((n) => !pkg.peerDependenciesMeta?.[n]?.optional),
+  ];
+  const reached = new Set<string>();
+  const queue: string[] = [];
   for (const [path, pkg] of Object.entries(lock.packages)) {
-    if (!path.includes('node_modules/') || devOnly(pkg) || pkg.link) continue;
-    // A package nested under a dev tool (node_modules/tsx/node_modules/...) is that tool's own;
-    // npm does not always carry the dev flag down to optional platform packages.
-    const ancestors = path.split('/node_modules/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/node_modules/'));
-    if (ancestors.some((a) => devOnly(lock.packages[a]))) continue;
+    if (path !== '' && !path.includes('node_modules/') && !pkg.link) for (const name of needs(pkg)) queue.push(resolve(path, name) ?? '');
+  }
+  while (queue.length > 0) {
+    const path = queue.pop()!;
+    if (path === '' || reached.has(path)) continue;
+    reached.add(path);
+    const pkg = lock.packages[path]!;
+    // Workspace links (node_modules/@liujin/*) are our own packages, already walked.
+    if (!pkg.link) for (const name of needs(pkg)) queue.push(resolve(path, name) ?? '');
+  }
+  const entries: LicenceEntry[] = [];
+  for (const path of reached) {
+    const pkg = lock.packages[path]!;
+    if (pkg.link) continue;
     const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     if (name.startsWith('@liujin/')) continue;
     entries.push({ name, version: pkg.version ?? '', license: licenceOf(path, pkg.license) });
