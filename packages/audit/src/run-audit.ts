@@ -3,7 +3,7 @@
  * coverage per requirement, sector, town and unit kind, the gaps to chase, and every activity
  * accounted for (used as evidence or listed as unmatched with the reason).
  */
-import { activityId, createEvaluator, type Activity, type Catalog, type Evaluator, type Registry, type RequirementResult, type Waiver } from '@liujin/core';
+import { activityId, createEvaluator, type Activity, type Catalog, type Evaluator, type Registry, type RequirementResult, type Unit, type Waiver } from '@liujin/core';
 import { add, emptyCoverage, finish } from './coverage';
 import { AUDIT_SCHEMA_VERSION, AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
@@ -34,128 +34,191 @@ export class PreviousAuditError extends Error {
   override readonly name = 'PreviousAuditError';
 }
 
-export async function runAudit(input: AuditInput): Promise<AuditResult> {
-  const { catalog, registry, year } = input;
-  const asOf = input.asOf ?? `${year}-12-31`;
-  const region = input.region ?? registry.district.region ?? 'shanghai';
-  const evaluator = input.evaluator ?? createEvaluator(catalog, { region, engine: input.engine ?? 'compiled' });
-  const units = new Map(registry.units.map((u) => [u.id, u]));
+type AuditUnit = AuditResult['units'][number];
+type Unmatched = AuditResult['unmatched'][number];
 
-  // Account for every activity: unknown unit, outside the year, duplicate; the rest go to units.
-  const unmatched: AuditResult['unmatched'] = [];
-  const byUnit = new Map<string, Activity[]>();
-  const seen = new Set<string>();
-  const idOf = new Map<Activity, string>();
-  const miss = (a: Activity, id: string, reason: UnmatchedReason) =>
-    unmatched.push({ activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason });
-  for (const a of input.activities) {
-    const id = activityId(a);
-    idOf.set(a, id);
-    const key = JSON.stringify([a.unitId, a.kind, a.date, a.time ?? '', a.title ?? '', a.place ?? '', a.reference ?? '']);
-    if (!units.has(a.unitId)) miss(a, id, 'unknown-unit');
-    else if (seen.has(key)) miss(a, id, 'duplicate');
-    else {
-      seen.add(key);
-      const list = byUnit.get(a.unitId);
-      if (list) list.push(a);
-      else byUnit.set(a.unitId, [a]);
+/** The key two records must share to be the same activity entered twice. */
+const duplicateKey = (a: Activity) => JSON.stringify([a.kind, a.date, a.time ?? '', a.title ?? '', a.place ?? '', a.reference ?? '']);
+
+export function unmatchedEntry(a: Activity, id: string, reason: UnmatchedReason): Unmatched {
+  return { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason };
+}
+
+export function setAsideEntry(row: NonNullable<AuditInput['setAside']>[number]): Unmatched {
+  return { activityId: `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };
+}
+
+/**
+ * The audit of a district built one unit at a time, in registry order: coverage counters, the
+ * gap lists and every activity's fate. runAudit feeds it from memory; writeAuditStreamed from
+ * files, chunk by chunk; both therefore give the same result.
+ */
+export class AuditAccumulator {
+  readonly asOf: string;
+  readonly region: string;
+  private readonly evaluator: Evaluator;
+  private readonly requirements: Map<string, Catalog['requirements'][number]>;
+  private readonly overall = emptyCoverage();
+  private readonly byReq = new Map<string, Coverage>();
+  private readonly bySector = new Map<string, Coverage>();
+  private readonly byTown = new Map<string, Coverage>();
+  private readonly byKind = new Map<string, Coverage>();
+  private readonly gapMap = new Map<string, AuditResult['gaps'][number]>();
+  /** Names of the first units of each gap, for the reports that list them. */
+  readonly gapNames = new Map<string, string>();
+  total = 0;
+  unmatchedCount = 0;
+
+  constructor(
+    private readonly input: Omit<AuditInput, 'registry' | 'activities'> & { district: Registry['district']; towns: Registry['towns'] },
+    /** Names kept per gap: enough to fill the 32,767 characters of a spreadsheet cell. */
+    private readonly namesPerGap = 16_001,
+  ) {
+    const { catalog, year } = input;
+    this.asOf = input.asOf ?? `${year}-12-31`;
+    this.region = input.region ?? input.district.region ?? 'shanghai';
+    this.evaluator = input.evaluator ?? createEvaluator(catalog, { region: this.region, engine: input.engine ?? 'compiled' });
+    this.requirements = new Map(catalog.requirements.map((r) => [r.id, r]));
+  }
+
+  private count<K extends string>(map: Map<K, Coverage>, key: K | undefined, status: RequirementResult['status']): void {
+    if (key === undefined) return;
+    let c = map.get(key);
+    if (!c) map.set(key, (c = emptyCoverage()));
+    add(c, status);
+  }
+
+  /**
+   * One unit with its activity records in input order (duplicates included): evaluates it,
+   * counts it, and reports each record that is not used as evidence (duplicate, outside the
+   * year, after the as-of date, or not evidence of anything) to `miss`.
+   */
+  async addUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void): Promise<AuditUnit> {
+    const { year } = this.input;
+    const seen = new Set<string>();
+    const unique: Activity[] = [];
+    const ids: string[] = [];
+    const duplicate: boolean[] = [];
+    for (const a of records) {
+      ids.push(activityId(a));
+      const key = duplicateKey(a);
+      const dup = seen.has(key);
+      duplicate.push(dup);
+      if (!dup) {
+        seen.add(key);
+        unique.push(a);
+      }
     }
-  }
-
-  for (const row of input.setAside ?? []) {
-    unmatched.push({ activityId: `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' });
-  }
-
-  const used = new Set<string>();
-  const auditUnits: AuditResult['units'] = [];
-  const all: RequirementResult[] = [];
-  for (const unit of registry.units) {
-    const activities = byUnit.get(unit.id) ?? [];
+    this.total += records.length;
     // Requirements that do not apply are not part of an audit (nor counted in coverage).
-    const results = await evaluator.evaluateUnit({ unit, activities, year, asOf, includeNotApplicable: false, ...(input.waivers ? { waivers: input.waivers } : {}) });
-    for (const r of results) for (const e of r.evidence) used.add(e);
-    for (const r of results) all.push(r);
-    auditUnits.push({ unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.map(({ unitId: _u, year: _y, ...rest }) => rest) });
-  }
-  // Activities of known units that no requirement used: say why.
-  const inYear = (a: Activity) => a.date >= `${year}-01-01` && a.date <= `${year}-12-31`;
-  for (const [, activities] of byUnit) {
-    for (const a of activities) {
-      const id = idOf.get(a)!;
-      if (used.has(id)) continue;
-      miss(a, id, !inYear(a) ? 'outside-year' : a.date > asOf ? 'after-as-of' : 'not-evidence');
+    const results = await this.evaluator.evaluateUnit({ unit, activities: unique, year, asOf: this.asOf, includeNotApplicable: false, ...(this.input.waivers ? { waivers: this.input.waivers } : {}) });
+    const used = new Set<string>();
+    for (const r of results) {
+      for (const e of r.evidence) used.add(e);
+      add(this.overall, r.status);
+      this.count(this.byReq, r.requirementId, r.status);
+      this.count(this.bySector, this.requirements.get(r.requirementId)!.sector, r.status);
+      this.count(this.byTown, unit.town, r.status);
+      this.count(this.byKind, unit.kind, r.status);
+      if (r.status === 'not-met' || r.status === 'pending') {
+        const key = `${r.requirementId}|${r.status}`;
+        let gap = this.gapMap.get(key);
+        if (!gap) this.gapMap.set(key, (gap = { requirementId: r.requirementId, title: this.requirements.get(r.requirementId)!.title, status: r.status, dueDate: r.dueDate ?? null, unitIds: [], count: 0 }));
+        if (gap.unitIds.length < this.namesPerGap) this.gapNames.set(unit.id, unit.name);
+        gap.unitIds.push(unit.id);
+        gap.count++;
+      }
     }
+    const inYear = (a: Activity) => a.date >= `${year}-01-01` && a.date <= `${year}-12-31`;
+    records.forEach((a, i) => {
+      if (duplicate[i]) miss(unmatchedEntry(a, ids[i]!, 'duplicate'));
+      else if (!used.has(ids[i]!)) miss(unmatchedEntry(a, ids[i]!, !inYear(a) ? 'outside-year' : a.date > this.asOf ? 'after-as-of' : 'not-evidence'));
+      else return;
+      this.unmatchedCount++;
+    });
+    return { unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.map(({ unitId: _u, year: _y, ...rest }) => rest) };
   }
 
-  const requirements = new Map(catalog.requirements.map((r) => [r.id, r]));
-  const group = <K extends string>(key: (r: RequirementResult) => K | undefined) => {
-    const map = new Map<K, Coverage>();
-    for (const r of all) {
-      const k = key(r);
-      if (k === undefined) continue;
-      let c = map.get(k);
-      if (!c) map.set(k, (c = emptyCoverage()));
-      add(c, r.status);
-    }
-    return map;
-  };
-  const overall = emptyCoverage();
-  for (const r of all) add(overall, r.status);
-  finish(overall);
-  const byReq = group((r) => r.requirementId);
-  const bySector = group((r) => requirements.get(r.requirementId)!.sector);
-  const byTown = group((r) => units.get(r.unitId)!.town);
-  const byKind = group((r) => units.get(r.unitId)!.kind);
-
-  const byRequirement = catalog.requirements.map((req) => {
-    const c = finish({ ...(byReq.get(req.id) ?? emptyCoverage()) });
-    const target = req.target ?? null;
-    return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetMet: target === null || c.share === null ? null : c.share >= target };
-  });
-
-  const gapMap = new Map<string, AuditResult['gaps'][number]>();
-  for (const r of all) {
-    if (r.status !== 'not-met' && r.status !== 'pending') continue;
-    const key = `${r.requirementId}|${r.status}`;
-    let gap = gapMap.get(key);
-    if (!gap) gapMap.set(key, (gap = { requirementId: r.requirementId, title: requirements.get(r.requirementId)!.title, status: r.status, dueDate: r.dueDate ?? null, unitIds: [], count: 0 }));
-    gap.unitIds.push(r.unitId);
-    gap.count++;
+  /** A record that cannot be matched before any unit is evaluated (unknown unit, unknown kind). */
+  countUnmatched(): void {
+    this.total++;
+    this.unmatchedCount++;
   }
-  const gaps = [...gapMap.values()].sort(
-    (a, b) =>
-      (a.status === 'not-met' ? 0 : 1) - (b.status === 'not-met' ? 0 : 1) ||
-      (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') ||
-      b.count - a.count ||
-      a.requirementId.localeCompare(b.requirementId),
-  );
 
-  const result: AuditResult = {
-    schemaVersion: AUDIT_SCHEMA_VERSION,
-    year,
-    asOf,
-    region,
-    catalog: { id: catalog.id, version: catalog.version },
-    district: { id: registry.district.id, name: registry.district.name, synthetic: Boolean(registry.district.synthetic) },
-    units: auditUnits,
-    overall,
-    byRequirement,
-    bySector: [...bySector].map(([sector, c]) => ({ sector, ...finish(c) })),
-    byTown: registry.towns.filter((t) => byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(byTown.get(t.id)!) })),
-    byKind: [...byKind].map(([kind, c]) => ({ kind, ...finish(c) })),
-    gaps,
-    activities: { total: input.activities.length + (input.setAside?.length ?? 0), used: input.activities.length + (input.setAside?.length ?? 0) - unmatched.length, unmatched: unmatched.length },
-    unmatched,
-  };
-  if (input.previous !== undefined) {
-    const prev = AuditResult.safeParse(input.previous);
-    if (!prev.success) throw new PreviousAuditError(`the previous audit is not a liujin audit (schema version ${AUDIT_SCHEMA_VERSION})`);
-    const prevShares = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r.share]));
-    result.change = {
-      previousYear: prev.data.year,
-      overall: { share: overall.share, previousShare: prev.data.overall.share },
-      byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, share: r.share, previousShare: prevShares.get(r.requirementId) ?? null })),
+  /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */
+  result(units: AuditUnit[], unmatched: Unmatched[]): AuditResult {
+    const { catalog, year, district, towns } = this.input;
+    finish(this.overall);
+    const byRequirement = catalog.requirements.map((req) => {
+      const c = finish({ ...(this.byReq.get(req.id) ?? emptyCoverage()) });
+      const target = req.target ?? null;
+      return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetMet: target === null || c.share === null ? null : c.share >= target };
+    });
+    const gaps = [...this.gapMap.values()].sort(
+      (a, b) =>
+        (a.status === 'not-met' ? 0 : 1) - (b.status === 'not-met' ? 0 : 1) ||
+        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+        b.count - a.count ||
+        a.requirementId.localeCompare(b.requirementId),
+    );
+    const result: AuditResult = {
+      schemaVersion: AUDIT_SCHEMA_VERSION,
+      year,
+      asOf: this.asOf,
+      region: this.region,
+      catalog: { id: catalog.id, version: catalog.version },
+      district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) },
+      units,
+      overall: this.overall,
+      byRequirement,
+      bySector: [...this.bySector].map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
+      byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(this.byTown.get(t.id)!) })),
+      byKind: [...this.byKind].map(([kind, c]) => ({ kind: kind as AuditResult['byKind'][number]['kind'], ...finish(c) })),
+      gaps,
+      activities: { total: this.total, used: this.total - this.unmatchedCount, unmatched: this.unmatchedCount },
+      unmatched,
     };
+    if (this.input.previous !== undefined) {
+      const prev = AuditResult.safeParse(this.input.previous);
+      if (!prev.success) throw new PreviousAuditError(`the previous audit is not a liujin audit (schema version ${AUDIT_SCHEMA_VERSION})`);
+      const prevShares = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r.share]));
+      result.change = {
+        previousYear: prev.data.year,
+        overall: { share: this.overall.share, previousShare: prev.data.overall.share },
+        byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, share: r.share, previousShare: prevShares.get(r.requirementId) ?? null })),
+      };
+    }
+    return result;
   }
-  return result;
+}
+
+/**
+ * Unmatched records come in this order: records of unknown units (input order), rows set aside
+ * for an unknown kind, then unit by unit in registry order each unit's records that were not
+ * used, in input order.
+ */
+export async function runAudit(input: AuditInput): Promise<AuditResult> {
+  const { registry } = input;
+  const acc = new AuditAccumulator({ ...input, district: registry.district, towns: registry.towns });
+  const unmatched: Unmatched[] = [];
+  const miss = (entry: Unmatched) => unmatched.push(entry);
+  const known = new Set(registry.units.map((u) => u.id));
+  const byUnit = new Map<string, Activity[]>();
+  for (const a of input.activities) {
+    if (!known.has(a.unitId)) {
+      miss(unmatchedEntry(a, activityId(a), 'unknown-unit'));
+      acc.countUnmatched();
+      continue;
+    }
+    const list = byUnit.get(a.unitId);
+    if (list) list.push(a);
+    else byUnit.set(a.unitId, [a]);
+  }
+  for (const row of input.setAside ?? []) {
+    miss(setAsideEntry(row));
+    acc.countUnmatched();
+  }
+  const units: AuditUnit[] = [];
+  for (const unit of registry.units) units.push(await acc.addUnit(unit, byUnit.get(unit.id) ?? [], miss));
+  return acc.result(units, unmatched);
 }
