@@ -13,3 +13,5 @@ export { safeCell } from './text';
 
 /** The JSON Schema of audit.json (also published as schema/audit.v1.json). */
 export const AUDIT_JSON_SCHEMA = z.toJSONSchema(AuditResult, { target: 'draft-2020-12' });
+export { writeAuditStreamed, type StreamedAuditInput, type StreamedAuditOptions, type StreamedAuditResult } from './stream';
+export { AuditAccumulator } from './run-audit';

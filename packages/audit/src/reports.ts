@@ -7,20 +7,29 @@ export function auditJson(audit: AuditResult): string {
   return `${JSON.stringify(audit, null, 2)}\n`;
 }
 
-export function auditCsv(audit: AuditResult, lang: Lang): string {
-  const zh = lang === 'zh';
-  const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
-  const header = zh
+/** The CSV header row (with the BOM that makes Excel read UTF-8). */
+export function auditCsvHeader(lang: Lang): string {
+  const header = lang === 'zh'
     ? ['单位编号', '单位名称', '类型', '街镇', '要求编号', '要求', '状态', '原因', '期限', '佐证数']
     : ['unitId', 'unit', 'kind', 'town', 'requirementId', 'requirement', 'status', 'reason', 'due', 'evidence'];
-  const lines = [header.map(csvField).join(',')];
-  for (const u of audit.units) {
-    for (const r of u.results) {
-      if (r.status === 'not-applicable') continue;
-      lines.push([u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '', r.evidence.length].map(csvField).join(','));
-    }
+  return `\uFEFF${header.map(csvField).join(',')}\r\n`;
+}
+
+/** One unit's CSV rows, each ending in CRLF. */
+export function auditCsvUnit(u: AuditResult['units'][number], titles: ReadonlyMap<string, string>, lang: Lang): string {
+  let out = '';
+  for (const r of u.results) {
+    if (r.status === 'not-applicable') continue;
+    out += `${[u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '', r.evidence.length].map(csvField).join(',')}\r\n`;
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return out;
+}
+
+export function auditCsv(audit: AuditResult, lang: Lang): string {
+  const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
+  const parts = [auditCsvHeader(lang)];
+  for (const u of audit.units) parts.push(auditCsvUnit(u, titles, lang));
+  return parts.join('');
 }
 
 export function auditMarkdown(audit: AuditResult, lang: Lang): string {

@@ -147,7 +147,7 @@ export interface XlsxSheetWriter {
  */
 export class XlsxWriter {
   private readonly zip: Zip;
-  private readonly sheets: { name: string }[] = [];
+  private readonly sheets: { name: string; position: number }[] = [];
   private current: { file: NativeDeflateFile; buffer: string[]; size: number; rows: number } | undefined;
   private readonly mtime: Date;
   private readonly done: Promise<void>;
@@ -189,14 +189,18 @@ export class XlsxWriter {
     file.push(strToU8(text), true);
   }
 
-  sheet(name: string, widths: readonly number[] = []): XlsxSheetWriter {
+  /**
+   * Starts a sheet (and finishes the previous one). `position` orders the sheets in the workbook
+   * (default: as created), so a summary written after a long streamed detail can still come first.
+   */
+  sheet(name: string, widths: readonly number[] = [], position = this.sheets.length): XlsxSheetWriter {
     this.closeSheet();
     if (this.failed) throw this.failed;
     // Sheet names: at most 31 characters, none of []:*?/\, unique.
     let clean = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
     const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     for (let n = 2; taken.has(clean.toLowerCase()); n++) clean = `${name.slice(0, 27)} (${n})`;
-    this.sheets.push({ name: clean });
+    this.sheets.push({ name: clean, position });
     const file = this.deflate(`xl/worksheets/sheet${this.sheets.length}.xml`);
     const cols = widths.length > 0 ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
     const head = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>`;
@@ -248,7 +252,8 @@ export class XlsxWriter {
     if (this.sheets.length === 0) this.sheet('Sheet1');
     this.closeSheet();
     const n = this.sheets.length;
-    const sheetEntries = this.sheets.map((s, i) => `<sheet name="${xmlText(s.name, true)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+    const ordered = this.sheets.map((s, i) => ({ ...s, file: i + 1 })).sort((a, b) => a.position - b.position || a.file - b.file);
+    const sheetEntries = ordered.map((s) => `<sheet name="${xmlText(s.name, true)}" sheetId="${s.file}" r:id="rId${s.file}"/>`).join('');
     this.entry('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets></workbook>`);
     this.entry(
       'xl/_rels/workbook.xml.rels',

@@ -8,79 +8,95 @@ import { XlsxWriter, type SheetSpec } from './workbook';
 export const XLSX_MAX_ROWS = 1_048_576;
 
 /** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
-function unitList(names: readonly string[], zh: boolean): string {
+function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh: boolean): string {
   const sep = zh ? '、' : ', ';
   let text = '';
-  for (let i = 0; i < names.length; i++) {
-    const next = text === '' ? names[i]! : `${text}${sep}${names[i]}`;
-    if (next.length > 32_000) return `${text}${zh ? `……（另 ${names.length - i} 个，见单位明细）` : ` … (${names.length - i} more, see unit detail)`}`;
+  for (let i = 0; i < ids.length; i++) {
+    const name = names.get(ids[i]!) ?? ids[i]!;
+    const next = text === '' ? name : `${text}${sep}${name}`;
+    if (next.length > 32_000) return `${text}${zh ? `……（另 ${ids.length - i} 个，见单位明细）` : ` … (${ids.length - i} more, see unit detail)`}`;
     text = next;
   }
   return text;
 }
 
-export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS): Promise<Uint8Array> {
+/**
+ * The workbook written in two steps, so a streamed audit can use it: the unit detail as units
+ * come (`unit`), then the summary sheets, which the workbook lists first (`finish`).
+ */
+export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, now: Date, titles: ReadonlyMap<string, string>, maxRows = XLSX_MAX_ROWS) {
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
-  const covHead = [t('覆盖率', 'coverage'), t('已完成', 'met'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t('分母', 'denominator')];
-  const cov = (c: Coverage) => [percent(c.share), c.met, c.notMet, c.pending, c.notAssessed, c.waived, c.denominator];
-  const names = unitNames(audit);
-  const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
-  const sheets: SheetSpec[] = [
-    {
-      name: t('汇总', 'summary'),
-      rows: [
-        [t('项目', 'item'), t('值', 'value')],
-        [t('区', 'district'), audit.district.name],
-        [t('年度', 'year'), audit.year],
-        [t('评估日', 'as of'), audit.asOf],
-        [t('目录', 'catalog'), `${audit.catalog.id} ${audit.catalog.version}`],
-        [t('总体覆盖率', 'overall coverage'), percent(audit.overall.share)],
-        [t('已完成', 'met'), audit.overall.met],
-        [t('未完成', 'not met'), audit.overall.notMet],
-        [t('未到期', 'pending'), audit.overall.pending],
-        [t('活动记录', 'activities'), audit.activities.total],
-        [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
-        ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
-      ],
-      widths: [22, 40],
-    },
-    { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
-    {
-      name: t('按要求', 'by requirement'),
-      rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorName(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
-      widths: [38, 8, 12, 40],
-    },
-    {
-      name: t('优先催办', 'gaps'),
-      rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds.map((id) => names.get(id) ?? id), zh)])],
-      widths: [10, 12, 38, 40, 8, 60],
-    },
-  ];
+  const writer = new XlsxWriter(write, now);
   const detailHeader = [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')];
-  const chunks: Uint8Array[] = [];
-  const writer = new XlsxWriter((chunk) => chunks.push(chunk), now);
-  for (const spec of sheets) {
-    const sheet = writer.sheet(spec.name, spec.widths);
-    for (const row of spec.rows) sheet.row(row);
-  }
-  // A large district's detail does not fit one sheet: it continues on the next ones, row by row.
   const detailName = t('单位明细', 'unit detail');
   const detailWidths = [20, 24, 10, 12, 38, 30, 10, 60, 12];
+  // A large district's detail does not fit one sheet: it continues on the next ones, row by row.
   let part = 1;
-  let sheet = writer.sheet(detailName, detailWidths);
+  let sheet = writer.sheet(detailName, detailWidths, 100);
   sheet.row(detailHeader);
-  for (const u of audit.units) {
-    for (const r of u.results) {
-      if (r.status === 'not-applicable') continue;
-      if (sheet.rows >= maxRows) {
-        sheet = writer.sheet(`${detailName} ${++part}`, detailWidths);
-        sheet.row(detailHeader);
+  return {
+    unit(u: AuditResult['units'][number]): void {
+      for (const r of u.results) {
+        if (r.status === 'not-applicable') continue;
+        if (sheet.rows >= maxRows) {
+          part++;
+          sheet = writer.sheet(`${detailName} ${part}`, detailWidths, 100 + part);
+          sheet.row(detailHeader);
+        }
+        sheet.row([u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '']);
       }
-      sheet.row([u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '']);
-    }
-  }
-  await writer.end();
+    },
+    /** `audit` gives the summary (its unit list is not read); `names` the unit names of the gaps. */
+    async finish(audit: AuditResult, names: ReadonlyMap<string, string>): Promise<void> {
+      const covHead = [t('覆盖率', 'coverage'), t('已完成', 'met'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t('分母', 'denominator')];
+      const cov = (c: Coverage) => [percent(c.share), c.met, c.notMet, c.pending, c.notAssessed, c.waived, c.denominator];
+      const sheets: SheetSpec[] = [
+        {
+          name: t('汇总', 'summary'),
+          rows: [
+            [t('项目', 'item'), t('值', 'value')],
+            [t('区', 'district'), audit.district.name],
+            [t('年度', 'year'), audit.year],
+            [t('评估日', 'as of'), audit.asOf],
+            [t('目录', 'catalog'), `${audit.catalog.id} ${audit.catalog.version}`],
+            [t('总体覆盖率', 'overall coverage'), percent(audit.overall.share)],
+            [t('已完成', 'met'), audit.overall.met],
+            [t('未完成', 'not met'), audit.overall.notMet],
+            [t('未到期', 'pending'), audit.overall.pending],
+            [t('活动记录', 'activities'), audit.activities.total],
+            [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
+            ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
+          ],
+          widths: [22, 40],
+        },
+        { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
+        {
+          name: t('按要求', 'by requirement'),
+          rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorName(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
+          widths: [38, 8, 12, 40],
+        },
+        {
+          name: t('优先催办', 'gaps'),
+          rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh)])],
+          widths: [10, 12, 38, 40, 8, 60],
+        },
+      ];
+      sheets.forEach((spec, i) => {
+        const s = writer.sheet(spec.name, spec.widths, i);
+        for (const row of spec.rows) s.row(row);
+      });
+      await writer.end();
+    },
+  };
+}
+
+export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
+  const book = auditWorkbook((chunk) => chunks.push(chunk), lang, now, titles, maxRows);
+  for (const u of audit.units) book.unit(u);
+  await book.finish(audit, unitNames(audit));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {

@@ -8,7 +8,7 @@ import { QINGPU_2024_CATALOG, collectArtefacts, type Activity, type Registry } f
 import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, auditXlsx, createAuditExporter, runAudit } from '../src/index';
+import { AUDIT_JSON_SCHEMA, AuditResult, auditVerdict, auditXlsx, createAuditExporter, runAudit, writeAuditStreamed } from '../src/index';
 
 /** A small district whose coverage is worked out by hand below. */
 const registry: Registry = {
@@ -235,6 +235,46 @@ describe('audit invariants on random districts (property)', () => {
         expect(evidence.size).toBeLessThanOrEqual(audit.activities.used);
       }),
       { numRuns: 60 },
+    );
+  }, 120_000);
+});
+
+describe('writeAuditStreamed (audits larger than memory)', () => {
+  const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}) {
+    const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
+    const audit = await runAudit({ ...input, registry: reg, activities: acts });
+    const memory = await collectArtefacts(createAuditExporter({ formats: [...formats] }).export({ audit, now: NOW }));
+    const dir = mkdtempSync(join(tmpdir(), 'liujin-stream-'));
+    async function* stream<T>(items: readonly T[]) {
+      yield* items;
+    }
+    const streamed = await writeAuditStreamed(
+      { ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts) },
+      { dir, formats, lang: 'zh', now: NOW, chunkUnits },
+    );
+    return { audit, memory, streamed, dir };
+  }
+
+  it('writes the same bytes as runAudit + the exporter, in chunks of any size', async () => {
+    for (const chunkUnits of [1, 2, 50_000]) {
+      const { memory, streamed, dir } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] });
+      expect(streamed.files.sort()).toEqual(memory.map((a) => a.path).sort());
+      for (const artefact of memory) {
+        const bytes = readFileSync(join(dir, artefact.path));
+        expect(bytes.equals(Buffer.from(artefact.content as never)), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
+      }
+    }
+  });
+
+  it('on random districts too (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }))), async ([reg, acts, chunkUnits]) => {
+        const { memory, streamed, dir } = await both(reg, acts, chunkUnits);
+        expect(streamed.audit.activities).toEqual((JSON.parse(String(memory.find((a) => a.path.endsWith('.json'))!.content)) as AuditResult).activities);
+        for (const artefact of memory) expect(readFileSync(join(dir, artefact.path)).equals(Buffer.from(artefact.content as never)), artefact.path).toBe(true);
+      }),
+      { numRuns: 25 },
     );
   }, 120_000);
 });
