@@ -233,3 +233,36 @@ describe('liujin audit accounts for every row', () => {
     expect(liujin(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv')]).status).toBe(2);
   });
 });
+
+describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => {
+  it('gives the results of the same rows in CSV, lists every row, and stops on bad lines before writing anything', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'id,name,kind,town\nsch,示例学校,学校,朱家角镇\nres,示例居委,居委,夏阳街道\n');
+    writeFileSync(join(dir, 'r.jsonl'), '{"id":"sch","name":"示例学校","kind":"学校","town":"朱家角镇"}\n{"id":"res","name":"示例居委","kind":"居委","town":"夏阳街道"}\n');
+    writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nsch,evacuation-drill,2026-09-18\nsch,烧烤,2026-05-01\nghost,training,2026-05-01\nres,training,2026-03-01\n');
+    writeFileSync(join(dir, 'a.jsonl'), ['{"unitId":"sch","kind":"evacuation-drill","date":"2026-09-18"}', '{"unitId":"sch","kind":"烧烤","date":"2026-05-01"}', '{"unitId":"ghost","kind":"training","date":"2026-05-01"}', '{"unitId":"res","kind":"training","date":"2026-03-01"}', ''].join('\n'));
+    const run = (registry: string, activities: string, out: string) => liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--lang', 'en']);
+    const csv = run('r.csv', 'a.csv', 'csv');
+    const jsonl = run('r.jsonl', 'a.jsonl', 'jsonl');
+    expect(jsonl.status, jsonl.stderr).toBe(csv.status);
+    expect(jsonl.stderr).toContain('unknown activity kind "烧烤"');
+    type Audit = { units: unknown[]; overall: unknown; byRequirement: unknown[]; gaps: unknown[]; activities: unknown; unmatched: { row: number; reason: string }[] };
+    const read = (out: string) => JSON.parse(readFileSync(join(dir, out, 'audit/audit.json'), 'utf8')) as Audit;
+    const [a, b] = [read('csv'), read('jsonl')];
+    expect(b.units).toEqual(a.units);
+    expect(b.overall).toEqual(a.overall);
+    expect(b.byRequirement).toEqual(a.byRequirement);
+    expect(b.gaps).toEqual(a.gaps);
+    expect(b.activities).toEqual({ total: 4, used: expect.any(Number), unmatched: expect.any(Number) });
+    // JSON Lines rows are line numbers; CSV rows count the header.
+    expect(b.unmatched.map((u) => [u.row, u.reason])).toEqual(a.unmatched.map((u) => [u.row - 1, u.reason]));
+    for (const f of ['audit.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(dir, 'jsonl/audit', f)), f).toBe(true);
+
+    writeFileSync(join(dir, 'bad.jsonl'), ['{"unitId":"sch","kind":"evacuation-drill","date":"2026-09-18"}', '{"unitId":"sch","kind":"evacuation-drill","date":"2026-02-30"}', 'not json', ''].join('\n'));
+    const bad = run('r.jsonl', 'bad.jsonl', 'bad');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.jsonl.*row 2.*date/);
+    expect(bad.stderr).toMatch(/bad\.jsonl.*row 3/);
+    expect(existsSync(join(dir, 'bad/audit'))).toBe(false);
+  });
+});

@@ -71,25 +71,89 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
       problem('invalid_option', { zh: '--registry 与 --activities 须同时给出（都不给则使用示例区）', en: '--registry and --activities go together (give neither for the sample district)' }, { path: ['--activities'] }),
     ]);
   }
+  const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
+  // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
+  if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
+    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+    report(result, global, out);
+    return result.exitCode;
+  }
   const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
     loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out),
     loadRegistry(registryFile, out),
     loadActivitiesForAudit(activitiesFile, year, out),
     loadWaivers(options.waivers as string | undefined, out),
   ]);
-  let previous: unknown;
-  if (options.previous !== undefined) {
-    try {
-      previous = JSON.parse(await readFile(String(options.previous), 'utf8')) as unknown;
-    } catch (error) {
-      throw new InputError([problem('invalid_json', { zh: `无法读取上年审计：${(error as Error).message}`, en: `cannot read last year's audit: ${(error as Error).message}` }, { file: String(options.previous) })]);
-    }
-  }
   const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+  report(result, global, out);
+  return result.exitCode;
+}
+
+function report(result: { written: WrittenArtefact[]; reasons: string[]; exitCode: number }, global: GlobalOptions, out: Output): void {
   if (global.json) out.data({ exitCode: result.exitCode, reasons: result.reasons, files: result.written.map((w) => w.path) });
   else {
     for (const w of result.written) out.info(w.file);
     for (const reason of result.reasons) out.info(reason);
   }
-  return result.exitCode;
+}
+
+async function readPrevious(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new InputError([problem('invalid_json', { zh: `无法读取上年审计：${(error as Error).message}`, en: `cannot read last year's audit: ${(error as Error).message}` }, { file })]);
+  }
+}
+
+const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
+
+interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside'> {
+  registryFile: string;
+  activitiesFile: string;
+  catalogFile: string | undefined;
+  tailoringFile: string | undefined;
+  waiversFile: string | undefined;
+}
+
+/** The audit of JSON Lines inputs, streamed (`writeAuditStreamed`); the same reports as `writeAudit`. */
+export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
+  const { writeAuditStreamed, auditVerdict } = await import('@liujin/audit');
+  const { streamActivities, streamRegistry } = await import('../stream-inputs');
+  const [catalog, waivers] = await Promise.all([loadCatalog(run.catalogFile, run.tailoringFile, out), loadWaivers(run.waiversFile, out)]);
+  // A registry in another format is read whole; JSON Lines is streamed.
+  const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile) : await (async () => {
+    const whole = await loadRegistry(run.registryFile, out);
+    return { district: whole.district, towns: whole.towns, units: () => whole.units };
+  })();
+  const setAside: SetAsideRow[] = [];
+  const activities = isJsonLines(run.activitiesFile) ? streamActivities(run.activitiesFile, setAside) : await (async () => {
+    const whole = await loadActivitiesForAudit(run.activitiesFile, run.year, out);
+    setAside.push(...whole.setAside);
+    return whole.activities;
+  })();
+  const { audit, files } = await writeAuditStreamed(
+    {
+      catalog,
+      district: registry.district,
+      towns: registry.towns,
+      units: registry.units,
+      activities,
+      waivers,
+      // Filled while the activities are read; the audit reads it after them.
+      setAside,
+      year: run.year,
+      asOf: run.asOf,
+      region: run.region,
+      ...(run.previous !== undefined ? { previous: run.previous } : {}),
+    },
+    { dir: run.outDir, formats: run.formats, lang: out.lang, now: run.now, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) },
+  );
+  for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
+  if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
+  const { stat } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const written: WrittenArtefact[] = [];
+  for (const path of files) written.push({ path, file: join(run.outDir, path), bytes: (await stat(join(run.outDir, path))).size });
+  const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
+  return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
 }
