@@ -3,6 +3,8 @@
  * district's structure repeated with new ids. `activitiesPerUnit` activities per unit, dated in
  * the year, of kinds the unit's requirements count.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { QINGPU_TOWNS, addDays, seededRandom, type Activity, type ActivityKind, type Registry, type Unit, type UnitKind } from '@liujin/core';
 
 const KINDS: readonly UnitKind[] = ['school', 'school', 'enterprise', 'enterprise', 'enterprise', 'community', 'community', 'community', 'community', 'organ', 'park', 'town'];
@@ -36,4 +38,42 @@ export function* syntheticActivities(unit: Unit, perUnit: number, year: number, 
     const kind = kinds[Math.floor(rand() * kinds.length)]!;
     yield { id: `${unit.id}-${i}`, unitId: unit.id, kind, date: addDays(`${year}-01-01`, Math.floor(rand() * 360)), reference: 'r', ...(kind === 'training' ? { topics: ['cpr', 'bandaging', 'gas-masks'] } : {}) };
   }
+}
+
+/**
+ * A synthetic district of `count` units with `perUnit` activities each, written as JSON Lines
+ * (registry.jsonl, activities.jsonl) unit by unit, so a nation never sits in memory. Chinese
+ * labels as users write them (学校, 居委, 疏散演练 ...) are left to the whole-file tests; these
+ * files use the English ids, which every reader accepts.
+ */
+export function writeSyntheticJsonl(dir: string, count: number, perUnit: number, year: number, seed = 1): { registry: string; activities: string; bytes: number } {
+  const registry = join(dir, 'registry.jsonl');
+  const activities = join(dir, 'activities.jsonl');
+  const units = openSync(registry, 'w');
+  const acts = openSync(activities, 'w');
+  let bytes = 0;
+  const rand = seededRandom(seed);
+  let u = '';
+  let a = '';
+  const flush = () => {
+    bytes += writeSync(units, u) + writeSync(acts, a);
+    u = '';
+    a = '';
+  };
+  try {
+    // The same units as syntheticUnits(count, seed), one at a time.
+    for (let i = 0; i < count; i++) {
+      const kind = KINDS[i % KINDS.length]!;
+      const town = QINGPU_TOWNS[Math.floor(rand() * QINGPU_TOWNS.length)]!;
+      const unit: Unit = { id: `u${i}`, name: `${town.name}合成单位${i}`, kind, town: town.id, headCount: 50 + Math.floor(rand() * 2000), ...(kind === 'community' ? { communityType: 'residential' as const } : {}) };
+      u += `${JSON.stringify({ id: unit.id, name: unit.name, kind: kind === 'community' ? '居委' : kind, town: unit.town, headCount: unit.headCount })}\n`;
+      for (const activity of syntheticActivities(unit, perUnit, year)) a += `${JSON.stringify(activity)}\n`;
+      if (a.length > 4 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(units);
+    closeSync(acts);
+  }
+  return { registry, activities, bytes };
 }
