@@ -12,7 +12,7 @@ import { QINGPU_2024_CATALOG, createEvaluator } from '@liujin/core';
 import { writeAuditStreamed } from '@liujin/audit';
 import { streamActivities, streamRegistry } from '../../../../apps/demo/src/stream-inputs';
 import { writeSyntheticJsonl } from '../synthetic';
-import type { Workload } from '../types';
+import type { Measurement, Workload } from '../types';
 
 async function readLines(file: string): Promise<number> {
   let n = 0;
@@ -33,7 +33,7 @@ export const auditStreamWorkload: Workload = {
       const baselineMs = performance.now() - start;
       const registry = streamRegistry(files.registry);
       start = performance.now();
-      const setAside: never[] = [];
+      const setAside: { unitId: string; kind: string; date: string }[] = [];
       const { audit } = await writeAuditStreamed(
         { catalog: QINGPU_2024_CATALOG, district: registry.district, towns: registry.towns, units: registry.units, activities: streamActivities(files.activities, setAside), setAside, year: 2026, asOf: '2026-11-28', evaluator: createEvaluator(QINGPU_2024_CATALOG, { engine: 'compiled' }) },
         { dir: join(dir, 'out'), formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], lang: 'zh', now: new Date('2026-11-28T00:00:00Z'), tempDir: dir },
@@ -41,10 +41,11 @@ export const auditStreamWorkload: Workload = {
       const ms = performance.now() - start;
       if (audit.activities.total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${audit.activities.total}`);
       const peak = process.resourceUsage().maxRSS * 1024;
-      return [
+      const measurements: Measurement[] = [
         { name: 'audit streamed', variant: 'liujin audit (JSON Lines in, 6 formats out)', medianMs: ms, items: count, itemLabel: 'unit', peakRssBytes: peak, extra: { activities: count * 10, 'units/s': Math.round((count / ms) * 1000), 'input MB': Math.round(files.bytes / 1e6) } },
         { name: 'audit streamed', variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines } },
       ];
+      return measurements;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
