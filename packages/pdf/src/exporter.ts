@@ -11,6 +11,8 @@ export const PlanTemplateOptions = z
     onMissingGlyph: z.enum(['substitute', 'error']).default('substitute'),
     /** Write PDF/A-2b (archival) files. */
     pdfa: z.boolean().default(false),
+    /** Make every blank a fillable text field (AcroForm); its ruled line still prints when empty. */
+    fillable: z.boolean().default(true),
     author: z.string().max(200).default('liujin'),
     /** Messages only; the templates themselves are Chinese documents. */
     lang: z.enum(['zh', 'en']).default('zh'),
@@ -35,7 +37,7 @@ export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplate
   const render = async (input: PlanTemplateInput, unit: Unit | undefined) => {
     const document = new PlanDocument(
       fonts(),
-      { title: `${unit ? `${unit.name} ` : ''}${TEMPLATE_TITLES[input.kind]}（${input.year}）`, subject: '青国动〔2024〕10号', author: resolved.author, now: input.now, pdfa: resolved.pdfa },
+      { title: `${unit ? `${unit.name} ` : ''}${TEMPLATE_TITLES[input.kind]}（${input.year}）`, subject: '青国动〔2024〕10号', author: resolved.author, now: input.now, pdfa: resolved.pdfa, form: resolved.fillable },
       resolved.onMissingGlyph,
     );
     writePlan(document, { kind: input.kind, year: input.year, ...(unit ? { unit } : {}), ...(input.keyDates ? { keyDates: input.keyDates } : {}), ...(input.district ? { district: input.district } : {}) });

@@ -20,6 +20,25 @@ export interface DocumentMeta {
   author: string;
   now: Date;
   pdfa: boolean;
+  /** Make every blank a fillable form field (AcroForm text field) over its ruled line. */
+  form?: boolean;
+}
+
+/** The form fields' font size (a fixed size: 0, "auto", came out huge in viewers, TOOLCHAIN.md). */
+const FIELD_FONT_SIZE = 12;
+const FIELD_DA = `/STSong ${FIELD_FONT_SIZE} Tf 0 g`;
+
+// pdfkit's document internals used to build the form by hand (its own formText() points the
+// fields at the page's subset font, which cannot show what a user types: TOOLCHAIN.md).
+interface PdfRef {
+  data: Record<string, unknown> & { Fields?: PdfRef[] };
+  end(chunk?: string | Buffer): void;
+}
+interface PdfInternals {
+  ref(data: Record<string, unknown>): PdfRef;
+  _root: { data: Record<string, unknown> };
+  _acroform?: { fonts: Record<string, PdfRef>; defaultFont: string };
+  page: { annotations: PdfRef[] };
 }
 
 /** Raised for characters outside the fonts when the caller asked for an error instead of the fallback. */
@@ -35,6 +54,10 @@ export class PlanDocument {
   private readonly bottom = PAGE.top + PAGE.textHeight;
   /** Characters replaced by the fallback, reported to the caller. */
   readonly substituted = new Set<string>();
+  /** The form, when blanks are fillable: its field list and the names taken. */
+  private form: { acro: PdfRef; names: Set<string> } | undefined;
+  /** The names of the form fields, in page order. */
+  readonly fieldNames: string[] = [];
 
   constructor(
     private readonly fonts: FontSet,
@@ -52,6 +75,44 @@ export class PlanDocument {
       ...(meta.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const, tagged: true } : {}),
     } as PDFKit.PDFDocumentOptions);
     this.doc.font(this.fonts.serif as never).fontSize(BODY);
+    if (meta.form) this.initForm();
+  }
+
+  /**
+   * The AcroForm: text fields whose default appearance uses STSong-Light, one of the standard
+   * Chinese fonts every PDF viewer supplies (Adobe-GB1, UCS-2 encoding), so whatever a user
+   * types shows; it is a form resource only and draws nothing until a field is filled, so every
+   * font the page itself uses stays embedded. Empty fields get an empty appearance: the page's
+   * ruled line is what prints.
+   */
+  private initForm(): void {
+    const doc = this.doc as unknown as PdfInternals;
+    const descriptor = doc.ref({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 });
+    descriptor.end();
+    const cid = doc.ref({ Type: 'Font', Subtype: 'CIDFontType0', BaseFont: 'STSong-Light', CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('GB1'), Supplement: 4 }, FontDescriptor: descriptor, DW: 1000, W: [1, 95, 500] });
+    cid.end();
+    const font = doc.ref({ Type: 'Font', Subtype: 'Type0', BaseFont: 'STSong-Light', Encoding: 'UniGB-UCS2-H', DescendantFonts: [cid] });
+    font.end();
+    const acro = doc.ref({ Fields: [], DA: new String(FIELD_DA), DR: { Font: { STSong: font } } });
+    doc._root.data.AcroForm = acro;
+    // pdfkit ends the AcroForm with the document; it reads its font list from here.
+    doc._acroform = { fonts: { STSong: font }, defaultFont: 'STSong' };
+    this.form = { acro, names: new Set() };
+  }
+
+  /** A text field over a blank, named after its label (made unique: 地址, 地址_2, ...). */
+  private addField(label: string, x: number, y: number, width: number, height: number): void {
+    if (!this.form) return;
+    const doc = this.doc as unknown as PdfInternals;
+    const base = label.replace(/[.\s]+/g, '_') || 'field';
+    let name = base;
+    for (let n = 2; this.form.names.has(name); n++) name = `${base}_${n}`;
+    this.form.names.add(name);
+    this.fieldNames.push(name);
+    const appearance = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: {} });
+    appearance.end('');
+    this.doc.annotate(x, y, width, height, { Subtype: 'Widget', FT: 'Tx', T: new String(name), TU: new String(label), DA: new String(FIELD_DA), F: 4, MK: {}, AP: { N: appearance } } as never);
+    this.form.acro.data.Fields!.push(doc.page.annotations[doc.page.annotations.length - 1]!);
   }
 
   /** Text safe to print: control and bidi characters dropped, characters outside the fonts handled. */
@@ -104,6 +165,7 @@ export class PlanDocument {
     } else {
       const x = PAGE.left + BODY * 2 + this.doc.widthOfString(`${cleanLabel}：`);
       this.doc.moveTo(x, y + BODY * 1.25).lineTo(PAGE.left + PAGE.textWidth, y + BODY * 1.25).lineWidth(0.6).stroke();
+      this.addField(cleanLabel, x, y - 2, PAGE.left + PAGE.textWidth - x, BODY * 1.25 + 1);
       this.doc.x = PAGE.left;
       this.doc.y = y + PITCH;
     }
@@ -124,9 +186,11 @@ export class PlanDocument {
       this.doc.font((bold ? this.fonts.sansBold : this.fonts.serif) as never).fontSize(size);
       cells.forEach((cell, i) => {
         this.doc.rect(x, y, cols[i]!, h).lineWidth(0.6).stroke();
-        this.doc.text(cell, x + padding, y + padding, { width: cols[i]! - padding * 2 });
+        if (cell === '' && !bold) this.addField(`${head[i] ?? ''}_${cells.find((c) => c !== '') ?? rowNumber}`, x + 1, y + 1, cols[i]! - 2, h - 2);
+        else this.doc.text(cell, x + padding, y + padding, { width: cols[i]! - padding * 2 });
         x += cols[i]!;
       });
+      if (!bold) rowNumber++;
       this.doc.x = PAGE.left;
       this.doc.y = y + h;
       this.doc.font(this.fonts.serif as never).fontSize(BODY);
@@ -134,6 +198,7 @@ export class PlanDocument {
     };
     const head = headers.map((h) => this.clean(h, 'table header'));
     const body = rows.map((r) => r.map((c) => this.clean(c, 'table cell')));
+    let rowNumber = 1;
     this.ensure(rowHeight(head) + rowHeight(body[0] ?? head));
     drawRow(head, true);
     for (const row of body) {

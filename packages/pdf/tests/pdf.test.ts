@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectArtefacts, isSafeRelativePath, keyDatesFor, sampleRegistry, type Unit } from '@liujin/core';
@@ -13,6 +13,24 @@ const keyDates = keyDatesFor(2026);
 const NOW = new Date('2026-01-05T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'liujin-pdf-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+/** Fills form fields by their label with mupdf's scripting, as a user's PDF program would. */
+const FILL_SCRIPT = join(dir, 'fill.js');
+writeFileSync(
+  FILL_SCRIPT,
+  `var doc = new PDFDocument(scriptArgs[0]);
+var values = JSON.parse(scriptArgs[2]);
+var filled = 0;
+for (var p = 0; p < doc.countPages(); p++) {
+  var widgets = doc.loadPage(p).getWidgets();
+  for (var i = 0; i < widgets.length; i++) {
+    var label = widgets[i].getLabel();
+    if (values[label] !== undefined) { widgets[i].setTextValue(values[label]); widgets[i].update(); filled++; }
+  }
+}
+doc.save(scriptArgs[1]);
+print(filled);
+`,
+);
 
 async function render(kind: TemplateKind, units?: Unit[], options = {}) {
   const files = await collectArtefacts(createPlanTemplateExporter(options).export({ kind, mode: units ? 'prefilled' : 'blank', ...(units ? { units } : {}), year: 2026, keyDates, district: registry.district, now: NOW }));
@@ -71,6 +89,35 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
     const text = run('pdftotext', [blank, '-']);
     expect(text).toContain('单位名称：');
     expect(text).not.toContain(unit.name);
+  });
+
+  it('blank templates are fillable: named AcroForm text fields (read by qpdf), a fixed-size font a viewer has, every page font still embedded', () => {
+    const form = (JSON.parse(run('qpdf', ['--json', '--json-key=acroform', blank])) as { acroform: { hasacroform: boolean; fields: { fullname: string; fieldtype: string; alternativename: string; pageposfrom1: number }[] } }).acroform;
+    expect(form.hasacroform).toBe(true);
+    const names = form.fields.map((f) => f.fullname);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of ['单位名称', '地址', '编制人', '审核人', '批准人（签字、盖章）', '日期', '修订日期_1', '职务_1', '电话_3', ...(kind === 'community' ? ['负责人_组织指挥组', '负责人_综合保障组'] : kind === 'school' ? ['负责人_总指挥', '疏散路线_1'] : [])]) {
+      expect(names, name).toContain(name);
+    }
+    for (const f of form.fields) expect(f.fieldtype).toBe('/Tx');
+    const raw = readFileSync(blank, 'latin1');
+    expect(raw).toMatch(/\/DA \(\/STSong 12 Tf 0 g\)/);
+    expect(raw).not.toMatch(/\/DA \(\/\w+ 0 Tf/);
+    expect(raw).not.toContain('/NeedAppearances true');
+    // The form font draws nothing until a field is filled: pdffonts lists only embedded subsets.
+    for (const row of run('pdffonts', [blank]).trim().split('\n').slice(2)) expect(row, row).toMatch(/\byes\s+yes\s+yes\b/);
+  });
+
+  it('filled in by another program (mupdf), the values show in poppler’s and mupdf’s text', () => {
+    const out = join(dir, `${kind}-filled-by-mupdf.pdf`);
+    const values = { 单位名称: `${kind}青浦示例单位`, 编制人: '王建国', 修订内容_1: '按2026年新校区调整疏散路线' };
+    const filledCount = run('mutool', ['run', FILL_SCRIPT, blank, out, JSON.stringify(values)]).trim();
+    expect(Number(filledCount)).toBe(3);
+    const text = run('pdftotext', [out, '-']);
+    for (const value of Object.values(values)) expect(text, value).toContain(value);
+    const drawn = execFileSync('mutool', ['draw', '-q', '-F', 'text', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(drawn).toContain(values.编制人);
+    expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
   });
 });
 

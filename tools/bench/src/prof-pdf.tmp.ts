@@ -1,0 +1,10 @@
+import { keyDatesFor, sampleRegistry } from '@liujin/core';
+import { createPlanTemplateExporter, fonts } from '@liujin/pdf';
+import { syntheticUnits } from './synthetic';
+const template = sampleRegistry().units.find((u) => u.kind === 'school' && u.routes && u.contacts)!;
+const units = syntheticUnits(100).map((u) => ({ ...template, id: u.id, name: u.name }));
+fonts();
+const t = performance.now();
+let n = 0;
+for await (const f of createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates: keyDatesFor(2026), now: new Date('2026-01-01T00:00:00Z') })) n += f.content.length;
+console.log((performance.now() - t).toFixed(0), 'ms', n);
