@@ -73,8 +73,15 @@ export class PlanDocument {
       displayTitle: true,
       info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'liujin', Producer: 'liujin (pdfkit)', CreationDate: meta.now, ModDate: meta.now },
       ...(meta.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const, tagged: true } : {}),
-    } as PDFKit.PDFDocumentOptions);
-    this.doc.font(this.fonts.serif as never).fontSize(BODY);
+      // No default Helvetica: pdfkit would parse its metrics file for every document.
+      font: null,
+    } as unknown as PDFKit.PDFDocumentOptions);
+    // Registered by name, the shared parsed fonts are opened once per document; passed as
+    // objects, pdfkit reopens and compares them on every switch (a third of the time here).
+    this.doc.registerFont('serif', this.fonts.serif as never);
+    this.doc.registerFont('serifBold', this.fonts.serifBold as never);
+    this.doc.registerFont('sansBold', this.fonts.sansBold as never);
+    this.doc.font('serif').fontSize(BODY);
     if (meta.form) this.initForm();
   }
 
@@ -130,23 +137,23 @@ export class PlanDocument {
   }
 
   title(text: string): void {
-    this.doc.font(this.fonts.serifBold as never).fontSize(22);
+    this.doc.font('serifBold').fontSize(22);
     this.doc.text(this.clean(text, 'title'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center', lineGap: 10 });
     this.doc.moveDown(0.6);
-    this.doc.font(this.fonts.serif as never).fontSize(BODY);
+    this.doc.font('serif').fontSize(BODY);
   }
 
   subtitle(text: string): void {
-    this.doc.font(this.fonts.serif as never).fontSize(SMALL).text(this.clean(text, 'subtitle'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center' });
+    this.doc.font('serif').fontSize(SMALL).text(this.clean(text, 'subtitle'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center' });
     this.doc.moveDown(1).fontSize(BODY);
   }
 
   heading(level: 1 | 2 | 3, text: string): void {
     this.ensure(PITCH * 2.2);
-    const font = level === 1 ? this.fonts.sansBold : this.fonts.serifBold;
-    this.doc.font(font as never).fontSize(BODY);
+    const font = level === 1 ? 'sansBold' : 'serifBold';
+    this.doc.font(font).fontSize(BODY);
     this.doc.text(this.clean(text, 'heading'), PAGE.left + BODY * 2, this.doc.y, { width: PAGE.textWidth - BODY * 2, lineGap: PITCH - BODY * 1.45 });
-    this.doc.font(this.fonts.serif as never).fontSize(BODY);
+    this.doc.font('serif').fontSize(BODY);
   }
 
   paragraph(text: string): void {
@@ -183,7 +190,7 @@ export class PlanDocument {
       const h = rowHeight(cells);
       let x = PAGE.left;
       const y = this.doc.y;
-      this.doc.font((bold ? this.fonts.sansBold : this.fonts.serif) as never).fontSize(size);
+      this.doc.font(bold ? 'sansBold' : 'serif').fontSize(size);
       cells.forEach((cell, i) => {
         this.doc.rect(x, y, cols[i]!, h).lineWidth(0.6).stroke();
         if (cell === '' && !bold) this.addField(`${head[i] ?? ''}_${cells.find((c) => c !== '') ?? rowNumber}`, x + 1, y + 1, cols[i]! - 2, h - 2);
@@ -193,7 +200,7 @@ export class PlanDocument {
       if (!bold) rowNumber++;
       this.doc.x = PAGE.left;
       this.doc.y = y + h;
-      this.doc.font(this.fonts.serif as never).fontSize(BODY);
+      this.doc.font('serif').fontSize(BODY);
       return h;
     };
     const head = headers.map((h) => this.clean(h, 'table header'));
@@ -227,7 +234,7 @@ export class PlanDocument {
       this.doc.switchToPage(i);
       const n = i + 1;
       const label = `— ${n} —`;
-      this.doc.font(this.fonts.serif as never).fontSize(14);
+      this.doc.font('serif').fontSize(14);
       const width = this.doc.widthOfString(label);
       const x = n % 2 === 1 ? PAGE.left + PAGE.textWidth - 14 - width : PAGE.left + 14;
       // Below the text block: the bottom margin is reset so pdfkit does not add a page.
