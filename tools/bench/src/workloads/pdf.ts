@@ -1,6 +1,6 @@
 /** PDF: pre-filled school plans, against raw pdfkit writing comparable Chinese text with one shared parsed font. */
 import PDFDocument from 'pdfkit';
-import { collectArtefacts, keyDatesFor, sampleRegistry } from '@liujin/core';
+import { keyDatesFor, sampleRegistry } from '@liujin/core';
 import { createPlanTemplateExporter, fonts } from '@liujin/pdf';
 import { syntheticUnits } from '../synthetic';
 import type { Workload } from '../types';
@@ -22,10 +22,10 @@ export const pdfWorkload: Workload = {
     let bytes = 0;
     let largest = 0;
     const ours = await medianTime(repetitions, async () => {
-      const files = await collectArtefacts(createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now }));
       pages = 0;
       bytes = 0;
-      for (const f of files) {
+      // As a caller writing files would: each PDF is counted and let go, not kept.
+      for await (const f of createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now })) {
         const text = Buffer.from(f.content as Uint8Array).toString('latin1');
         pages += (text.match(/\/Type \/Page\b/g) ?? []).length;
         bytes += f.content.length;
