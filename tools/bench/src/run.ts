@@ -33,7 +33,7 @@ const modules = readdirSync(workloadDir)
 const all: ModuleResult[] = [];
 for (const file of modules) {
   process.stderr.write(`bench: ${file}${quick ? ' (quick)' : ''} ...\n`);
-  const child = spawnSync(process.execPath, ['--conditions=@liujin/source', '--import', 'tsx', join(here, 'child.ts'), join(workloadDir, file), quick ? 'quick' : 'full'], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'child.ts'), join(workloadDir, file), quick ? 'quick' : 'full'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
