@@ -1,9 +1,13 @@
 /** PDF: pre-filled school plans, against raw pdfkit writing comparable Chinese text with one shared parsed font. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { keyDatesFor, sampleRegistry } from '@liujin/core';
 import { createPlanTemplateExporter, fonts } from '@liujin/pdf';
 import { syntheticUnits } from '../synthetic';
-import type { Workload } from '../types';
+import type { Measurement, Workload } from '../types';
+import { runCli } from '../cli-run';
 import { medianTime } from '../stats';
 
 const PARAGRAPH = '坚持预防为主、统一指挥、就近疏散、安全有序的原则，根据战时人民防空行动需要，结合学校人员、场地、保障等实际情况，组织师生在警报发出后迅速、有序、安全地疏散掩蔽。';
@@ -32,6 +36,8 @@ export const pdfWorkload: Workload = {
         largest = Math.max(largest, f.content.length);
       }
     });
+    // Peak memory of our run (the baseline below allocates its own).
+    const peak = process.resourceUsage().maxRSS * 1024;
     const font = fonts().serif;
     const baseline = await medianTime(repetitions, async () => {
       for (let i = 0; i < count; i++) {
@@ -48,10 +54,26 @@ export const pdfWorkload: Workload = {
         await done;
       }
     });
-    const peak = process.resourceUsage().maxRSS * 1024;
-    return [
+    // The same plans written by the CLI in a plain Node process: the memory a user's run takes.
+    const dir = mkdtempSync(join(tmpdir(), 'liujin-bench-pdf-'));
+    let cli: { ms: number; peakRssBytes: number };
+    try {
+      const csv = join(dir, 'schools.csv');
+      const route = (template.routes ?? []).map((r) => `${r.building}${r.floor ? `/${r.floor}` : ''}: ${r.route} > ${r.assemblyPoint}`).join('; ');
+      const works = template.civilDefenseWorks?.[0];
+      const contact = template.contacts?.[0];
+      const rows = units.map((u) => [u.id, u.name, '学校', '朱家角镇', template.address ?? '', String(template.headCount ?? ''), works?.name ?? '', works?.address ?? '', String(works?.distanceMeters ?? ''), String(works?.capacity ?? ''), contact?.name ?? '', contact?.role ?? '', contact?.phone ?? '', route]);
+      const header = ['id', 'name', 'kind', 'town', 'address', 'headCount', 'shelterName', 'shelterAddress', 'shelterDistance', 'shelterCapacity', 'contactName', 'contactRole', 'contactPhone', 'routes'];
+      writeFileSync(csv, [header, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
+      cli = runCli(['templates', '--kind', 'school', '--registry', csv, '--all', '--year', '2026', '--now', '2026-01-01T00:00:00Z', '--out', join(dir, 'out'), '--quiet']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const measurements: Measurement[] = [
+      { name: 'pdf', variant: 'liujin templates --all (CLI, written to disk)', medianMs: cli.ms, items: pages, itemLabel: 'page', peakRssBytes: cli.peakRssBytes, extra: { files: count } },
       { name: 'pdf', variant: 'liujin (school plans)', medianMs: ours, items: pages, itemLabel: 'page', peakRssBytes: peak, extra: { files: count, 'KB/file': Math.round(bytes / count / 1024), 'largest KB': Math.round(largest / 1024) } },
       { name: 'pdf', variant: 'baseline: raw pdfkit, shared font', medianMs: baseline, items: pages, itemLabel: 'page' },
     ];
+    return measurements;
   },
 };
