@@ -34,7 +34,7 @@ export interface StreamedAuditOptions {
   lang: Lang;
   now: Date;
   failUnder?: number;
-  /** Units whose records are held in memory at once (default 50,000). */
+  /** Units whose records are held in memory at once (default 20,000). */
   chunkUnits?: number;
   /** Where records are spilled (default: the system's temporary folder); removed afterwards. */
   tempDir?: string;
@@ -120,7 +120,7 @@ function forEachLine(path: string, fn: (line: string) => void): void {
 }
 
 export async function writeAuditStreamed(input: StreamedAuditInput, options: StreamedAuditOptions): Promise<StreamedAuditResult> {
-  const chunkUnits = options.chunkUnits ?? 50_000;
+  const chunkUnits = options.chunkUnits ?? 20_000;
   const acc = new AuditAccumulator(input);
   const spill = mkdtempSync(join(options.tempDir ?? tmpdir(), 'liujin-audit-'));
   const open: AtomicFile[] = [];

@@ -2,15 +2,14 @@
  * Audit of a city or a nation, streamed end to end: JSON Lines registry and activity log on disk
  * (written first, untimed), read, evaluated chunk by chunk and written in every format, as
  * `liujin audit` does for .jsonl inputs. Baseline: reading the same files line by line with
- * JSON.parse and nothing else, the least any streamed audit must do.
+ * JSON.parse and nothing else, the least any streamed audit must do. Run as `liujin audit` on
+ * the .jsonl files in a plain Node process.
  */
-import { mkdtempSync, rmSync, createReadStream } from 'node:fs';
+import { createReadStream, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { QINGPU_2024_CATALOG, createEvaluator } from '@liujin/core';
-import { writeAuditStreamed } from '@liujin/audit';
-import { streamActivities, streamRegistry } from '../../../../apps/demo/src/stream-inputs';
+import { runCli } from '../cli-run';
 import { writeSyntheticJsonl } from '../synthetic';
 import type { Measurement, Workload } from '../types';
 
@@ -18,6 +17,26 @@ async function readLines(file: string): Promise<number> {
   let n = 0;
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line) n += (JSON.parse(line) as object) ? 1 : 0;
   return n;
+}
+
+/** The `"activities": {...}` totals near the end of a (possibly huge) audit.json. */
+async function readTail(file: string): Promise<string> {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    // The totals come before the unmatched list, which may be long: search backwards in steps.
+    for (let span = 1 << 20; ; span *= 4) {
+      const length = Math.min(size, span);
+      const buffer = Buffer.alloc(length);
+      readSync(fd, buffer, 0, length, size - length);
+      const text = buffer.toString('utf8');
+      const m = /\n {2}"activities": (\{[^}]*\})/.exec(text);
+      if (m) return m[1]!;
+      if (length === size) throw new Error('no activity totals in audit.json');
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const auditStreamWorkload: Workload = {
@@ -28,21 +47,19 @@ export const auditStreamWorkload: Workload = {
     const dir = mkdtempSync(join(tmpdir(), 'liujin-bench-stream-'));
     try {
       const files = writeSyntheticJsonl(dir, count, 10, 2026);
-      let start = performance.now();
+      const start = performance.now();
       const lines = (await readLines(files.registry)) + (await readLines(files.activities));
       const baselineMs = performance.now() - start;
-      const registry = streamRegistry(files.registry);
-      start = performance.now();
-      const setAside: { unitId: string; kind: string; date: string }[] = [];
-      const { audit } = await writeAuditStreamed(
-        { catalog: QINGPU_2024_CATALOG, district: registry.district, towns: registry.towns, units: registry.units, activities: streamActivities(files.activities, setAside), setAside, year: 2026, asOf: '2026-11-28', evaluator: createEvaluator(QINGPU_2024_CATALOG, { engine: 'compiled' }) },
-        { dir: join(dir, 'out'), formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], lang: 'zh', now: new Date('2026-11-28T00:00:00Z'), tempDir: dir },
-      );
-      const ms = performance.now() - start;
-      if (audit.activities.total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${audit.activities.total}`);
-      const peak = process.resourceUsage().maxRSS * 1024;
+      // The user's command, in a plain Node process: time and peak memory of the whole run.
+      const out = join(dir, 'out');
+      const run = runCli(['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet']);
+      const ms = run.ms;
+      const audit = JSON.parse(await readTail(join(out, 'audit/audit.json'))) as { total: number };
+      if (audit.total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${audit.total}`);
+      const peak = run.peakRssBytes;
+      const written = readdirSync(join(out, 'audit')).reduce((n, f) => n + statSync(join(out, 'audit', f)).size, 0);
       const measurements: Measurement[] = [
-        { name: 'audit streamed', variant: 'liujin audit (JSON Lines in, 6 formats out)', medianMs: ms, items: count, itemLabel: 'unit', peakRssBytes: peak, extra: { activities: count * 10, 'units/s': Math.round((count / ms) * 1000), 'input MB': Math.round(files.bytes / 1e6) } },
+        { name: 'audit streamed', variant: 'liujin audit (JSON Lines in, 6 formats out)', medianMs: ms, items: count, itemLabel: 'unit', peakRssBytes: peak, extra: { activities: count * 10, 'units/s': Math.round((count / ms) * 1000), 'input MB': Math.round(files.bytes / 1e6), 'output MB': Math.round(written / 1e6) } },
         { name: 'audit streamed', variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines } },
       ];
       return measurements;
