@@ -59,6 +59,15 @@ async function* jsonLineBatches(file: string, problems: Problem[], size = 10_000
   }
 }
 
+/** Batches of lines as table rows (header first) with their line numbers; problems collected. */
+async function* tableBatches(file: string, problems: Problem[]): AsyncGenerator<{ rows: unknown[][]; rowNumbers: number[]; lines: number }> {
+  for await (const batch of jsonLineBatches(file, problems)) {
+    const table = jsonLinesAsRows(batch, file);
+    if (table.ok) yield { ...table.value, lines: batch.length };
+    else problems.push(...table.problems);
+  }
+}
+
 function finish(problems: Problem[], file: string, records: number): void {
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) {
@@ -82,19 +91,14 @@ export function streamRegistry(file: string) {
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
-      for await (const batch of jsonLineBatches(file, problems)) {
-        const table = jsonLinesAsRows(batch, file);
-        if (!table.ok) {
-          problems.push(...table.problems);
-          continue;
-        }
-        const parsed = parseUnitsTable(table.value.rows, { file });
-        problems.push(...renumber(parsed.problems, table.value.rowNumbers));
+      for await (const table of tableBatches(file, problems)) {
+        const parsed = parseUnitsTable(table.rows, { file });
+        problems.push(...renumber(parsed.problems, table.rowNumbers));
         if (!parsed.ok) continue;
         for (const [i, unit] of parsed.value.units.entries()) {
           if (!checked) {
             const first = seen.get(unit.id);
-            const row = table.value.rowNumbers[i] ?? 0;
+            const row = table.rowNumbers[i] ?? 0;
             if (first !== undefined) problems.push(problem('duplicate_id', { zh: `编号「${unit.id}」与第 ${first} 行重复`, en: `id "${unit.id}" repeats row ${first}` }, { file, row, column: 'id' }));
             else seen.set(unit.id, row);
           }
@@ -115,20 +119,15 @@ export function streamRegistry(file: string) {
 export async function* streamActivities(file: string, setAside: SetAsideRow[]): AsyncGenerator<Activity> {
   const problems: Problem[] = [];
   let count = 0;
-  for await (const batch of jsonLineBatches(file, problems)) {
-    const table = jsonLinesAsRows(batch, file);
-    if (!table.ok) {
-      problems.push(...table.problems);
-      continue;
-    }
-    const rowNumbers = table.value.rowNumbers;
-    const parsed = parseActivityRows(table.value.rows, { file, unknownKinds: 'set-aside' });
+  for await (const table of tableBatches(file, problems)) {
+    const { rowNumbers } = table;
+    const parsed = parseActivityRows(table.rows, { file, unknownKinds: 'set-aside' });
     const renumbered = renumber(parsed.problems, rowNumbers);
     for (const p of renumbered) {
       if (p.severity === 'warning' && p.code === 'unknown_kind' && p.data) setAside.push({ unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', file, ...(p.row !== undefined ? { row: p.row } : {}) });
       else problems.push(p);
     }
-    count += batch.length;
+    count += table.lines;
     if (!parsed.ok) continue;
     for (const a of parsed.value) {
       if (problems.length > 0) break;

@@ -64,7 +64,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], created: Date)
   return concat(chunks);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
+/** Chunks joined into one array. */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {

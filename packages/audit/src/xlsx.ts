@@ -2,7 +2,7 @@
 import type { Lang } from '@liujin/core';
 import type { AuditResult, Coverage } from './schema';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
-import { XlsxWriter, type SheetSpec } from './workbook';
+import { XlsxWriter, concat, type SheetSpec } from './workbook';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -97,11 +97,5 @@ export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRo
   const book = auditWorkbook((chunk) => chunks.push(chunk), lang, now, titles, maxRows);
   for (const u of audit.units) book.unit(u);
   await book.finish(audit, unitNames(audit));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
