@@ -9,21 +9,26 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isSafeRelativePath, problem, type Artefact } from '@liujin/core';
 import { InputError } from './runtime';
 
+/** The input problem for a file that cannot be read (missing, a directory, no permission). */
+export function unreadableFile(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  return new InputError([
+    problem(
+      'file_unreadable',
+      {
+        zh: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code}）`,
+        en: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a directory, not a file' : `cannot read the file (${code})`,
+      },
+      { file },
+    ),
+  ]);
+}
+
 export async function readInputFile(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new InputError([
-      problem(
-        'file_unreadable',
-        {
-          zh: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code}）`,
-          en: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a directory, not a file' : `cannot read the file (${code})`,
-        },
-        { file },
-      ),
-    ]);
+    throw unreadableFile(file, error);
   }
 }
 

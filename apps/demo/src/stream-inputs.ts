@@ -7,6 +7,7 @@
 import { open } from 'node:fs/promises';
 import { QINGPU_DISTRICT, QINGPU_TOWNS, jsonLinesAsRows, parseActivityRows, parseUnitsTable, problem, renumber, type Activity, type Problem, type Unit } from '@liujin/core';
 import type { SetAsideRow } from './inputs';
+import { unreadableFile } from './files';
 import { InputError } from './runtime';
 
 /** Problems listed in full; beyond this many only counted (a nation's broken file would flood the terminal). */
@@ -18,8 +19,7 @@ async function* jsonLineBatches(file: string, problems: Problem[], size = 10_000
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new InputError([problem('file_unreadable', { zh: code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code}）`, en: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})` }, { file })]);
+    throw unreadableFile(file, error);
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const buffer = Buffer.alloc(4 << 20);
@@ -38,7 +38,12 @@ async function* jsonLineBatches(file: string, problems: Problem[], size = 10_000
   };
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (error) {
+        throw unreadableFile(file, error);
+      }
       let text: string;
       try {
         text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: bytesRead > 0 });

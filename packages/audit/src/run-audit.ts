@@ -145,9 +145,15 @@ export class AuditAccumulator {
     this.unmatchedCount++;
   }
 
+  /** The fields of the result that come before the unit list: known before any unit is evaluated. */
+  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district'> {
+    const { catalog, year, district } = this.input;
+    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) } };
+  }
+
   /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */
   result(units: AuditUnit[], unmatched: Unmatched[]): AuditResult {
-    const { catalog, year, district, towns } = this.input;
+    const { catalog, towns } = this.input;
     finish(this.overall);
     const byRequirement = catalog.requirements.map((req) => {
       const c = finish({ ...(this.byReq.get(req.id) ?? emptyCoverage()) });
@@ -162,12 +168,7 @@ export class AuditAccumulator {
         a.requirementId.localeCompare(b.requirementId),
     );
     const result: AuditResult = {
-      schemaVersion: AUDIT_SCHEMA_VERSION,
-      year,
-      asOf: this.asOf,
-      region: this.region,
-      catalog: { id: catalog.id, version: catalog.version },
-      district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) },
+      ...this.header(),
       units,
       overall: this.overall,
       byRequirement,

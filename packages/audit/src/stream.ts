@@ -165,8 +165,7 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
     csv?.sink.write(auditCsvHeader(options.lang));
     // The JSON is JSON.stringify(audit, null, 2) written in pieces: the fields before `units`
     // need only the input, the ones after it come at the end.
-    const head = acc.result([], []);
-    const opening = JSON.stringify({ schemaVersion: head.schemaVersion, year: head.year, asOf: head.asOf, region: head.region, catalog: head.catalog, district: head.district }, null, 2);
+    const opening = JSON.stringify(acc.header(), null, 2);
     json?.sink.write(`${opening.slice(0, -2)},\n  "units": [`);
     let firstUnit = true;
 
