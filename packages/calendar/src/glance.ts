@@ -99,7 +99,7 @@ const STYLE = `@page{size:A4 landscape;margin:8mm}*{box-sizing:border-box}body{m
 .months{display:grid;grid-template-columns:repeat(4,1fr);gap:2mm 3mm;flex:1}.month h3{font-size:8.5pt;margin:0 0 .5mm}.month table{width:100%;border-collapse:collapse;table-layout:fixed}
 .month th{font-weight:600;color:#555;font-size:6.5pt}.month td{height:6.3mm;vertical-align:top;padding:.2mm .4mm;border:.2mm solid #ddd;position:relative}.month td span{font-size:7pt}
 td.off{background:#e6e6e6;color:#666}td.hol{background:#c9c9c9;color:#222}td em{font-style:normal;font-size:5.5pt;color:#b00;margin-left:.3mm}td.key{outline:.5mm solid #000;outline-offset:-.5mm;font-weight:700}
-.mk{position:absolute;left:.3mm;right:.3mm;bottom:.3mm;display:flex;flex-wrap:wrap;gap:.2mm;align-items:flex-end}.mk i{display:block;height:.9mm;flex:1 1 100%}.mk b{display:block;width:1.6mm;height:1.6mm;border-radius:50%}
+.mk{position:absolute;left:.3mm;right:.3mm;bottom:.3mm;display:flex;gap:.2mm;align-items:flex-end}.mk i{display:block;height:1.2mm;flex:1 1 0}.mk b{display:block;width:1.6mm;height:1.6mm;flex:none;border-radius:50%}
 .legend{display:flex;flex-wrap:wrap;gap:1mm 4mm;margin-top:1.5mm;align-items:center}.legend span{display:inline-flex;align-items:center;gap:1mm}.sw{display:inline-block;width:3.5mm;height:2.5mm;border:.2mm solid #999}
 .list{break-before:page;page-break-before:always;padding-top:2mm}.list table{border-collapse:collapse;width:100%}.list td,.list th{border-bottom:.2mm solid #ddd;padding:.6mm 1.5mm;text-align:left;vertical-align:top}.list td.c{width:3mm}
 .warn{color:#8a4b00;margin:0 0 1.5mm}`;
