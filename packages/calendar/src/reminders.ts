@@ -5,7 +5,7 @@
  * 31 December) carry no alarm of their own: each feed gets one year-end digest event with one
  * reminder at a set point of the fourth quarter (a labelled default) and the usual ones before it.
  */
-import { addDays, daysBetween, type Task, type WorkdayCalendar } from '@liujin/core';
+import { addDays, daysBetween, daysInMonth, makeLocalDate, type Task, type WorkdayCalendar } from '@liujin/core';
 
 const DAY = 86_400;
 
@@ -40,7 +40,8 @@ export function alarmsBefore(start: string, alarms: readonly number[], workdays:
 
 /** The year-long tasks' reminder day: the first working day on or after `MM-DD` of the year. */
 export function yearReminderDay(year: number, monthDay: string, workdays: WorkdayCalendar): string {
-  const day = `${year}-${monthDay}`;
+  const [month, day0] = monthDay.split('-').map(Number) as [number, number];
+  const day = makeLocalDate(year, month, Math.min(day0, daysInMonth(year, month))); // 02-30 is the month's last day
   return workdays.isWorkday(day) ? day : workdays.nextWorkday(day);
 }
 
