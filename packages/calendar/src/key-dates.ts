@@ -29,7 +29,8 @@ export function yearWarningLines(plan: Plan, lang: Lang): string[] {
 }
 
 export function unconfirmedLine(kd: KeyDate, lang: Lang): string {
-  return inLang(lang, `注意：${kd.title}的日期与时间尚待当年通知确认（来源：${kd.source}）`, `Note: confirm the date and times of the ${kd.titleEn} against this year's notice (source: ${kd.source})`);
+  const year = kd.date.slice(0, 4);
+  return inLang(lang, `注意：${kd.title}的日期与时间尚待 ${year} 年的通知确认`, `Note: confirm the date and times of the ${kd.titleEn} against the ${year} notice`);
 }
 
 export function nonWorkdayLine(date: string, lang: Lang): string {

@@ -158,7 +158,7 @@ describe('time zone and warnings', () => {
     expect(district.getAllSubcomponents('vtimezone').map((z) => prop(z, 'tzid'))).toEqual(['Asia/Almaty']);
     expect(new ICAL.Event(siren).startDate.toUnixTime()).toBe(Date.parse(plan.keyDates.find((k) => k.id === 'air-raid-siren-test')!.phases![0]!.start) / 1000);
     // Unconfirmed siren times say so.
-    expect(prop(siren, 'description')).toContain('尚待当年通知确认');
+    expect(prop(siren, 'description')).toContain('尚待 2026 年的通知确认');
   });
 
   it('says when a year has no official holiday data and when a deadline falls on a day off', async () => {
