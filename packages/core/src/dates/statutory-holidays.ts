@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- lunar-javascript ships no types; the declaration travels with the one file that imports it
+/// <reference path="../types/lunar-javascript.d.ts" />
 /**
  * Provisional public holidays for a year the State Council has not arranged yet.
  *
