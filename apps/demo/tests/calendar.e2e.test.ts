@@ -104,7 +104,7 @@ describe('options a user can get wrong', () => {
     expect(school.every((v) => uidOf(v).endsWith('@dongcheng.example.gov.cn'))).toBe(true);
     const again = liujin(['calendar', '--year', '2026', '--registry', registry, '--waivers', waivers, '--uid-domain', 'dongcheng.example.gov.cn', '--previous', out, '--out', out]);
     expect(again.status, again.stderr).toBe(0);
-    expect(events(join(out, 'calendars/units/sch-1.ics')).every((v) => v.getFirstPropertyValue('sequence') === 0)).toBe(true);
+    expect(events(join(out, 'calendars/units/sch-1.ics')).every((v) => Number(v.getFirstPropertyValue('sequence')) === 0)).toBe(true);
     const missing = liujin(['calendar', '--previous', join(dir, 'nowhere'), '--out', join(dir, 'x')]);
     expect(missing.status).toBe(2);
   });
