@@ -232,7 +232,8 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   }
   if (kinds.has('sectors')) {
     for (const sector of ['party-school', 'organ', 'school', 'enterprise', 'community', 'network', 'general'] as const) {
-      const events = perYear.flatMap(({ plan, keyDates, entries }) => workEvents(`sector/${sector}`, entries.filter((e) => e.task.sector === sector), keyDates, plan, true));
+      // The units' news-report task comes along, so the sector's activities show the reports owed after them.
+      const events = perYear.flatMap(({ plan, keyDates, entries }) => workEvents(`sector/${sector}`, entries.filter((e) => e.task.sector === sector || e.task.due.type === 'after-each-activity'), keyDates, plan, true));
       feeds.push({ path: `calendars/sectors/${sector}.ics`, name: `${districtName} ${sectorLabel(sector, lang)}`, timeZone, events });
     }
   }

@@ -122,16 +122,18 @@ export function renderFeed(feed: FeedSpec, options: RenderOptions): string {
 
 /**
  * RFC 5545 details ical-generator leaves out: calendar properties before the components
- * (X-WR-TIMEZONE, X-WR-CALNAME escaped as TEXT), a VTIMEZONE in a feed without events (a calendar
+ * (X-WR-TIMEZONE), NAME and X-WR-CALNAME escaped as TEXT, a VTIMEZONE in a feed without events (a calendar
  * needs at least one component, §3.6), and a CRLF after the last line (§3.1).
  */
 function finish(text: string, zone: string, name: string): string {
   const lines = text.split('\r\n');
-  const calname = lines.findIndex((l) => l.startsWith('X-WR-CALNAME:'));
-  if (calname >= 0) {
-    let end = calname + 1;
+  // ical-generator 10 writes NAME and X-WR-CALNAME raw: both become TEXT escaped (RFC 7986 §5.1).
+  for (const property of ['NAME', 'X-WR-CALNAME']) {
+    const at = lines.findIndex((l) => l.startsWith(`${property}:`));
+    if (at < 0) continue;
+    let end = at + 1;
     while (lines[end]?.startsWith(' ')) end++;
-    lines.splice(calname, end - calname, ...foldLine(`X-WR-CALNAME:${escapeText(name)}`));
+    lines.splice(at, end - at, ...foldLine(`${property}:${escapeText(name)}`));
   }
   const firstComponent = lines.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
   const headerEnd = firstComponent >= 0 ? firstComponent : lines.length - 1;

@@ -104,6 +104,7 @@ describe('text and bytes', () => {
     const ics = text(files[0]!);
     const comp = new ICAL.Component(ICAL.parse(ics));
     expect(ics).toContain('X-WR-CALNAME:学校\\;A\\,B\\\\C 第二行');
+    expect(ics).toMatch(/^NAME:学校\\;A\\,B\\\\C 第二行/m);
     // Event text keeps the separators, escaped, and parses back exactly.
     const descriptions = comp.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('description')));
     expect(descriptions.length).toBeGreaterThan(0);
@@ -117,7 +118,7 @@ describe('text and bytes', () => {
     expect(utc).toContain('DTSTART;TZID=Asia/Shanghai:20260919T113500');
     expect(run('Asia/Shanghai')).toBe(utc);
     expect(run('America/New_York')).toBe(utc);
-  });
+  }, 180_000);
 
   it('matches the reviewed golden feed for one small unit', async () => {
     const files = await render({ feeds: ['units'] });
@@ -153,5 +154,5 @@ describe('SEQUENCE and UIDs across generations', () => {
     const parallel = await render({ concurrency: 2 }, [plan2026], registry);
     expect(parallel.map((f) => f.path)).toEqual(files.map((f) => f.path));
     expect(parallel.map((f) => f.content)).toEqual(files.map((f) => f.content));
-  });
+  }, 180_000);
 });

@@ -39,7 +39,7 @@ describe('identity across years and feeds', () => {
     // Every year's events are there: nothing of 2025 replaced by 2027.
     const school = events(all.get('calendars/units/school-zhujiajiao-1.ics')!);
     expect(new Set(school.map((v) => start(v).slice(0, 4)))).toEqual(new Set(['2025', '2026', '2027']));
-  });
+  }, 180_000);
 });
 
 describe('the right events in every feed', () => {
@@ -86,6 +86,13 @@ describe('the right events in every feed', () => {
     }
     expect(checked).toBeGreaterThan(20);
     expect(town.filter((v) => prop(v, 'uid').startsWith('key-date/air-raid-siren-test/'))).toHaveLength(3);
+  });
+
+  it('a sector feed shows the reports owed after its activities', async () => {
+    const school = events((await feeds([plan], { feeds: ['sectors'] })).get('calendars/sectors/school.ics')!);
+    const reports = school.filter((v) => prop(v, 'uid').startsWith('report/sector/school/'));
+    expect(reports.map(start)).toEqual([workdays.addWorkdays('2026-09-19', 5)]);
+    expect(prop(reports[0]!, 'description')).toContain('朱家角镇示例学校1');
   });
 
   it('one event per deadline: the plan deadline once in the district feed, once per town', async () => {
