@@ -8,7 +8,7 @@ export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, type Audi
 export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';
 export { auditXlsx } from './xlsx';
-export { readWorkbookRows, writeWorkbook, type SheetSpec } from './workbook';
+export { writeWorkbook, type SheetSpec } from './workbook';
 export { safeCell } from './text';
 
 /** The JSON Schema of audit.json (also published as schema/audit.v1.json). */

@@ -40,7 +40,7 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const years = parseYears(options.years, options.year, now);
   const region = checkRegion(String(options.region));
   const registryFile = options.registry as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(registryFile, out)]);
+  const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
   const written = await writeCalendars(
     { catalog, registry, years, region, alarms: String(options.alarms ?? ''), includeUnits: registryFile !== undefined, outDir: String(options.out), now },
     out,
