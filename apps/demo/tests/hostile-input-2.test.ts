@@ -40,15 +40,15 @@ const REGISTRY_ROWS = [['编号', '名称', '类型', '街镇'], ['u1', '青浦�
 const WAIVER_HEADER = 'unitId,requirementId,justification,expires\n';
 
 /**
- * A zip bomb: a workbook whose sheet part inflates to `copies` × 16 MiB (one compressed block
- * repeated: about 16 KB each), its header claiming 1,000 bytes.
+ * A zip bomb: a workbook whose sheet part inflates to `copies` MiB (one compressed block of about
+ * 1 KB repeated), its header claiming 1,000 bytes.
  */
 function zipBomb(copies: number): Uint8Array {
   const parts = workbookParts([{ name: '登记表', rows: REGISTRY_ROWS }]);
   delete parts['xl/worksheets/sheet1.xml'];
   const others = Object.entries(parts).map(([name, text]) => ({ name, data: deflateRawSync(Buffer.from(text as string)) }));
   const head = deflateRawSync(Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'), { finishFlush: constants.Z_SYNC_FLUSH });
-  const block = deflateRawSync(Buffer.alloc(16 << 20, 0x61), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const block = deflateRawSync(Buffer.alloc(1 << 20, 0x61), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
   const tail = deflateRawSync(Buffer.from('</t></is></c></row></sheetData></worksheet>'));
   return rawZip([...others, { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat([head, ...Array.from({ length: copies }, () => block), tail]), claimedSize: 1000 }]);
 }
@@ -282,7 +282,7 @@ describe('inputs without end stop with exit 2 in bounded memory', () => {
 
   it.concurrent('a zip bomb (640 MiB from about 700 KB, its header claiming 1,000 bytes) through audit', async () => {
     const bomb = join(dir, 'bomb.xlsx');
-    writeFileSync(bomb, zipBomb(40));
+    writeFileSync(bomb, zipBomb(640));
     const activities = join(dir, 'a.csv');
     writeFileSync(activities, 'unitId,kind,date\nu1,演练,2026-05-12\n');
     const r = await measured(['audit', '--year', '2026', '--registry', bomb, '--activities', activities, '--out', join(dir, 'out3')]);
