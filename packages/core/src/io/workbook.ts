@@ -9,6 +9,6 @@ export type { WorkbookOptions, WorkbookTable };
 
 /** One worksheet of a workbook's bytes as rows of cells (header first); every problem as data. */
 export async function readWorkbook(bytes: Uint8Array, options: WorkbookOptions): Promise<ParseResult<WorkbookTable>> {
-  const xlsx = await import('./xlsx');
-  return xlsx.readWorkbook(bytes, options);
+  const [{ Inflate }, xlsx] = await Promise.all([import('fflate'), import('./xlsx')]);
+  return xlsx.readWorkbook(bytes, options, Inflate);
 }

@@ -4,13 +4,14 @@
  */
 import { BadCell } from './table';
 import { XmlScanner, type XmlHandler } from './xml';
-import { readEntry, type InflateBudget, type ZipEntry } from './zip';
+import { readEntry, type InflateBudget, type InflateClass, type ZipEntry } from './zip';
 import { isTemporalFormat } from './xlsx-dates';
 
 export interface Archive {
   bytes: Uint8Array;
   entries: Map<string, ZipEntry>;
   budget: InflateBudget;
+  Inflate: InflateClass;
 }
 
 export function scanPart(archive: Archive, path: string, handler: XmlHandler): boolean {
@@ -18,7 +19,7 @@ export function scanPart(archive: Archive, path: string, handler: XmlHandler): b
   if (!entry) return false;
   const scanner = new XmlScanner(handler);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  readEntry(archive.bytes, entry, archive.budget, (chunk) => scanner.push(decoder.decode(chunk, { stream: true })));
+  readEntry(archive.bytes, entry, archive.budget, (chunk) => scanner.push(decoder.decode(chunk, { stream: true })), archive.Inflate);
   scanner.push(decoder.decode());
   scanner.end();
   return true;

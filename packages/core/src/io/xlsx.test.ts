@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { TEST_STYLES as S, excelSerial, rawZip, testWorkbook, workbookParts, zipParts } from '../testing/workbooks';
 import { parseActivityRows } from './activities';
 import { BadCell, readTable } from './table';
-import { readWorkbook } from './xlsx';
+import { Inflate } from 'fflate';
+import { readWorkbook as readWith, type WorkbookOptions } from './xlsx';
 import { REGISTRY_COLUMNS } from './registry';
 
 const file = 'book.xlsx';
+const readWorkbook = (bytes: Uint8Array, options: WorkbookOptions) => readWith(bytes, options, Inflate);
 const read = (bytes: Uint8Array, sheet?: string) => readWorkbook(bytes, { file, ...(sheet !== undefined ? { sheet } : {}) });
 const rowsOf = (bytes: Uint8Array, sheet?: string) => {
   const r = read(bytes, sheet);

@@ -10,7 +10,7 @@ import { problem, type ParseResult, type Problem } from '../model/problem';
 import { INPUT_LIMITS, describeLimit, tooManyRows } from './limits';
 import { BadCell, columnLetter } from './table';
 import { XmlError } from './xml';
-import { ZipError, zipEntries } from './zip';
+import { ZipError, zipEntries, type InflateClass } from './zip';
 import { serialToText } from './xlsx-dates';
 import { relationships, scanPart, sharedStrings, temporalStyles, tooLong, unescapeOoxml, type Archive } from './xlsx-parts';
 
@@ -152,7 +152,7 @@ function fail(file: string, code: string, zh: string, en: string): ParseResult<W
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Reads one worksheet of a workbook's bytes; every problem as data, never a throw. */
-export function readWorkbook(bytes: Uint8Array, options: WorkbookOptions): ParseResult<WorkbookTable> {
+export function readWorkbook(bytes: Uint8Array, options: WorkbookOptions, Inflate: InflateClass): ParseResult<WorkbookTable> {
   const { file } = options;
   const maxBytes = options.maxBytes ?? INPUT_LIMITS.workbookBytes;
   const maxRows = options.maxRows ?? INPUT_LIMITS.rows;
@@ -168,7 +168,7 @@ export function readWorkbook(bytes: Uint8Array, options: WorkbookOptions): Parse
       : fail(file, 'not_a_workbook', '不是 XLSX 工作簿（不是 zip 文件）', 'not an XLSX workbook (not a zip file)');
   }
   try {
-    const archive: Archive = { bytes, entries: zipEntries(bytes), budget: { remaining: maxBytes } };
+    const archive: Archive = { bytes, entries: zipEntries(bytes), budget: { remaining: maxBytes }, Inflate };
     const root = relationships(archive, '');
     const workbookPath = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const sheets: { name: string; state: string; rid: string }[] = [];

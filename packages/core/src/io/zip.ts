@@ -3,7 +3,10 @@
  * directory, stored and deflated entries (fflate), and a budget on the bytes inflated, counted
  * as they come out, so a zip bomb stops at the budget whatever the headers claim.
  */
-import { Inflate } from 'fflate';
+import type { Inflate } from 'fflate';
+
+/** fflate's streaming inflater, passed in so the library loads only when a workbook is read. */
+export type InflateClass = typeof Inflate;
 
 export class ZipError extends Error {
   override readonly name = 'ZipError';
@@ -70,7 +73,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
  * 16 MB out per step, deflate's ratio being at most ~1:1032) and stops with `zip_too_large` as
  * soon as the budget is spent.
  */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void, Inflater: InflateClass): void {
   if (entry.flags & 1) throw new ZipError('zip_encrypted', `${entry.name} is encrypted`);
   const local = entry.offset;
   if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw new ZipError('zip_corrupt', `${entry.name}: damaged local header`);
@@ -92,7 +95,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   if (entry.size > budget.remaining) throw new ZipError('zip_too_large', `${entry.name} declares ${entry.size} bytes, beyond the limit`);
   // Errors of the caller's handler pass through unchanged; only the inflater's own mean a damaged archive.
   let handlerError: unknown;
-  const inflate = new Inflate((chunk) => {
+  const inflate = new Inflater((chunk) => {
     try {
       spend(chunk.length);
       onChunk(chunk);
