@@ -58,6 +58,8 @@ export type WarningSink = Output | Problem[];
 function unwrap<T>(result: ParseResult<T>, out: WarningSink | undefined, file?: string): T {
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
+    // `validate` collects the warnings of a file with errors too (every problem in one run).
+    if (Array.isArray(out)) for (const warning of capProblems(result.problems.filter((p) => p.severity === 'warning'), file)) out.push({ ...warning, severity: 'warning' });
     // Listed up to the cap, the rest counted: a 150,000-row file with one systematic mistake.
     const error = new InputError(capProblems(errors.length > 0 ? errors : result.problems, file));
     if (!result.ok && result.partial !== undefined) error.partial = result.partial;
@@ -77,6 +79,8 @@ export interface ReadOptions {
   sheet?: string | undefined;
   /** Ids of the registry's units: records naming another unit are errors at their row. */
   unitIds?: ReadonlySet<string> | undefined;
+  /** Warn about activities dated outside this year (`validate --year`). */
+  year?: number | undefined;
 }
 
 /**
@@ -103,7 +107,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   if (file === undefined) return sampleActivities(year);
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  const options = read.unitIds ? { unitIds: read.unitIds } : {};
+  const options = { ...(read.unitIds ? { unitIds: read.unitIds } : {}), ...(read.year !== undefined ? { year: read.year } : {}) };
   if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, ...options })), out, file);
   return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }

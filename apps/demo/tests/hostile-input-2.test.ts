@@ -194,6 +194,8 @@ const CASES: Case[] = [
     },
   },
   { name: 'a too-long phone number is reported under the phone column', role: 'registry', file: 'phone.csv', content: `编号,名称,类型,联系人,联系电话\nu1,甲,学校,王老师,${'1'.repeat(60)}\n`, expect: { problems: [{ row: 2, column: '联系电话' }] } },
+  { name: 'a missing column is named in the language of the file', role: 'registry', file: 'no-kind.csv', content: '编号,名称\nu1,甲\n', expect: { problems: [{ code: 'missing_column', row: 1, column: '类型' }] } },
+  { name: 'a date outside the year: a warning under the header the file uses', role: 'activities', file: 'outside.csv', args: ['--year', '2026'], content: '单位编号,活动类型,日期\nu1,演练,2025/5/12\nu1,演练,2026/5/12\n', expect: { counts: { units: 2, activities: 2 }, warnings: [{ code: 'outside_year', row: 2, column: '日期' }] } },
   { name: 'an activity kind misspelt in Chinese gets the nearest kind', role: 'activities', file: 'kind.csv', content: '单位编号,活动类型,日期\nu1,疏散演习,2026-05-12\n', expect: { problems: [{ code: 'unknown_kind', row: 2, column: '活动类型', says: '疏散演练' }] } },
   // §6: limits
   { name: 'a cell longer than 32,767 characters', role: 'activities', file: 'long-cell.csv', content: () => `unitId,kind,date,title\nu1,演练,2026-05-12,${'长'.repeat(40_000)}\n`, expect: { problems: [{ code: 'cell_too_long', row: 2, column: 'title' }] } },

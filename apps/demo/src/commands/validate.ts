@@ -1,4 +1,4 @@
-import { QINGPU_2024_CATALOG, capProblems, formatProblem, problem, type Catalog, type Problem } from '@liujin/core';
+import { QINGPU_2024_CATALOG, formatProblem, type Catalog, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -24,7 +24,8 @@ async function collect<T>(problems: Problem[], load: () => Promise<T>, onError?:
 /**
  * `liujin validate`: every problem of every input file at once, each file checked even when
  * another has errors (activities and waivers against the registry's ids, waivers against the
- * catalog's requirements); exit 2 when there is any.
+ * catalog's requirements; with `--year`, activities outside the year as warnings); exit 2 when
+ * there is any.
  */
 export async function runValidate(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
@@ -38,25 +39,9 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
-  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds })) : undefined;
+  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
   const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
-  // An audit of the year lists these as unmatched ("outside-year"); say so now.
-  if (options.year !== undefined) {
-    const outside: Problem[] = [];
-    for (const a of activities ?? []) {
-      if (!a.date.startsWith(`${year}-`)) {
-        outside.push(
-          problem('outside_year', { zh: `日期 ${a.date} 不在 ${year} 年内：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is outside ${year}: an audit of ${year} lists this record as unmatched` }, {
-            ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
-            column: 'date',
-            severity: 'warning',
-          }),
-        );
-      }
-    }
-    for (const p of capProblems(outside, activitiesFile)) problems.push({ ...p, severity: 'warning' });
-  }
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
     const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}) };

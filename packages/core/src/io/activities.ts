@@ -55,6 +55,8 @@ export interface ActivityParseOptions {
   unknownKinds?: 'error' | 'set-aside';
   /** Ids of the registry's units: a record naming another unit is an error at its row (cross-file check). */
   unitIds?: ReadonlySet<string>;
+  /** The year to be audited: a record dated outside it gets an `outside_year` warning (an audit of the year lists it as unmatched). */
+  year?: number;
 }
 
 /** Unit ids compared for a suggestion only in registries up to this size (the search is quadratic). */
@@ -141,7 +143,15 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
       continue;
     }
     if (!result.success) for (const p of others) problems.push(p);
-    else if (problems.length === before) activities.push(result.data);
+    else if (problems.length === before) {
+      activities.push(result.data);
+      if (options.year !== undefined && !result.data.date.startsWith(`${options.year}-`)) {
+        const y = options.year;
+        problems.push(
+          problem('outside_year', { zh: `日期 ${result.data.date} 不在 ${y} 年内：${y} 年的核查会把这条记录列为未匹配`, en: `date ${result.data.date} is outside ${y}: an audit of ${y} lists this record as unmatched` }, { file, row: record.row, column: record.header.date ?? 'date', severity: 'warning' }),
+        );
+      }
+    }
   }
   return problems.some((p) => p.severity === 'error') ? { ok: false, problems, partial: activities } : { ok: true, value: activities, problems };
 }

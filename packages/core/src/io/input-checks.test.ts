@@ -134,6 +134,14 @@ describe('answers a clerk can act on', () => {
     expect(w.problems[0]!.message.en).toContain('did you mean "qp2024.school.course"');
   });
 
+  it('names a missing column in the language of the file, and dates outside the year under its header', () => {
+    expect(parseUnitsTable([['编号', '名称'], ['u1', '甲']], { file: 'r.csv' }).problems).toContainEqual(expect.objectContaining({ code: 'missing_column', column: '类型' }));
+    expect(parseUnitsTable([['id', 'name'], ['u1', '甲']], { file: 'r.csv' }).problems).toContainEqual(expect.objectContaining({ code: 'missing_column', column: 'kind' }));
+    const r = parseActivityRows([['单位编号', '活动类型', '日期'], ['u1', '演练', '2025-12-31'], ['u1', '演练', '2026-01-01']], { file: 'a.csv', year: 2026 });
+    expect(r.ok && r.value).toHaveLength(2);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'outside_year', severity: 'warning', row: 2, column: '日期' })]);
+  });
+
   it('nearest: close slips only, no tie, case-insensitive', () => {
     expect(editDistance('朱佳角镇', '朱家角镇')).toBe(1);
     expect(nearest('Scool', ['school', 'park'])).toBe('school');

@@ -94,9 +94,11 @@ export function readTable(rows: readonly (readonly unknown[])[], columns: readon
       fieldAt.push(column.field);
     }
   });
+  // A missing column is named in the language of the file's other headers.
+  const chineseHeaders = Object.values(header).some((h) => /\p{Script=Han}/u.test(h));
   for (const c of columns) {
     if (c.required && header[c.field] === undefined) {
-      problems.push(problem('missing_column', { zh: `缺少必填列「${c.zh}」（${c.field}）`, en: `missing required column "${c.field}" (${c.zh})` }, { file, row: 1, column: c.field }));
+      problems.push(problem('missing_column', { zh: `缺少必填列「${c.zh}」（${c.field}）`, en: `missing required column "${c.field}" (${c.zh})` }, { file, row: 1, column: chineseHeaders ? c.zh : c.field }));
     }
   }
   const records: TableRecord[] = [];
