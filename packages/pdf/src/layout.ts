@@ -174,9 +174,19 @@ export class Layout {
 
   title(text: string): void {
     const lines = this.lines('serifBold', this.clean(text, '标题'), 22, PAGE.textWidth);
-    this.begin('H1', text);
-    for (const l of lines) this.line('serifBold', 22, l, PAGE.left + (PAGE.textWidth - measurer.width(this.fonts.serifBold, l, 22)) / 2, 0, 36);
-    this.end();
+    // One H1; a line in another language (a unit's Latin name) is a Span with its own /Lang.
+    const h1 = this.doc.struct('H1');
+    this.doc.addStructure(h1);
+    for (const l of lines) {
+      const lang = langOf(l);
+      const span = this.doc.struct('Span', lang ? { lang } : {});
+      h1.add(span);
+      span.add(this.doc.markStructureContent('Span'));
+      this.line('serifBold', 22, l, PAGE.left + (PAGE.textWidth - measurer.width(this.fonts.serifBold, l, 22)) / 2, 0, 36);
+      this.doc.endMarkedContent();
+      span.end();
+    }
+    h1.end();
   }
 
   subtitle(text: string): void {
@@ -240,7 +250,9 @@ export class Layout {
       const part = lines.slice(done, done + fit);
       const top = this.y;
       this.artifact(() => {
-        for (let i = 0; i < fit; i++) this.doc.moveTo(x, top + (i + 1) * PITCH - 4).lineTo(RIGHT, top + (i + 1) * PITCH - 4).lineWidth(0.6).stroke();
+        // One rule under the field: viewers lay out typed text on their own leading, which rules
+        // every 28.9 pt would strike through.
+        this.doc.moveTo(x, top + fit * PITCH - 4).lineTo(x + width, top + fit * PITCH - 4).lineWidth(0.6).stroke();
       });
       const firstBaseline = (PITCH - VALUE * 1.437) / 2 + VALUE * 1.16 + 1;
       if (this.form) {
