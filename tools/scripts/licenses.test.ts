@@ -16,8 +16,8 @@ describe('licences', () => {
     expect(entries.filter((e) => !isAllowed(e.license) && !(`${e.name}@${e.version}` in REVIEWED_EXCEPTIONS))).toEqual([]);
   });
 
-  it('lists every font face @liujin/pdf ships, and the OFL text ships with them', () => {
-    const copy = readFileSync(join(ROOT, 'packages/pdf/scripts/copy-fonts.mjs'), 'utf8');
+  it('lists every font face @liujin/fonts-noto-sc ships, and the OFL text ships with them', () => {
+    const copy = readFileSync(join(ROOT, 'packages/fonts-noto-sc/scripts/copy-fonts.mjs'), 'utf8');
     const shipped = [...copy.matchAll(/'([\w-]+\.ttf)'/g)].map((m) => m[1]);
     expect(shipped.sort()).toEqual(SHIPPED_FONTS.map((f) => f.file).sort());
     expect(copy).toContain("'OFL.txt'");

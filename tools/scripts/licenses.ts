@@ -21,7 +21,7 @@ export const REVIEWED_EXCEPTIONS: Readonly<Record<string, string>> = {
     'declares no licence in its package; pulled in by exceljs -> unzipper -> binary (reading XLSX). Replace when exceljs drops unzipper 0.10.',
 };
 
-/** The font faces `@liujin/pdf` ships (packages/pdf/scripts/copy-fonts.mjs), all OFL-1.1. */
+/** The font faces `@liujin/fonts-noto-sc` ships (packages/fonts-noto-sc/scripts/copy-fonts.mjs), all OFL-1.1. */
 export const SHIPPED_FONTS: readonly { face: string; file: string; from: string }[] = [
   { face: 'Noto Serif SC Regular', file: 'NotoSerifSC-Regular.ttf', from: '@expo-google-fonts/noto-serif-sc' },
   { face: 'Noto Serif SC Bold', file: 'NotoSerifSC-Bold.ttf', from: '@expo-google-fonts/noto-serif-sc' },
@@ -131,11 +131,12 @@ export function renderLicencesMarkdown(entries: readonly LicenceEntry[]): string
     '',
     '## Fonts',
     '',
-    '| face | file shipped in `@liujin/pdf` (`dist/fonts/`) | copied at build time from | licence |',
+    '| face | file shipped in `@liujin/fonts-noto-sc` (`dist/`) | copied at build time from | licence |',
     '|---|---|---|---|',
-    ...SHIPPED_FONTS.map((f) => `| ${f.face} | \`${f.file}\` | \`${f.from}\` | OFL-1.1 (SIL Open Font Licence 1.1, text in \`dist/fonts/OFL.txt\`) |`),
+    ...SHIPPED_FONTS.map((f) => `| ${f.face} | \`${f.file}\` | \`${f.from}\` | OFL-1.1 (SIL Open Font Licence 1.1, text in \`dist/OFL.txt\`) |`),
     '',
-    'Only these three faces are shipped (the font packages are development dependencies).',
+    'Only these three faces are shipped, in `@liujin/fonts-noto-sc`, an optional peer dependency of',
+    '`@liujin/pdf` (the `@expo-google-fonts` packages are development dependencies).',
     'The OFL permits bundling them with software and embedding subsets in documents; the',
     'licence text travels with the files. PDFs embed subsets of these faces.',
     '',

@@ -1,11 +1,11 @@
-// Build step: copies the three faces the plans use (and the OFL text) into dist/fonts, so the
-// published package ships about 40 MB of fonts instead of depending on every weight of two
-// families (206 MB). The font packages are development dependencies only.
+// Build step: copies the three faces the plans use (and the OFL text) into dist/, so the published
+// package ships about 40 MB of fonts instead of every weight of two families (206 MB). The
+// @expo-google-fonts packages are development dependencies only.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const out = new URL('../dist/fonts/', import.meta.url);
+const out = new URL('../dist/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const faces = {
   'NotoSerifSC-Regular.ttf': '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',

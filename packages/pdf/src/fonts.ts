@@ -6,15 +6,15 @@
  * Where the files come from, first found wins (docs/templates.md "Fonts"):
  * 1. the `fonts` option of the exporter (a directory or three file paths);
  * 2. the `LIUJIN_FONT_DIR` environment variable (a directory);
- * 3. the faces shipped inside this package (`dist/fonts/`, copied at build time: only the three
- *    faces used, about 40 MB, instead of every weight of two families, 206 MB);
- * 4. the `@expo-google-fonts/noto-serif-sc` and `noto-sans-sc` packages, if installed (development);
- * 5. the system's Noto CJK collections (Debian `fonts-noto-cjk`).
+ * 3. the optional package `@liujin/fonts-noto-sc` (only the three faces, about 40 MB, instead of
+ *    every weight of two families, 206 MB): installed, it is an explicit choice and gives the
+ *    same bytes on every machine;
+ * 4. the `@expo-google-fonts/noto-serif-sc` and `noto-sans-sc` packages (a development checkout);
+ * 5. the system's Noto CJK collections (Debian `fonts-noto-cjk`, `/usr/share/fonts/opentype/noto`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
 export interface FontSet {
@@ -41,7 +41,7 @@ function inDir(dir: string): Paths {
 }
 const complete = (p: Paths) => Object.values(p).every((f) => existsSync(f.replace(/#.*$/, '')));
 
-function packaged(): Paths | undefined {
+function expoPackages(): Paths | undefined {
   try {
     return {
       serif: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
@@ -60,14 +60,12 @@ const system: Paths = { serif: `${SYSTEM}/NotoSerifCJK-Regular.ttc#NotoSerifCJKs
 export class FontsNotFoundError extends Error {
   override readonly name = 'FontsNotFoundError';
   constructor(readonly looked: readonly string[]) {
-    super(`no Chinese fonts found (looked in: ${looked.join('; ')}); pass the exporter option "fonts" or set ${FONT_DIR_ENV} to a directory holding ${Object.values(FONT_FILES).join(', ')}`);
+    super(`no Chinese fonts found (looked in: ${looked.join('; ')}); install @liujin/fonts-noto-sc, pass the exporter option "fonts", or set ${FONT_DIR_ENV} to a directory holding ${Object.values(FONT_FILES).join(', ')}`);
   }
 }
 
 /** The files the fonts are read from, by the resolution order above. */
 export function resolveFontPaths(source?: FontSource, env: NodeJS.ProcessEnv = process.env): Paths {
-  const looked: string[] = [];
-  const candidates: (Paths | undefined)[] = [];
   if (source !== undefined) {
     // An explicit choice is never silently replaced by another font.
     const paths = typeof source === 'string' ? inDir(source) : source;
@@ -79,22 +77,19 @@ export function resolveFontPaths(source?: FontSource, env: NodeJS.ProcessEnv = p
     if (!complete(paths)) throw new FontsNotFoundError([`${FONT_DIR_ENV}=${env[FONT_DIR_ENV]}`]);
     return paths;
   }
-  const shipped = shippedDir();
-  if (shipped) candidates.push(inDir(shipped));
-  candidates.push(packaged(), system);
-  for (const paths of candidates) {
-    if (!paths) continue;
-    if (complete(paths)) return paths;
-    looked.push(paths.serif);
-  }
-  throw new FontsNotFoundError(looked);
+  const candidates: [string, Paths | undefined][] = [
+    ['@liujin/fonts-noto-sc', fontPackage()],
+    ['@expo-google-fonts/noto-serif-sc, noto-sans-sc', expoPackages()],
+    [`system Noto CJK (${SYSTEM})`, system],
+  ];
+  for (const [, paths] of candidates) if (paths && complete(paths)) return paths;
+  throw new FontsNotFoundError(candidates.map(([where]) => where));
 }
 
-/** `dist/fonts` next to the built module (absent when running from source). */
-function shippedDir(): string | undefined {
+/** The optional `@liujin/fonts-noto-sc` package, if installed (and built, in a checkout). */
+function fontPackage(): Paths | undefined {
   try {
-    const dir = fileURLToPath(new URL('./fonts/', import.meta.url));
-    return existsSync(join(dir, FONT_FILES.serif)) ? dir : undefined;
+    return inDir(join(dirname(require.resolve('@liujin/fonts-noto-sc/package.json')), 'dist'));
   } catch {
     return undefined;
   }
