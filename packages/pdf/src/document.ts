@@ -25,7 +25,9 @@ export class PlanDocument extends Layout {
     this.tableElement = this.doc.struct('Table');
     this.doc.addStructure(this.tableElement);
     const rowHeights = bodyLines.map((l) => heightOf(l, (i) => columns[i]!.lines ?? 1));
-    this.place(headHeight + Math.min(rowHeights[0] ?? 0, BOTTOM - PAGE.top - headHeight));
+    // A short table (a third of a page or less) is kept whole; a longer one starts with at least a row.
+    const whole = headHeight + rowHeights.reduce((a, h) => a + h, 0);
+    this.place(whole <= (BOTTOM - PAGE.top) / 3 ? whole : headHeight + Math.min(rowHeights[0] ?? 0, BOTTOM - PAGE.top - headHeight));
     this.drawRow(widths, headLines, headHeight, columns, true, head, '');
     const names = new Map<string, number>();
     const fresh = BOTTOM - PAGE.top - headHeight;

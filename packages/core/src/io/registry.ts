@@ -58,12 +58,19 @@ export function resolveUnitKind(text: string): { kind: UnitKind; communityType?:
 }
 
 /** Zod issues of one row, placed at the row and the column the field came from. */
-export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string) => string = (f) => f): Problem[] {
+export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string, path: readonly PropertyKey[]) => string = (f) => f): Problem[] {
   return problemsFromZod(error, { file, row: record.row }).map((p) => {
     const field = String(p.path[0] ?? '');
-    return { ...p, column: record.header[fieldColumn(field)] ?? fieldColumn(field) };
+    const column = fieldColumn(field, p.path);
+    return { ...p, column: record.header[column] ?? column };
   });
 }
+
+/** The table column a nested value came from: a contact's phone is 联系电话, not 联系人 (issue #21). */
+const NESTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  contacts: { name: 'contactName', role: 'contactRole', phone: 'contactPhone' },
+  civilDefenseWorks: { name: 'shelterName', address: 'shelterAddress', distanceMeters: 'shelterDistance', capacity: 'shelterCapacity' },
+};
 
 function parseRoutes(text: string | undefined) {
   const items = (text ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
@@ -122,7 +129,7 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
     };
     const result = Unit.safeParse(candidate);
     if (!result.success) {
-      const column = (field: string) => ({ civilDefenseWorks: 'shelterName', contacts: 'contactName', communityType: 'kind' })[field] ?? field;
+      const column = (field: string, path: readonly PropertyKey[]) => NESTED_COLUMNS[field]?.[String(path[2] ?? '')] ?? ({ civilDefenseWorks: 'shelterName', contacts: 'contactName', communityType: 'kind' } as Record<string, string>)[field] ?? field;
       // Problems already reported for a field (unknown kind or town) are not repeated by the schema.
       const reported = new Set(problems.slice(rowProblemsBefore).map((p) => p.column));
       problems.push(...rowProblems(result.error, record, file, column).filter((p) => !reported.has(p.column)));
