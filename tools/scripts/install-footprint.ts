@@ -26,6 +26,7 @@ for (const name of PACKAGES) {
   const [info] = JSON.parse(out) as { filename: string; size: number; unpackedSize: number }[];
   tarballs[name] = { file: join(dir, info!.filename), packed: info!.size, unpacked: info!.unpackedSize };
 }
+const fonts = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: join(ROOT, 'packages/fonts-noto-sc'), encoding: 'utf8' }))[0] as { size: number; unpackedSize: number };
 const project = join(dir, 'consumer');
 execFileSync('mkdir', ['-p', project]);
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies: Object.fromEntries(PACKAGES.map((n) => [`@liujin/${n}`, `file:${tarballs[n]!.file}`])) }, null, 2));
@@ -46,5 +47,7 @@ const lines = [
     .slice(0, 6)
     .map((t) => `${t.name} ${mb(t.bytes)}`)
     .join(', ')}.`,
+  '',
+  `The optional font package @liujin/fonts-noto-sc (tarball ${mb(fonts.size)}, unpacked ${mb(fonts.unpackedSize)}) adds its unpacked size when installed: ${mb(total + fonts.unpackedSize)} in all.`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
