@@ -49,6 +49,7 @@ export class Form {
   private readonly names = new Set<string>();
   readonly fieldNames: string[] = [];
   private readonly stsong: PdfRef;
+  private readonly empty = new Map<string, PdfRef>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {
     const d = doc as unknown as PdfInternals;
@@ -86,8 +87,19 @@ export class Form {
       });
       stream = `/Tx BMC q BT /${font.id} ${size} Tf 0 g ${ops.join(' ')} ET Q EMC`;
     }
-    const appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, rect.width, rect.height], Resources: resources });
-    appearance.end(stream);
+    let appearance: PdfRef;
+    if (stream === '') {
+      // Empty fields of one size share one empty appearance (a third of a plan's objects otherwise).
+      const key = `${rect.width.toFixed(2)}x${rect.height.toFixed(2)}`;
+      appearance = this.empty.get(key) ?? d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, rect.width, rect.height], Resources: {} });
+      if (!this.empty.has(key)) {
+        appearance.end('');
+        this.empty.set(key, appearance);
+      }
+    } else {
+      appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, rect.width, rect.height], Resources: resources });
+      appearance.end(stream);
+    }
     const value = text?.value;
     this.doc.annotate(rect.x, rect.y, rect.width, rect.height, {
       Subtype: 'Widget',
@@ -96,9 +108,8 @@ export class Form {
       T: new String(name),
       TU: new String(label),
       DA: new String(da),
-      ...(value !== undefined && value !== '' ? { V: new String(value), DV: new String(value) } : {}),
+      ...(value !== undefined && value !== '' ? { V: new String(value) } : {}),
       F: 4,
-      MK: {},
       AP: { N: appearance },
     } as never);
     this.acro.data.Fields!.push(d.page.annotations[d.page.annotations.length - 1]!);
