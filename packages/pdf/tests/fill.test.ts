@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectArtefacts, keyDatesFor, sampleRegistry } from '@liujin/core';
+import type * as PdfJs from 'pdfjs-dist';
 import { describe, expect, it } from 'vitest';
 import { PAGE, createPlanTemplateExporter } from '../src/index';
 
@@ -22,7 +23,7 @@ const TEXT = '青浦区朱家角镇沙家埭路十八号东方绿舟教育基地
 interface Filled { page: number; rect: number[]; value: string }
 
 async function fillWithPdfJs(input: string, output: string): Promise<Filled[]> {
-  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as typeof import('pdfjs-dist');
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as typeof PdfJs;
   const base = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(input)), cMapUrl: `${base}cmaps/`, cMapPacked: true, standardFontDataUrl: `${base}standard_fonts/`, verbosity: 0 }).promise;
   const filled: Filled[] = [];
