@@ -97,7 +97,9 @@ export function auditToOscal(audit: AuditResult, catalog: Catalog, options: Asse
         ...(r.waiver ? { remarks: `${zh ? '豁免理由' : 'Waiver'}: ${r.waiver.justification} (${zh ? '有效至' : 'until'} ${r.waiver.expires})` } : {}),
       });
       const key = `${r.requirementId}|${r.status}`;
-      groups.set(key, [...(groups.get(key) ?? []), uuid]);
+      const group = groups.get(key);
+      if (group) group.push(uuid);
+      else groups.set(key, [uuid]);
     }
   }
 

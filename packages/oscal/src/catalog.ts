@@ -108,7 +108,11 @@ export function sourceResource(catalog: Catalog, namespace: string) {
 export function catalogToOscal(catalog: Catalog, options: OscalDocumentOptions): { catalog: OscalCatalog } {
   const { lang, namespace } = options;
   const bySector = new Map<CatalogSector, Requirement[]>();
-  for (const req of catalog.requirements) bySector.set(req.sector, [...(bySector.get(req.sector) ?? []), req]);
+  for (const req of catalog.requirements) {
+    const list = bySector.get(req.sector);
+    if (list) list.push(req);
+    else bySector.set(req.sector, [req]);
+  }
   const roles = [...new Set(catalog.requirements.flatMap((r) => r.responsibleRoles))].sort();
   const catalogParams = Object.entries(catalog.parameters ?? {}).map(([name, value]) => parameter(oscalToken(`${catalog.id}_prm_${name}`), name, value, `parameters.${name}`, options));
   return {
