@@ -112,7 +112,7 @@ export function auditToOscal(audit: AuditResult, catalog: Catalog, options: Asse
       const title = cov.title[lang];
       findings.push({
         uuid: stableUuid(ns, 'finding', ...subject, cov.requirementId, status),
-        title: oscalString(zh ? `${title}：${label}（${members.length} 个单位）` : `${title}: ${label} (${members.length} units)`),
+        title: oscalString(zh ? `${title}：${label}（${members.length} 个单位）` : `${title}: ${label} (${members.length} ${members.length === 1 ? 'unit' : 'units'})`),
         description: zh
           ? `${cov.applicable} 个适用单位中 ${members.length} 个「${label}」；覆盖率 ${percent(cov.share)}（已完成 ${cov.met} / 应完成 ${cov.denominator}）${cov.target !== null ? `，目标 ${percent(cov.target)}` : ''}。`
           : `${members.length} of ${cov.applicable} applicable units ${label.toLowerCase()}; coverage ${percent(cov.share)} (met ${cov.met} of ${cov.denominator} due)${cov.target !== null ? `, target ${percent(cov.target)}` : ''}.`,
@@ -146,6 +146,7 @@ export function auditToOscal(audit: AuditResult, catalog: Catalog, options: Asse
         roles: [{ id: 'assessor', title: oscalString(zh ? '区国动办（审计方）' : 'District defence-mobilisation office (assessor)') }],
         parties,
         'responsible-parties': [{ 'role-id': 'assessor', 'party-uuids': [districtUuid] }],
+        ...(audit.district.synthetic ? { remarks: zh ? '示例区：虚构数据，仅供演示。' : 'Sample district: synthetic data, for demonstration only.' } : {}),
       },
       'import-ap': {
         href: `#${catalogResource}`,
