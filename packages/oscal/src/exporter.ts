@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Lang, resolveExporterOptions, type Artefact, type Catalog, type Exporter } from '@liujin/core';
 import { auditToOscal, OscalInputError } from './assessment-results';
-import type { AuditResult } from './audit-input';
+import type { AuditResult } from '@liujin/core';
 import { catalogToOscal } from './catalog';
 import { DEFAULT_PROPERTY_NAMESPACE } from './ids';
 

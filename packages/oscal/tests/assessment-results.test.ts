@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { QINGPU_2024_CATALOG, collectArtefacts, sampleActivities, sampleRegistry, type Activity, type Registry } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, sampleActivities, sampleRegistry, type Activity, type Registry } from '@liujin/core';
 import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OSCAL_PATHS, OscalInputError, createOscalExporter, type OscalAssessmentResults, type OscalCatalog } from '../src/index';
-import { runAudit } from './audit';
 import { assessmentResultsErrors, catalogErrors } from './oscal-schema';
 
 /** The small district of the audit plugin's tests, whose coverage is worked out by hand there. */

@@ -2,7 +2,7 @@
  * `liujin export <name>`: run an exporter by name and write what it yields. Today the one name is
  * `oscal`: the catalog as an OSCAL catalog and the year's audit as OSCAL assessment-results.
  */
-import { problem } from '@liujin/core';
+import { problem, runAudit } from '@liujin/core';
 import { writeArtefacts } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
@@ -29,7 +29,7 @@ export async function runExport(options: Record<string, unknown>, global: Global
     loadRegistry(registryFile, out),
     loadActivitiesForAudit(activitiesFile, year, out),
   ]);
-  const [{ runAudit }, { createOscalExporter }] = await Promise.all([import('@liujin/audit'), import('@liujin/oscal')]);
+  const { createOscalExporter } = await import('@liujin/oscal');
   const audit = await runAudit({ catalog, registry, activities, setAside, year, asOf, region });
   const exporter = createOscalExporter({ lang: out.lang });
   const written = await writeArtefacts(String(options.out), exporter.export({ catalog, audit, now }));
