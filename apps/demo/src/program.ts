@@ -6,7 +6,7 @@
 import { Argument, Command, Option } from 'commander';
 import { defaultLang, type GlobalOptions } from './runtime';
 
-export type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
+type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
 
 export interface CommandSpec {
   name: string;

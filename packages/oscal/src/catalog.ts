@@ -32,7 +32,7 @@ export function statementId(requirementId: string): string {
   return `${oscalToken(requirementId)}_smt`;
 }
 
-export function parameterId(requirementId: string, name: string): string {
+function parameterId(requirementId: string, name: string): string {
   return `${oscalToken(requirementId)}_prm_${oscalToken(name)}`;
 }
 
@@ -90,7 +90,7 @@ function group(sector: CatalogSector, requirements: readonly Requirement[], opti
 }
 
 /** The UUID of the back-matter resource that cites the source notice (the same in both documents). */
-export function sourceResourceUuid(catalog: Catalog, namespace: string): string {
+function sourceResourceUuid(catalog: Catalog, namespace: string): string {
   return stableUuid(uuidNamespace(namespace), 'source', catalog.source.document);
 }
 

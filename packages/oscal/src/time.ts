@@ -1,7 +1,7 @@
 /** OSCAL date-times need a time zone: a district's local day boundaries with its UTC offset. */
 
 /** The UTC offset (`+08:00`) of a time zone at an instant, from the platform's time-zone data. */
-export function utcOffset(timeZone: string, at: Date): string {
+function utcOffset(timeZone: string, at: Date): string {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /^GMT([+-]\d{2}):?(\d{2})?$/.exec(name);
   return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';

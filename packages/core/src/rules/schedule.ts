@@ -8,7 +8,7 @@ import type { WorkdayCalendar } from '../dates/workdays';
 import type { KeyDate } from '../model/key-date';
 import type { Requirement } from '../model/requirement';
 
-export type OccasionFlag = 'non-workday' | 'moved';
+type OccasionFlag = 'non-workday' | 'moved';
 
 export interface Occasion {
   /** `year`, or the key-date id the occasion hangs on. */
