@@ -13,8 +13,6 @@ import {
   parseUnitsTable,
   parseWaiversFile,
   problem,
-  sampleActivities,
-  sampleRegistry,
   tailorCatalog,
   decodeText,
   formatProblem,
@@ -25,6 +23,7 @@ import {
   type Registry,
   type Waiver,
 } from '@liujin/core';
+import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { readInputFile } from './files';
 import { InputError, type Output } from './runtime';
 

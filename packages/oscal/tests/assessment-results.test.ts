@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, sampleActivities, sampleRegistry, type Activity, type Registry } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Activity, type Registry } from '@liujin/core';
+import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -32,7 +32,7 @@ export interface TableRecord {
 }
 
 /** A cell as the user sees it: dates as YYYY-MM-DD, numbers as written, blanks as undefined. */
-export function cellText(cell: unknown): string | undefined {
+function cellText(cell: unknown): string | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
   const text = String(cell);

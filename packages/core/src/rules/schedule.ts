@@ -10,7 +10,7 @@ import type { Requirement } from '../model/requirement';
 
 type OccasionFlag = 'non-workday' | 'moved';
 
-export interface Occasion {
+interface Occasion {
   /** `year`, or the key-date id the occasion hangs on. */
   readonly key: string;
   /** First day evidence counts (for `once` requirements, any earlier year counts too). */
