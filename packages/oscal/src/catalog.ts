@@ -22,7 +22,8 @@ type CatalogSector = Requirement['sector'];
 /** Group order: the six sectors in the notice's order, then the general requirements. */
 const SECTOR_ORDER: readonly CatalogSector[] = [...(Object.keys(SECTOR_LABELS) as CatalogSector[]), 'general'];
 
-// TODO(#16): use core's one sector-label function once it lands; 四 of the notice is 有关要求.
+// 四 of the notice is titled 有关要求. Core has no sector-label function for "general" yet (issue #16 asks
+// for one); switch to it when it lands.
 function sectorTitle(sector: CatalogSector, lang: Lang): string {
   return sector === 'general' ? (lang === 'zh' ? '有关要求' : 'General requirements') : SECTOR_LABELS[sector][lang];
 }
