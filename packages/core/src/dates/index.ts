@@ -1,4 +1,4 @@
-export { makeLocalDate, addDays } from './local-date';
+export { makeLocalDate, addDays, isoWeekday, daysBetween, daysInMonth } from './local-date';
 export {
   HolidayYear,
   parseHolidayYear,

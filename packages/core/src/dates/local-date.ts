@@ -57,6 +57,11 @@ export function isoWeekday(date: DateInput): number {
   return day === 0 ? 7 : day;
 }
 
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: DateInput, b: DateInput): number {
+  return Math.round((utc(toLocalDate(b)) - utc(toLocalDate(a))) / 86_400_000);
+}
+
 /**
  * The UTC offset of a time zone at a wall-clock time, as `+08:00`, from the platform's time-zone
  * data (never hard-coded), so a region in another zone works too.
