@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectArtefacts, keyDatesFor, sampleRegistry } from '@liujin/core';
+import { collectArtefacts, keyDatesFor } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { createPlanTemplateExporter } from '@liujin/pdf';
 import { ROOT } from './licenses';
 

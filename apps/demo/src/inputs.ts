@@ -16,8 +16,6 @@ import {
   parseUnitsTable,
   parseWaiversFile,
   problem,
-  sampleActivities,
-  sampleRegistry,
   tailorCatalog,
   decodeText,
   formatProblem,
@@ -28,6 +26,7 @@ import {
   type Registry,
   type Waiver,
 } from '@liujin/core';
+import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { readInputBytes as readInputFile } from './read-input';
 import { InputError, type Output } from './runtime';
 

@@ -3,14 +3,16 @@
  * `liujin --help` starts fast; each action loads its command module only when it runs.
  * docs/cli.md is generated from these definitions (and a test keeps it in step).
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { defaultLang, type GlobalOptions } from './runtime';
 
-export type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
+type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
 
 export interface CommandSpec {
   name: string;
   summary: { zh: string; en: string };
+  /** Positional arguments, handed to the action in `options` under their names. */
+  arguments?: Argument[];
   options: Option[];
   examples: string[];
   load: () => Promise<Action>;
@@ -86,6 +88,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/audit')).runAuditCommand,
   },
   {
+    name: 'export',
+    summary: { zh: '按名称运行导出器：oscal 写出 OSCAL 1.0.6 目录与评估结果', en: 'Run an exporter by name: oscal writes the OSCAL 1.0.6 catalog and assessment results' },
+    arguments: [new Argument('<name>', 'exporter').choices(['oscal'])],
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), regionOption(), outOption(), nowOption()],
+    examples: ['liujin export oscal --year 2026', 'liujin export oscal --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --out out'],
+    load: async () => (await import('./commands/export')).runExport,
+  },
+  {
     name: 'init',
     summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
     options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--force', 'overwrite existing files')],
@@ -126,9 +136,13 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
       .description(`${spec.summary.zh}\n${spec.summary.en}`)
       .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
       .exitOverride();
+    for (const argument of spec.arguments ?? []) command.addArgument(argument);
     for (const option of spec.options) command.addOption(option);
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
-    command.action(async (options: Record<string, unknown>) => {
+    command.action(async (...args: unknown[]) => {
+      // commander passes the positional arguments first, then the options.
+      const positional = Object.fromEntries((spec.arguments ?? []).map((a, i) => [a.name(), args[i]]));
+      const options = { ...(args[spec.arguments?.length ?? 0] as Record<string, unknown>), ...positional };
       const globals = program.opts<{ lang: 'zh' | 'en'; json?: boolean; quiet?: boolean }>();
       const action = await spec.load();
       onResult(await action(options, { lang: globals.lang, json: Boolean(globals.json), quiet: Boolean(globals.quiet) }));

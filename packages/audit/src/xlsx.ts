@@ -4,7 +4,7 @@ import { kindName, percent, sectorName, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
-export const XLSX_MAX_ROWS = 1_048_576;
+const XLSX_MAX_ROWS = 1_048_576;
 
 /** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
 function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh: boolean): string {

@@ -7,7 +7,7 @@ const FULL_TO_HALF: Readonly<Record<string, string>> = { '（': ' (', '）': ') 
  * English text uses half-width punctuation: Chinese full-width marks in names and sources (the
  * clause 三（三）, a unit called 示例学校（东校区）) become their ASCII counterparts. Chinese text is kept.
  */
-export function halfWidth(text: string): string {
+function halfWidth(text: string): string {
   return text
     .replace(/[（）：，；、。“”‘’！？《》—]/g, (c) => FULL_TO_HALF[c] ?? c)
     .replace(/ {2,}/g, ' ')

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectArtefacts, keyDatesFor, sampleRegistry } from '@liujin/core';
+import { collectArtefacts, keyDatesFor } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
 import { FONT_DIR_ENV, FONT_FILES, FontsNotFoundError, createPlanTemplateExporter, resolveFontPaths, type PlanTemplateOptions } from '../src/index';
 

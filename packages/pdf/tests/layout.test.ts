@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectArtefacts, keyDatesFor, sampleRegistry, type Unit } from '@liujin/core';
+import { collectArtefacts, keyDatesFor, type Unit } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
 import { PAGE, SECTIONS, createPlanTemplateExporter, type GlyphSubstitution, type TemplateKind } from '../src/index';
 

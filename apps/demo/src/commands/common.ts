@@ -7,12 +7,12 @@ function bad(option: string, zh: string, en: string): never {
 }
 
 /** The current year in Asia/Shanghai at `now`. */
-export function yearAt(now: Date): number {
+function yearAt(now: Date): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
 }
 
 /** Today's date (YYYY-MM-DD) in Asia/Shanghai at `now`. */
-export function todayAt(now: Date): string {
+function todayAt(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -45,7 +45,7 @@ export function parseNow(value: unknown): Date {
   return new Date();
 }
 
-export function parseLocalDate(option: string, value: unknown): string | undefined {
+function parseLocalDate(option: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

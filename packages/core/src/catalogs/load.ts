@@ -15,7 +15,7 @@ import { FACT_NAMES } from '../rules/facts';
 /** json-rules-engine's built-in operators: the only ones a catalog may use. */
 export const OPERATORS: ReadonlySet<string> = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain']);
 /** Plain property paths only: no filters or script, so an untrusted catalog cannot run code. */
-export const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
+const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
 const KNOWN_KEY_DATES: ReadonlySet<string> = new Set(Object.values(KEY_DATE_IDS));
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 16;

@@ -1,8 +1,7 @@
 export { decodeText, type TextEncoding } from './decode';
-export { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
-export { readTable, cellText, type ColumnSpec, type TableRecord } from './table';
+export type { ColumnSpec } from './table';
 export { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
-export { REGISTRY_COLUMNS, resolveUnitKind, parseUnitsTable, parseRegistryJson, parseRegistryFile, jsonLinesAsRows, renumber, type FileInput, type TableOptions } from './registry';
+export { REGISTRY_COLUMNS, resolveUnitKind, parseUnitsTable, parseRegistryFile, jsonLinesAsRows, renumber, type FileInput, type TableOptions } from './registry';
 export { ACTIVITY_COLUMNS, WAIVER_COLUMNS, resolveActivityKind, parseActivityRows, parseActivitiesFile, parseWaiversFile, type ActivityParseOptions } from './activities';
 export { parseWaiverRows, unknownUnitProblem, type WaiverParseOptions } from './activities';
 export { readDateText, readTimeText, type DateRead, type TimeRead } from './date-text';
