@@ -1,4 +1,4 @@
-import { formatProblem, problem, type Problem } from '@liujin/core';
+import { crossCheckInputs, formatProblem, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -33,38 +33,17 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   if (options.catalog !== undefined || options.tailoring !== undefined) {
     await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems));
   }
-  // Cross-file checks: records must name units that exist in the registry.
+  // Cross-file checks (@liujin/core): records and waivers must name units of the registry.
   if (registry) {
-    const ids = new Set(registry.units.map((u) => u.id));
-    for (const a of activities ?? []) {
-      if (!ids.has(a.unitId)) {
-        problems.push(
-          problem('unknown_unit', { zh: `登记表中没有单位「${a.unitId}」`, en: `no unit "${a.unitId}" in the registry` }, {
-            ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
-            column: 'unitId',
-          }),
-        );
-      }
-    }
-    // An audit of the year lists these as unmatched ("outside-year"); say so now.
-    if (options.year !== undefined) {
-      for (const a of activities ?? []) {
-        if (!a.date.startsWith(`${year}-`)) {
-          problems.push(
-            problem('outside_year', { zh: `日期 ${a.date} 不在 ${year} 年内：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is outside ${year}: an audit of ${year} lists this record as unmatched` }, {
-              ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
-              column: 'date',
-              severity: 'warning',
-            }),
-          );
-        }
-      }
-    }
-    for (const [i, w] of (waivers ?? []).entries()) {
-      if (!ids.has(w.unitId)) {
-        problems.push(problem('unknown_unit', { zh: `登记表中没有单位「${w.unitId}」`, en: `no unit "${w.unitId}" in the registry` }, { file: waiversFile ?? '', path: [i, 'unitId'] }));
-      }
-    }
+    problems.push(
+      ...crossCheckInputs({
+        registry,
+        ...(activities ? { activities } : {}),
+        ...(waivers ? { waivers } : {}),
+        ...(options.year !== undefined ? { year } : {}),
+        files: { ...(activitiesFile !== undefined ? { activities: activitiesFile } : {}), ...(waiversFile !== undefined ? { waivers: waiversFile } : {}) },
+      }),
+    );
   }
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {

@@ -1,4 +1,5 @@
 export { toLocalDate, makeLocalDate, addDays, isoWeekday, compareLocalDates, daysBetween, daysInMonth, yearOf, zoneOffset, type DateInput } from './local-date';
+export { todayIn, yearIn, defaultAsOf } from './today';
 export {
   HolidayYear,
   parseHolidayYear,
