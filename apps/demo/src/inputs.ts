@@ -15,6 +15,7 @@ import {
   problem,
   sampleActivities,
   sampleRegistry,
+  setAsideRowOf,
   tailorCatalog,
   decodeText,
   formatProblem,
@@ -23,6 +24,7 @@ import {
   type ParseResult,
   type Problem,
   type Registry,
+  type SetAsideRow,
   type Waiver,
 } from '@liujin/core';
 import { readInputFile } from './files';
@@ -88,13 +90,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   return unwrap(parseActivitiesFile({ file, bytes, format }), out);
 }
 
-export interface SetAsideRow {
-  unitId: string;
-  kind: string;
-  date: string;
-  file?: string;
-  row?: number;
-}
+export type { SetAsideRow } from '@liujin/core';
 
 /**
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
@@ -105,9 +101,7 @@ export async function loadActivitiesForAudit(file: string | undefined, year: num
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
   const result = format === 'xlsx' ? parseActivityRows(await xlsxRows(bytes), { file, unknownKinds: 'set-aside' }) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
-  const setAside = result.problems
-    .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
-    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
+  const setAside = result.problems.map(setAsideRowOf).filter((row) => row !== undefined);
   return { activities: unwrap(result, out), setAside };
 }
 

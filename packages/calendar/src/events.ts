@@ -4,7 +4,7 @@
  * units. Units: their own tasks. UIDs derive from requirement, unit (or group) and occasion, so a
  * refreshed subscription updates events instead of duplicating them.
  */
-import { SECTOR_LABELS, UNIT_KIND_LABELS, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
+import { REQUIREMENT_SECTORS, UNIT_KIND_LABELS, sectorLabel, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
 
 export interface EventSpec {
   uid: string;
@@ -27,10 +27,6 @@ export interface FeedSpec {
 }
 
 const EDUCATION_DAY = 'national-defense-education-day';
-
-function sectorLabel(sector: Task['sector'], lang: Lang): string {
-  return sector === 'general' ? (lang === 'zh' ? '有关要求' : 'General') : SECTOR_LABELS[sector][lang];
-}
 
 function taskDay(task: Task): { start: string; end: string } | undefined {
   switch (task.due.type) {
@@ -143,7 +139,7 @@ export function buildFeeds(plans: readonly Plan[], registry: Registry | undefine
     }
   }
   if (kinds.has('sectors')) {
-    for (const sector of ['party-school', 'organ', 'school', 'enterprise', 'community', 'network', 'general'] as const) {
+    for (const sector of REQUIREMENT_SECTORS) {
       const tasks = allTasks.filter(({ t }) => t.sector === sector).map(({ t }) => t);
       grouped(`calendars/sectors/${sector}.ics`, `${districtName} ${sectorLabel(sector, lang)}`, tasks, `sector-${sector}`);
     }

@@ -3,18 +3,18 @@ import { problem, runAudit, type Activity, type Catalog, type Registry, type Wai
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
+import type { AuditFormat } from '@liujin/audit';
 import { checkRegion } from './dates';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
 
-const FORMATS = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-type AuditFormat = (typeof FORMATS)[number];
-
-export function parseFormats(value: unknown): AuditFormat[] {
-  const list = String(value ?? FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+/** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
+export async function parseFormats(value: unknown): Promise<AuditFormat[]> {
+  const known: readonly string[] = (await import('@liujin/audit')).AuditFormat.options;
+  const list = value === undefined ? [...known] : String(value).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = list.filter((f) => !known.includes(f));
   if (unknown.length > 0 || list.length === 0) {
     throw new InputError([
-      problem('invalid_option', { zh: `--format：未知格式 ${unknown.join('、')}（可用：${FORMATS.join('、')}）`, en: `--format: unknown ${unknown.join(', ')} (use ${FORMATS.join(', ')})` }, { path: ['--format'] }),
+      problem('invalid_option', { zh: `--format：未知格式 ${unknown.join('、')}（可用：${known.join('、')}）`, en: `--format: unknown ${unknown.join(', ')} (use ${known.join(', ')})` }, { path: ['--format'] }),
     ]);
   }
   return [...new Set(list)] as AuditFormat[];
@@ -61,7 +61,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
   const region = checkRegion(String(options.region));
-  const formats = parseFormats(options.format);
+  const formats = await parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
   const asOf = asOfFor(year, options['asOf'], now);
   const registryFile = options.registry as string | undefined;

@@ -2,7 +2,7 @@ import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { writeAudit } from './audit';
+import { parseFormats, writeAudit } from './audit';
 import { writeCalendars } from './calendar';
 import { writeTemplates } from './templates';
 import { checkRegion } from './dates';
@@ -54,7 +54,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
 
   if (activities !== undefined) {
     const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: await parseFormats(undefined), outDir, now },
       out,
     );
     sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });

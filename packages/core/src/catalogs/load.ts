@@ -10,9 +10,8 @@ import { problem, problemsFromZod, type ParseResult, type Problem } from '../mod
 import { Catalog, Requirement } from '../model/requirement';
 import { Id } from '../model/text';
 import { FACT_NAMES } from '../rules/facts';
+import { OPERATORS } from '../rules/operators';
 
-/** json-rules-engine's built-in operators: the only ones a catalog may use. */
-export const OPERATORS: ReadonlySet<string> = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain']);
 /** Plain property paths only: no filters or script, so an untrusted catalog cannot run code. */
 export const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
 const KNOWN_KEY_DATES: ReadonlySet<string> = new Set(Object.values(KEY_DATE_IDS));
