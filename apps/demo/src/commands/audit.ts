@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { problem, runAudit, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
+import { problem, runAudit, type Activity, type AuditResult, type Catalog, type Registry, type Waiver } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -115,9 +115,9 @@ interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activiti
   waiversFile: string | undefined;
 }
 
-/** The audit of JSON Lines inputs, streamed (`writeAuditStreamed`); the same reports as `writeAudit`. */
+/** The audit of JSON Lines inputs, streamed (`createStreamedAuditExporter`); the same reports as `writeAudit`. */
 export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
-  const { writeAuditStreamed, auditVerdict } = await import('@liujin/audit');
+  const { createStreamedAuditExporter, auditVerdict } = await import('@liujin/audit');
   const { streamActivities, streamRegistry } = await import('../stream-inputs');
   const [catalog, waivers] = await Promise.all([loadCatalog(run.catalogFile, run.tailoringFile, out), loadWaivers(run.waiversFile, out)]);
   // A registry in another format is read whole; JSON Lines is streamed.
@@ -131,8 +131,11 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
     setAside.push(...whole.setAside);
     return whole.activities;
   })();
-  const { audit, files } = await writeAuditStreamed(
-    {
+  let audit: AuditResult | undefined;
+  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
+  const written = await writeArtefacts(
+    run.outDir,
+    exporter.export({
       catalog,
       district: registry.district,
       towns: registry.towns,
@@ -145,15 +148,12 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
       asOf: run.asOf,
       region: run.region,
       ...(run.previous !== undefined ? { previous: run.previous } : {}),
-    },
-    { dir: run.outDir, formats: run.formats, lang: out.lang, now: run.now, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) },
+      now: run.now,
+      onAudit: (result) => (audit = result),
+    }),
   );
   for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
   if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
-  const { stat } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const written: WrittenArtefact[] = [];
-  for (const path of files) written.push({ path, file: join(run.outDir, path), bytes: (await stat(join(run.outDir, path))).size });
-  const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
+  const verdict = auditVerdict(audit!, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
 }
