@@ -12,6 +12,8 @@ export interface CommandSpec {
   name: string;
   summary: { zh: string; en: string };
   options: Option[];
+  /** A positional argument, e.g. `[name]`; its value reaches the action as `options.argument`. */
+  argument?: { name: string; description: string };
   examples: string[];
   load: () => Promise<Action>;
   /**
@@ -77,6 +79,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     choices: async () => ({ format: (await import('@liujin/audit')).AuditFormat.options }),
   },
   {
+    name: 'export',
+    summary: { zh: '用任一已安装的导出器生成成果；不带名称时列出已安装的导出器', en: 'Write what any installed exporter writes; without a name, list the installed exporters' },
+    argument: { name: '[name]', description: 'exporter name (audit, calendar, templates, ...) or a package that provides liujinExporter' },
+    options: [new Option('--options <json>', "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'"), yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), regionOption(), outOption(), nowOption()],
+    examples: ['liujin export', 'liujin export calendar --year 2026 --registry registry.csv', 'liujin export audit --options \'{"formats":["json","md"]}\''],
+    load: async () => (await import('./commands/export')).runExport,
+  },
+  {
     name: 'init',
     summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
     options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--force', 'overwrite existing files')],
@@ -127,6 +137,7 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
       .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
       .exitOverride();
     const allowed = settings.choices?.[spec.name] ?? {};
+    if (spec.argument) command.argument(spec.argument.name, spec.argument.description);
     for (const option of spec.options) {
       const values = allowed[option.attributeName()];
       // A comma-separated list is checked by its command; its help names the values.
@@ -135,7 +146,8 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
       command.addOption(option);
     }
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
-    command.action(async (options: Record<string, unknown>) => {
+    command.action(async (...args: unknown[]) => {
+      const options = { ...(args[spec.argument ? 1 : 0] as Record<string, unknown>), ...(spec.argument && args[0] !== undefined ? { argument: args[0] } : {}) };
       const globals = program.opts<{ lang: 'zh' | 'en'; json?: boolean; quiet?: boolean }>();
       const action = await spec.load();
       onResult(await action(options, { lang: globals.lang, json: Boolean(globals.json), quiet: Boolean(globals.quiet) }));

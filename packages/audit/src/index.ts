@@ -7,3 +7,4 @@ export { auditXlsx } from './xlsx';
 export { readWorkbookRows, writeWorkbook, type SheetSpec } from './workbook';
 export { safeCell } from './text';
 export { createStreamedAuditExporter, type StreamedAuditInput, type StreamedAuditSettings } from './stream';
+export { liujinExporter } from './module';

@@ -4,3 +4,4 @@ export { CalendarOptions, FeedKind, parseAlarm, type CalendarOptionsInput } from
 export { buildFeeds, type EventSpec, type FeedSpec } from './events';
 export { renderFeed, type SequenceEntry } from './render';
 export { readSequenceState } from './sequence';
+export { liujinExporter } from './module';

@@ -97,7 +97,7 @@ function report(result: { written: WrittenArtefact[]; reasons: string[]; exitCod
   }
 }
 
-async function readPrevious(file: string): Promise<unknown> {
+export async function readPrevious(file: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
