@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import {
   QINGPU_2024_CATALOG,
+  QINGPU_2024_CATALOG_JSON,
   parseActivitiesFile,
   parseActivityRows,
   parseCatalog,
@@ -127,14 +128,17 @@ async function readJson(file: string): Promise<unknown> {
 /** The built-in catalog, or a custom one, optionally tailored. */
 export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink): Promise<Catalog> {
   let catalog = QINGPU_2024_CATALOG;
+  // Tailoring re-applies parameters to the catalog as written.
+  let source: unknown = QINGPU_2024_CATALOG_JSON;
   if (catalogFile !== undefined) {
     formatOf(catalogFile, ['json']);
-    catalog = unwrap(parseCatalog(await readJson(catalogFile), { file: catalogFile }), out);
+    source = await readJson(catalogFile);
+    catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);
   }
   if (tailoringFile !== undefined) {
     formatOf(tailoringFile, ['json']);
     const tailoring = await readJson(tailoringFile);
-    const result = tailorCatalog(catalog, tailoring);
+    const result = tailorCatalog(source, tailoring);
     catalog = unwrap({ ...result, problems: result.problems.map((p) => ({ ...p, file: p.file ?? tailoringFile })) } as ParseResult<Catalog>, out);
   }
   return catalog;
