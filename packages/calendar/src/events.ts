@@ -4,7 +4,7 @@
  * units. Units: their own tasks. UIDs derive from requirement, unit (or group) and occasion, so a
  * refreshed subscription updates events instead of duplicating them.
  */
-import { REQUIREMENT_SECTORS, UNIT_KIND_LABELS, sectorLabel, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
+import { KEY_DATE_IDS, REQUIREMENT_SECTORS, UNIT_KIND_LABELS, sectorLabel, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
 
 export interface EventSpec {
   uid: string;
@@ -26,7 +26,7 @@ export interface FeedSpec {
   events: EventSpec[];
 }
 
-const EDUCATION_DAY = 'national-defense-education-day';
+const EDUCATION_DAY = KEY_DATE_IDS.educationDay;
 
 function taskDay(task: Task): { start: string; end: string } | undefined {
   switch (task.due.type) {

@@ -4,7 +4,7 @@
  * 居民区（村）防空袭方案 (三（五）). Blank mode leaves ruled space; pre-filled mode writes the
  * unit's facts and the year's siren test times.
  */
-import type { KeyDate, Unit } from '@liujin/core';
+import { KEY_DATE_IDS, type KeyDate, type Unit } from '@liujin/core';
 import type { PlanDocument } from './layout';
 
 export type TemplateKind = 'school' | 'enterprise' | 'community';
@@ -50,7 +50,7 @@ export function writePlan(d: PlanDocument, input: ContentInput): void {
   const { kind, unit, year } = input;
   const blank = unit === undefined;
   const sections = SECTIONS[kind];
-  const siren = input.keyDates?.find((k) => k.id === 'air-raid-siren-test');
+  const siren = input.keyDates?.find((k) => k.id === KEY_DATE_IDS.sirenTest);
   const dates = new Map((input.keyDates ?? []).map((k) => [k.id, k.date]));
   const shelter = unit?.civilDefenseWorks?.[0];
   let s = 0;
@@ -85,7 +85,7 @@ export function writePlan(d: PlanDocument, input: ContentInput): void {
 
   if (kind === 'enterprise') {
     next();
-    const drillDays = ['disaster-prevention-day', 'national-defense-education-day', 'fire-safety-day'].map((id) => dates.get(id)).filter(Boolean);
+    const drillDays = [KEY_DATE_IDS.disasterPreventionDay, KEY_DATE_IDS.educationDay, KEY_DATE_IDS.fireSafetyDay].map((id) => dates.get(id)).filter(Boolean);
     d.field('演练时间', drillDays.length > 0 ? `${drillDays.join('、')}（全国防灾减灾日、全民国防教育日、全国消防日，择一或多次）` : undefined);
     d.field('演练地点', undefined);
     next();
@@ -133,7 +133,7 @@ export function writePlan(d: PlanDocument, input: ContentInput): void {
   if (kind === 'community') {
     next();
     d.table(['培训项目', '日期', '参加人数'], TRAINING.map((t) => [t, '', '']), [4, 3, 2]);
-    d.field('培训与演练日期', dates.get('national-defense-education-day') ? `${dates.get('national-defense-education-day')}（全民国防教育日前后）` : undefined);
+    d.field('培训与演练日期', dates.get(KEY_DATE_IDS.educationDay) ? `${dates.get(KEY_DATE_IDS.educationDay)}（全民国防教育日前后）` : undefined);
   } else {
     next();
     d.paragraph('演练前检查路线和场所，清除障碍；上下楼梯靠右行，不推不挤；安排专人在楼梯口、转角处引导；如遇意外立即停止演练并处置。');
