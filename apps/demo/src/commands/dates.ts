@@ -1,4 +1,4 @@
-import { keyDateLines, keyDatesFor, keyDatesHeading, listRegionProfiles, problem } from '@liujin/core';
+import { keyDateLines, keyDatesFor, keyDatesHeading, listRegionProfiles, problem, type Registry } from '@liujin/core';
 import { InputError, EXIT, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
 
@@ -11,6 +11,11 @@ export function checkRegion(region: string): string {
     ]);
   }
   return region;
+}
+
+/** `--region` when given, else the registry's district region (issue 18: a Beijing registry plans with Beijing's siren test). */
+export function regionFor(option: unknown, registry: Pick<Registry, 'district'>): string {
+  return checkRegion(option === undefined ? registry.district.region : String(option));
 }
 
 export async function runDates(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
