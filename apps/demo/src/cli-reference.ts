@@ -2,10 +2,10 @@
  * Renders docs/cli.md from the command definitions, so the reference cannot drift from the code
  * (a test compares the file with this output).
  */
-import { buildProgram, COMMANDS } from './program';
+import { buildProgram, COMMANDS, loadChoices } from './program';
 
-export function renderCliReference(version: string): string {
-  const program = buildProgram(version, () => {}, { lang: 'zh', helpWidth: 100 });
+export async function renderCliReference(version: string): Promise<string> {
+  const program = buildProgram(version, () => {}, { lang: 'zh', helpWidth: 100, choices: await loadChoices() });
   const parts = [
     '# CLI reference',
     '',

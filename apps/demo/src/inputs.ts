@@ -9,6 +9,7 @@ import {
   capProblems,
   parseWaiverRows,
   readWorkbook,
+  QINGPU_2024_CATALOG_JSON,
   parseActivitiesFile,
   parseActivityRows,
   parseCatalog,
@@ -16,6 +17,7 @@ import {
   parseUnitsTable,
   parseWaiversFile,
   problem,
+  setAsideRowOf,
   tailorCatalog,
   decodeText,
   formatProblem,
@@ -24,6 +26,7 @@ import {
   type ParseResult,
   type Problem,
   type Registry,
+  type SetAsideRow,
   type Waiver,
 } from '@liujin/core';
 import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
@@ -111,13 +114,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }
 
-export interface SetAsideRow {
-  unitId: string;
-  kind: string;
-  date: string;
-  file?: string;
-  row?: number;
-}
+export type { SetAsideRow } from '@liujin/core';
 
 /**
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
@@ -128,9 +125,7 @@ export async function loadActivitiesForAudit(file: string | undefined, year: num
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
   const result = format === 'xlsx' ? await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, unknownKinds: 'set-aside' })) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
-  const setAside = result.problems
-    .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
-    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
+  const setAside = result.problems.map(setAsideRowOf).filter((row) => row !== undefined);
   return { activities: unwrap(result, out, file), setAside };
 }
 
@@ -163,14 +158,17 @@ async function readJson(file: string): Promise<unknown> {
 /** The built-in catalog, or a custom one, optionally tailored. */
 export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink): Promise<Catalog> {
   let catalog = QINGPU_2024_CATALOG;
+  // Tailoring re-applies parameters to the catalog as written.
+  let source: unknown = QINGPU_2024_CATALOG_JSON;
   if (catalogFile !== undefined) {
     formatOf(catalogFile, ['json']);
-    catalog = unwrap(parseCatalog(await readJson(catalogFile), { file: catalogFile }), out);
+    source = await readJson(catalogFile);
+    catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);
   }
   if (tailoringFile !== undefined) {
     formatOf(tailoringFile, ['json']);
     const tailoring = await readJson(tailoringFile);
-    const result = tailorCatalog(catalog, tailoring);
+    const result = tailorCatalog(source, tailoring);
     catalog = unwrap({ ...result, problems: result.problems.map((p) => ({ ...p, file: p.file ?? tailoringFile })) } as ParseResult<Catalog>, out);
   }
   return catalog;

@@ -279,3 +279,19 @@ describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => 
     expect(existsSync(join(dir, 'bad/audit'))).toBe(false);
   });
 });
+
+describe('liujin export (any installed exporter by name)', () => {
+  it('lists the installed exporters, runs one with its options, and rejects bad options with exit 2', () => {
+    const list = liujin(['export', '--json']);
+    expect(list.status).toBe(0);
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['audit', 'calendar', 'templates']);
+    const out = tempDir();
+    const run = liujin(['export', 'audit', '--year', '2026', '--as-of', '2026-12-31', '--options', '{"formats":["md","json"]}', '--out', out, '--json', '--now', '2026-12-31T00:00:00Z']);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['audit/summary.md', 'audit/audit.json']);
+    const bad = liujin(['export', 'audit', '--options', '{"formats":["pdf"]}', '--out', out, '--lang', 'en']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--options');
+    expect(liujin(['export', 'nope', '--out', out]).status).toBe(2);
+  });
+});

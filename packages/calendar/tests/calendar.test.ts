@@ -23,7 +23,7 @@ async function render(options = {}, plans = [smallPlan], reg = small) {
 const text = (a: Artefact) => a.content as string;
 
 testExporterConformance('calendar', {
-  create: createCalendarExporter as never,
+  create: createCalendarExporter,
   input: () => ({ plans: [smallPlan], registry: small, catalog: QINGPU_2024_CATALOG, now: NOW }),
   invalidOptions: [{ lang: 'fr' }, { alarms: ['soon'] }, { alarms: '7d,x' }, { feeds: [] }, { colour: 'red' }],
   arbitraryInput: fc.tuple(arbitraryRegistry({ maxUnits: 5 }), fc.integer({ min: 2001, max: 2100 }), arbitraryNow).map(([reg, year, now]) => () => ({ plans: [planYear({ catalog: QINGPU_2024_CATALOG, registry: reg, year })], registry: reg, catalog: QINGPU_2024_CATALOG, now })),

@@ -15,3 +15,4 @@ export * from './rules/index';
 export * from './plan/index';
 export * from './report/index';
 export * from './audit/index';
+export * from './exporter-registry';

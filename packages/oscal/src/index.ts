@@ -8,3 +8,4 @@ export { catalogToOscal, type OscalDocumentOptions } from './catalog';
 export { auditToOscal, OscalInputError, type AssessmentResultsOptions } from './assessment-results';
 export { DEFAULT_PROPERTY_NAMESPACE } from './ids';
 export { OSCAL_VERSION, type OscalAssessmentResults, type OscalCatalog, type OscalControl, type OscalFinding, type OscalGroup, type OscalLink, type OscalMetadata, type OscalObservation, type OscalParameter, type OscalPart, type OscalParty, type OscalProperty, type OscalResource, type OscalResult, type OscalRole } from './oscal-types';
+export { liujinExporter } from './module';

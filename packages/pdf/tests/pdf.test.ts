@@ -43,7 +43,7 @@ async function render(kind: TemplateKind, units?: Unit[], options = {}) {
 }
 
 testExporterConformance('pdf', {
-  create: createPlanTemplateExporter as never,
+  create: createPlanTemplateExporter,
   input: () => ({ kind: 'school' as const, mode: 'prefilled' as const, units: registry.units.filter((u) => u.kind === 'school').slice(0, 2), year: 2026, keyDates, now: NOW }),
   invalidOptions: [{ onMissingGlyph: 'ignore' }, { pdfa: 'yes' }, { colour: 1 }],
   arbitraryInput: fc

@@ -1,4 +1,4 @@
-import { keyDatesFor, listRegionProfiles, problem, type KeyDate, type Registry } from '@liujin/core';
+import { keyDateLines, keyDatesFor, keyDatesHeading, listRegionProfiles, problem, type Registry } from '@liujin/core';
 import { InputError, EXIT, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
 
@@ -18,23 +18,6 @@ export function regionFor(option: unknown, registry: Pick<Registry, 'district'>)
   return checkRegion(option === undefined ? registry.district.region : String(option));
 }
 
-function time(iso: string | undefined): string {
-  return iso ? iso.slice(11, 16) : '';
-}
-
-export function formatKeyDates(dates: readonly KeyDate[], lang: 'zh' | 'en'): string[] {
-  const lines: string[] = [];
-  for (const d of dates) {
-    const title = lang === 'zh' ? d.title : d.titleEn;
-    const day = d.isWorkday ? '' : lang === 'zh' ? '（非工作日）' : ' (non-working day)';
-    lines.push(`${d.date}  ${title}${day}`);
-    for (const phase of d.phases ?? []) {
-      lines.push(`            ${time(phase.start)}-${time(phase.end)}  ${lang === 'zh' ? phase.title : phase.titleEn}`);
-    }
-  }
-  return lines;
-}
-
 export async function runDates(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
   const year = parseYear(options.year, parseNow(undefined));
@@ -44,8 +27,8 @@ export async function runDates(options: Record<string, unknown>, global: GlobalO
     out.data(dates);
     return EXIT.ok;
   }
-  out.info(out.color.bold(global.lang === 'zh' ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`));
-  for (const line of formatKeyDates(dates, global.lang)) out.info(line);
+  out.info(out.color.bold(keyDatesHeading(year, region, global.lang)));
+  for (const line of keyDateLines(dates, global.lang)) out.info(line);
   const warnings = new Set(dates.flatMap((d) => d.warnings.map((w) => w[global.lang])));
   for (const w of warnings) out.warn(w);
   return EXIT.ok;

@@ -1,19 +1,10 @@
-import { keyDatesFor, problem, type Registry, type Unit, type UnitKind } from '@liujin/core';
-import type { GlyphSubstitution } from '@liujin/pdf';
+import { keyDatesFor, problem, type Registry, type Unit } from '@liujin/core';
+import type { GlyphSubstitution, TemplateKind } from '@liujin/pdf';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { checkRegion } from './dates';
 import { outputFor, parseNow, parseYear } from './common';
-
-export type TemplateKind = 'school' | 'enterprise' | 'community';
-
-/** Unit kinds each template serves: the enterprise plan is for enterprises and parks (三（四）). */
-export const KINDS_OF_TEMPLATE: Readonly<Record<TemplateKind, readonly UnitKind[]>> = {
-  school: ['school'],
-  enterprise: ['enterprise', 'park'],
-  community: ['community'],
-};
 
 export interface TemplatesRun {
   kind: TemplateKind;
@@ -65,11 +56,12 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const region = checkRegion(String(options.region));
   const kind = options.kind as TemplateKind;
   const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined });
-  const ofKind = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
+  const { unitsForTemplate } = await import('@liujin/pdf');
+  const ofKind = unitsForTemplate(kind, registry.units);
   let units: Unit[] = [];
   if (options.unit !== undefined) {
-    const unit = registry.units.find((u) => u.id === options.unit);
-    if (!unit || !KINDS_OF_TEMPLATE[kind].includes(unit.kind)) {
+    const unit = ofKind.find((u) => u.id === options.unit);
+    if (!unit) {
       throw new InputError([
         problem(
           'unknown_unit',

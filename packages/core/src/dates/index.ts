@@ -1,4 +1,5 @@
 export { makeLocalDate, addDays, isoWeekday, daysBetween, daysInMonth } from './local-date';
+export { todayIn, yearIn, defaultAsOf } from './today';
 export {
   HolidayYear,
   parseHolidayYear,
