@@ -74,6 +74,21 @@ export const Requirement = z.strictObject({
   measure: z.enum(['activities', 'document']),
   /** Named parameters a tailoring file may override (e.g. `newsReportWorkdays: 5`). */
   parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /**
+   * Occasions the notice names for the work (e.g. 全民国防教育日, 全国消防日): preferred, shown in
+   * the plan and the calendar, never enforced when the notice sets no date.
+   */
+  preferredOccasions: z.array(Id).optional(),
+  /**
+   * Parameters that are the project's choice, not the notice's (a threshold, a delay): shown as
+   * "默认，可调整 / default, adjustable" wherever they appear, and changed by a tailoring file.
+   */
+  defaults: z.array(z.string()).optional(),
+  /**
+   * Other requirements one activity row may also serve, only where the notice makes them the same
+   * thing, with why. Otherwise each ask has its own evidence kinds (a test checks the catalog).
+   */
+  sharedEvidence: z.object({ with: z.array(Id).min(1), why: LocalizedText }).optional(),
   /** Short quote or paraphrase locating the ask in the notice's text. */
   basis: z.string().max(2000).optional(),
 });
