@@ -107,7 +107,7 @@ describe('tailorCatalog', () => {
     expect(byId.get('qp2024.general.news-report')!.due).toMatchObject({ type: 'after-each-activity', within: 3 });
     expect(JSON.stringify(byId.get('qp2024.community.self-rescue-training')!.compliance)).toContain('"value":2');
     expect(byId.get('qp2024.school.evacuation-drill')!.target).toBe(0.95);
-    expect(result.value.version).toBe('2024.1+tailored');
+    expect(result.value.version).toBe('2024.2+tailored');
     const only = tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', select: ['qp2024.school.evacuation-plan'] });
     expect(only.ok && only.value.requirements.map((r) => r.id)).toEqual(['qp2024.school.evacuation-plan']);
   });

@@ -140,6 +140,7 @@ export function renderCatalogMarkdown(catalog: Catalog): string {
     '',
     `${catalog.title.en}. Source: ${catalog.source.document}, ${catalog.source.issuer}, ${catalog.source.date}. Catalog \`${catalog.id}\` version ${catalog.version}, ${catalog.requirements.length} requirements.`,
     '',
+    ...(catalog.effective ? [`In force from ${catalog.effective.from}${catalog.effective.throughYear !== undefined ? `, written for ${catalog.effective.period?.en ?? `the years to ${catalog.effective.throughYear}`} (${catalog.effective.period?.zh ?? ''})` : ''}: plans and audits of years before or after carry a warning saying so.`, ''] : []),
     'Sections 一 (guiding ideology) and 二 (goals) of the notice state aims, not checkable work; every',
     'clause that asks for work is mapped below.',
     '',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActivityKind } from './activity';
 import { Condition } from './condition';
 import { Sector } from './sector';
-import { Id, LocalizedText } from './text';
+import { Id, LocalDate, LocalizedText } from './text';
 import { Role } from './unit';
 
 /** How often a requirement asks for the work. */
@@ -105,6 +105,12 @@ export const Catalog = z
       issuer: z.string().min(1),
       date: z.string().min(1),
     }),
+    /**
+     * When the source applies: from its effective date, for the years of the period it was written
+     * for (青国动〔2024〕10号: from 2024-05-13, for the 十四五 period to 2025). Plans and audits outside
+     * it carry a warning, not a refusal.
+     */
+    effective: z.object({ from: LocalDate, throughYear: z.number().int().optional(), period: LocalizedText.optional() }).optional(),
     /** Every clause of the source, so a test can show none is left unmapped. */
     clauses: z.array(z.object({ clause: z.string().min(1), title: LocalizedText })).min(1),
     parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
