@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Lang, resolveExporterOptions, type Artefact, type Exporter, type LocalizedText } from '@liujin/core';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
+import { targetsCsv } from './targets';
 import type { AuditResult } from './schema';
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
@@ -41,6 +42,7 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
             break;
           case 'csv':
             yield { path: 'audit/audit.csv', mediaType: 'text/csv', content: auditCsv(audit, lang) };
+            yield { path: 'audit/targets.csv', mediaType: 'text/csv', content: targetsCsv(audit, lang) };
             break;
           case 'xlsx':
             yield { path: 'audit/audit.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await auditXlsx(audit, lang, now) };
@@ -64,8 +66,9 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
 export function auditVerdict(audit: AuditResult, options: { failUnder?: number } = {}): { exitCode: 0 | 1; reasons: LocalizedText[] } {
   const reasons: LocalizedText[] = [];
   for (const r of audit.byRequirement) {
-    if (r.targetMet === false) {
-      reasons.push({ zh: `未达标：${r.title.zh} 覆盖率 ${percent(r.share)}，目标 ${percent(r.target)}`, en: `target missed: ${r.title.en} at ${percent(r.share)}, target ${percent(r.target)}` });
+    // Behind (work overdue) fails the verdict; on track (only pending or unassessed left) does not.
+    if (r.targetStatus === 'behind') {
+      reasons.push({ zh: `落后于目标：${r.title.zh} 已完成 ${r.met}/${r.all}（${percent(r.shareOfAll)}），未完成 ${r.notMet}，目标 ${percent(r.target)}`, en: `behind target: ${r.title.en} ${r.met}/${r.all} met (${percent(r.shareOfAll)}), ${r.notMet} not met, target ${percent(r.target)}` });
     }
   }
   if (options.failUnder !== undefined && (audit.overall.share ?? 1) * 100 < options.failUnder) {

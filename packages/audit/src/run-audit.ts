@@ -3,9 +3,9 @@
  * coverage per requirement, sector, town and unit kind, the gaps to chase, and every activity
  * accounted for (used as evidence or listed as unmatched with the reason).
  */
-import { activityId, createEvaluator, type Activity, type Catalog, type Evaluator, type Registry, type RequirementResult, type Unit, type Waiver } from '@liujin/core';
-import { add, emptyCoverage, finish } from './coverage';
-import { AUDIT_SCHEMA_VERSION, AuditResult, type Coverage, type UnmatchedReason } from './schema';
+import { activityId, createEvaluator, effectivePeriodWarnings, type Activity, type Catalog, type Evaluator, type Registry, type RequirementResult, type Unit, type Waiver } from '@liujin/core';
+import { add, emptyCoverage, finish, targetStatus } from './coverage';
+import { AUDIT_SCHEMA_VERSION, PreviousAudit, type AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
 export interface AuditInput {
   catalog: Catalog;
@@ -146,9 +146,9 @@ export class AuditAccumulator {
   }
 
   /** The fields of the result that come before the unit list: known before any unit is evaluated. */
-  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district'> {
+  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings'> {
     const { catalog, year, district } = this.input;
-    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) } };
+    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf) };
   }
 
   /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */
@@ -158,7 +158,8 @@ export class AuditAccumulator {
     const byRequirement = catalog.requirements.map((req) => {
       const c = finish({ ...(this.byReq.get(req.id) ?? emptyCoverage()) });
       const target = req.target ?? null;
-      return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetMet: target === null || c.share === null ? null : c.share >= target };
+      const status = target === null ? null : targetStatus(c, target);
+      return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetStatus: status, targetMet: status === null ? null : status === 'met' };
     });
     const gaps = [...this.gapMap.values()].sort(
       (a, b) =>
@@ -180,13 +181,15 @@ export class AuditAccumulator {
       unmatched,
     };
     if (this.input.previous !== undefined) {
-      const prev = AuditResult.safeParse(this.input.previous);
+      const prev = PreviousAudit.safeParse(this.input.previous);
       if (!prev.success) throw new PreviousAuditError(`the previous audit is not a liujin audit (schema version ${AUDIT_SCHEMA_VERSION})`);
-      const prevShares = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r.share]));
+      const ofAll = (c: { met: number; applicable: number; waived: number }) => (c.applicable - c.waived === 0 ? null : c.met / (c.applicable - c.waived));
+      const before = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r]));
+      const pair = (now: Coverage, then: { met: number; applicable: number; waived: number; share: number | null } | undefined) => ({ shareOfAll: now.shareOfAll, previousShareOfAll: then ? ofAll(then) : null, share: now.share, previousShare: then ? then.share : null });
       result.change = {
         previousYear: prev.data.year,
-        overall: { share: this.overall.share, previousShare: prev.data.overall.share },
-        byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, share: r.share, previousShare: prevShares.get(r.requirementId) ?? null })),
+        overall: pair(this.overall, prev.data.overall),
+        byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, ...pair(r, before.get(r.requirementId)) })),
       };
     }
     return result;

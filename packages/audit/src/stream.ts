@@ -13,6 +13,7 @@ import { activityId, type Activity, type Registry, type Unit } from '@liujin/cor
 import type { AuditFormat } from './exporter';
 import { auditHtml } from './html';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
+import { targetsCsv } from './targets';
 import { AuditAccumulator, setAsideEntry, unmatchedEntry, type AuditInput } from './run-audit';
 import type { AuditResult } from './schema';
 import { auditWorkbook } from './xlsx';
@@ -197,7 +198,7 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
 
     const audit = acc.result([], sample);
     if (json) {
-      const { schemaVersion: _s, year: _y, asOf: _a, region: _r, catalog: _c, district: _d, units: _u, unmatched: _m, change, ...middle } = audit;
+      const { schemaVersion: _s, year: _y, asOf: _a, region: _r, catalog: _c, district: _d, warnings: _w, units: _u, unmatched: _m, change, ...middle } = audit;
       const rest = JSON.stringify(middle, null, 2);
       json.sink.write(`${firstUnit ? ']' : '\n  ]'},\n${rest.slice(2, -2)},\n  "unmatched": [`);
       let firstMiss = true;
@@ -217,6 +218,7 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
     open.length = 0;
     const files = [json && 'audit/audit.json', csv && 'audit/audit.csv', xlsx && 'audit/audit.xlsx'].filter((f): f is string => Boolean(f));
     const small: [AuditFormat, string, () => string][] = [
+      ['csv', 'targets.csv', () => targetsCsv(audit, options.lang)],
       ['html', 'report.html', () => auditHtml(named, options.lang, options.now.toISOString().slice(0, 10))],
       ['md', 'summary.md', () => auditMarkdown(named, options.lang)],
       ['junit', 'junit.xml', () => auditJunit(audit, options.failUnder)],

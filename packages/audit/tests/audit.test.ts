@@ -42,7 +42,7 @@ const req = (r: AuditResult, id: string) => r.byRequirement.find((x) => x.requir
 
 describe('coverage, worked out by hand', () => {
   it('school evacuation plans: s1 and s2 have one, s3 not: 2 of 3, target 100% missed', () => {
-    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, denominator: 3, share: 2 / 3, target: 1, targetMet: false });
+    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, all: 3, shareOfAll: 2 / 3, denominator: 3, share: 2 / 3, target: 1, targetStatus: 'behind', targetMet: false });
   });
   it('school drills: only s1 drilled: 1 of 3', () => {
     expect(req(audit, 'school.evacuation-drill')).toMatchObject({ met: 1, notMet: 2, share: 1 / 3 });
@@ -53,7 +53,7 @@ describe('coverage, worked out by hand', () => {
     expect(req(audit, 'community.self-rescue-training')).toMatchObject({ met: 1 });
   });
   it('in June, Education Day work is pending, not failed, and outside the denominator', () => {
-    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, denominator: 0, share: null, targetMet: null });
+    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, all: 1, shareOfAll: 0, denominator: 0, share: null, targetStatus: 'on-track', targetMet: false });
     expect(req(june, 'school.evacuation-drill')).toMatchObject({ pending: 3, met: 0 }); // s1's drill (18 Sept) is after the as-of date
   });
   it('status counts add up, every unit is present, shares lie in [0, 1]', () => {
@@ -88,11 +88,11 @@ describe('coverage, worked out by hand', () => {
   it('compares with last year', async () => {
     const next = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2027, asOf: '2027-12-31', previous: JSON.parse(JSON.stringify(audit)) });
     expect(next.change?.previousYear).toBe(2026);
-    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3 });
+    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3, previousShareOfAll: 2 / 3, shareOfAll: 2 / 3 });
   });
   it('gives exit code 1 when a target or the threshold is missed', () => {
     expect(auditVerdict(audit).exitCode).toBe(1);
-    const onlyPlan = { ...audit, byRequirement: audit.byRequirement.map((r) => ({ ...r, targetMet: null })) };
+    const onlyPlan = { ...audit, byRequirement: audit.byRequirement.map((r) => ({ ...r, targetStatus: null, targetMet: null })) };
     expect(auditVerdict(onlyPlan).exitCode).toBe(0);
     expect(auditVerdict(onlyPlan, { failUnder: 99 }).exitCode).toBe(1);
   });
@@ -128,7 +128,7 @@ describe('reports', () => {
     const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
     expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办', '单位明细']);
     const byReq = book['按要求']!.find((row) => row[0]!.v === 'qp2024.school.evacuation-plan')!;
-    expect(byReq.slice(5, 8).map((c) => c.v)).toEqual(['66.6%', 2, 1]);
+    expect(byReq.slice(5, 9).map((c) => c.v)).toEqual(['✘ 落后（有逾期未完成）', 2, 3, '66.6%']);
     const cells = Object.values(book).flat(2);
     expect(cells.some((c) => c.t === 'f')).toBe(false);
     expect(cells.some((c) => c.v === '=HYPERLINK("http://evil","点我")' && c.t === 's')).toBe(true);
