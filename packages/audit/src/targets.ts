@@ -4,9 +4,7 @@
  * met / all reaches the target; on track or behind before), and the share of the work already due
  * as a second, labelled figure (docs/audit.md).
  */
-import type { Lang } from '@liujin/core';
-import type { TargetStatus } from './coverage';
-import type { AuditResult, Coverage } from './schema';
+import type { AuditResult, Coverage, Lang, TargetStatus } from '@liujin/core';
 import { csvField, percent } from './text';
 
 export const TARGET_STATUS_LABELS: Readonly<Record<TargetStatus, { zh: string; en: string; mark: string }>> = {

@@ -5,9 +5,8 @@
  * year's end and mid-year. The working-day calendar is passed as data (the State Council's notice).
  */
 import { execFileSync } from 'node:child_process';
-import { addDays, defaultWorkdayCalendar, QINGPU_2024_CATALOG, sampleActivities, sampleRegistry } from '@liujin/core';
+import { addDays, defaultWorkdayCalendar, QINGPU_2024_CATALOG, runAudit, sampleActivities, sampleRegistry } from '@liujin/core';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../src/index';
 
 const YEAR = 2026;
 const registry = sampleRegistry();

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { chromium } from 'playwright-core';
-import { QINGPU_2024_CATALOG, collectArtefacts, type Activity, type Registry } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Activity, type AuditResult, type Registry } from '@liujin/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAuditExporter, runAudit, type AuditResult } from '../src/index';
+import { createAuditExporter } from '../src/index';
 
 const PLAN = 'qp2024.school.evacuation-plan';
 const schools = Array.from({ length: 64 }, (_, i) => ({ id: `s${i + 1}`, name: `第${i + 1}学校`, kind: 'school' as const, town: 't1' }));
@@ -41,10 +41,9 @@ async function shown(audit: AuditResult) {
   try {
     const page = await browser.newPage();
     await page.goto(`file://${join(dir, 'audit-report.html')}`);
-    const html = await page.evaluate((id) => {
-      const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('.requirement-id')?.textContent === id)!;
-      return { state: row.querySelector('.target-state')!.getAttribute('data-state'), text: row.textContent ?? '' };
-    }, PLAN);
+    // The row of the requirement as the reader sees it: located by its id text, its state cell read.
+    const row = page.locator('tr', { has: page.locator('.requirement-id', { hasText: PLAN }) });
+    const html = { state: await row.locator('.target-state').getAttribute('data-state'), text: (await row.textContent()) ?? '' };
     return { jsonRow, csvRow, md, junit, xlsxRow, html };
   } finally {
     await browser.close();

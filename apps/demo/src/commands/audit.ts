@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { problem, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
+import { problem, runAudit, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -38,7 +38,7 @@ export interface AuditRun {
 }
 
 export async function writeAudit(run: AuditRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
-  const { runAudit, createAuditExporter, auditVerdict } = await import('@liujin/audit');
+  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
   const audit = await runAudit({
     catalog: run.catalog,
     registry: run.registry,

@@ -3,7 +3,7 @@
  * ones, `shareOfAll` = met / all (what a target is judged on); `denominator` = met + not-met and
  * `share` = met / denominator, the second figure: the share of the work already due.
  */
-import type { Status } from '@liujin/core';
+import type { Status } from '../model/evaluation';
 import type { Coverage } from './schema';
 
 export function emptyCoverage(): Coverage {
