@@ -94,6 +94,8 @@ export interface SetAsideRow {
   date: string;
   file?: string;
   row?: number;
+  /** The row's own 记录编号, kept in the unmatched list. */
+  id?: string;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function loadActivitiesForAudit(file: string | undefined, year: num
   const result = format === 'xlsx' ? parseActivityRows(await xlsxRows(bytes), { file, unknownKinds: 'set-aside' }) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
   const setAside = result.problems
     .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
-    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
+    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.data!.id ? { id: p.data!.id } : {}), ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
   return { activities: unwrap(result, out), setAside };
 }
 

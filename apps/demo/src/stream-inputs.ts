@@ -129,7 +129,7 @@ export async function* streamActivities(file: string, setAside: SetAsideRow[]): 
     const parsed = parseActivityRows(table.rows, { file, unknownKinds: 'set-aside' });
     const renumbered = renumber(parsed.problems, rowNumbers);
     for (const p of renumbered) {
-      if (p.severity === 'warning' && p.code === 'unknown_kind' && p.data) setAside.push({ unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', file, ...(p.row !== undefined ? { row: p.row } : {}) });
+      if (p.severity === 'warning' && p.code === 'unknown_kind' && p.data) setAside.push({ unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', ...(p.data.id ? { id: p.data.id } : {}), file, ...(p.row !== undefined ? { row: p.row } : {}) });
       else problems.push(p);
     }
     count += table.lines;

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rena
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { AuditAccumulator, activityId, setAsideEntry, unmatchedEntry, type Activity, type AuditInput, type AuditResult, type Lang, type Registry, type Unit } from '@liujin/core';
+import { AuditAccumulator, setAsideEntry, uniqueIds, unmatchedEntry, type Activity, type AuditInput, type AuditResult, type Lang, type Registry, type Unit } from '@liujin/core';
 import type { AuditFormat } from './exporter';
 import { auditHtml } from './html';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
@@ -135,10 +135,11 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
       unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
     };
     const chunks: Sink[] = [];
+    const unknownIds = uniqueIds();
     for await (const a of input.activities) {
       const at = position.get(a.unitId);
       if (at === undefined) {
-        miss(unmatchedEntry(a, activityId(a), 'unknown-unit'));
+        miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
         acc.countUnmatched();
         continue;
       }

@@ -1,4 +1,4 @@
-import { formatProblem, problem, type Problem } from '@liujin/core';
+import { formatProblem, outsideYearVerdict, problem, QINGPU_2024_CATALOG, type Catalog, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -30,8 +30,9 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems)) : undefined;
   const waiversFile = options.waivers as string | undefined;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems)) : undefined;
+  let loadedCatalog: Catalog | undefined;
   if (options.catalog !== undefined || options.tailoring !== undefined) {
-    await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems));
+    loadedCatalog = await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems));
   }
   // Cross-file checks: records must name units that exist in the registry.
   if (registry) {
@@ -46,18 +47,28 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
         );
       }
     }
-    // An audit of the year lists these as unmatched ("outside-year"); say so now.
+    // The one rule for other years (docs/catalog.md): rows of work done once count from earlier
+    // years; any other row outside the year is listed by the audit as unmatched ("outside-year").
     if (options.year !== undefined) {
+      const catalog = loadedCatalog ?? QINGPU_2024_CATALOG;
+      const units = new Map(registry.units.map((u) => [u.id, u]));
       for (const a of activities ?? []) {
-        if (!a.date.startsWith(`${year}-`)) {
-          problems.push(
-            problem('outside_year', { zh: `日期 ${a.date} 不在 ${year} 年内：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is outside ${year}: an audit of ${year} lists this record as unmatched` }, {
+        const verdict = outsideYearVerdict(catalog, units.get(a.unitId), a, year);
+        if (!verdict || verdict.usedBy.length > 0) continue;
+        const later = a.date > `${year}-12-31`;
+        problems.push(
+          problem(
+            'outside_year',
+            later
+              ? { zh: `日期 ${a.date} 晚于 ${year} 年：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is after ${year}: an audit of ${year} lists this record as unmatched` }
+              : { zh: `日期 ${a.date} 早于 ${year} 年，且该类记录只计入当年（仅一次性要求接受往年记录）：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is before ${year} and this kind counts only in its own year (earlier years count only for work done once): an audit of ${year} lists this record as unmatched` },
+            {
               ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
               column: 'date',
               severity: 'warning',
-            }),
-          );
-        }
+            },
+          ),
+        );
       }
     }
     for (const [i, w] of (waivers ?? []).entries()) {

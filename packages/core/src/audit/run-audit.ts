@@ -26,7 +26,7 @@ export interface AuditInput {
    * Rows set aside while reading (an unknown activity kind: `parseActivitiesFile(..., { unknownKinds:
    * 'set-aside' })` warnings), listed as unmatched so that no row of the input goes unaccounted for.
    */
-  setAside?: readonly { unitId: string; kind: string; date: string; file?: string; row?: number }[];
+  setAside?: readonly { unitId: string; kind: string; date: string; file?: string; row?: number; id?: string }[];
   /** Last year's audit (parsed JSON), for the change. */
   previous?: unknown;
   /** Reuse an evaluator across audits (it caches engines and key dates). */
@@ -46,12 +46,28 @@ type Unmatched = AuditResult['unmatched'][number];
 /** The key two records must share to be the same activity entered twice. */
 const duplicateKey = (a: Activity) => JSON.stringify([a.kind, a.date, a.time ?? '', a.title ?? '', a.place ?? '', a.reference ?? '']);
 
+/**
+ * Ids of the rows of one list: a row's own 记录编号 as written; two rows without one never share a
+ * derived id (a repeat of the same content gets `#2`, `#3`, ... in input order).
+ */
+export function uniqueIds(): (a: Activity) => string {
+  const seen = new Map<string, number>();
+  return (a) => {
+    const id = activityId(a);
+    if (a.id) return id;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n > 1 ? `${id}#${n}` : id;
+  };
+}
+
 export function unmatchedEntry(a: Activity, id: string, reason: UnmatchedReason): Unmatched {
   return { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason };
 }
 
 export function setAsideEntry(row: NonNullable<AuditInput['setAside']>[number]): Unmatched {
-  return { activityId: `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };
+  // The row's own 记录编号 when it has one; else where it is.
+  return { activityId: row.id ?? `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };
 }
 
 /**
@@ -105,8 +121,9 @@ export class AuditAccumulator {
     const unique: Activity[] = [];
     const ids: string[] = [];
     const duplicate: boolean[] = [];
+    const derived = uniqueIds();
     for (const a of records) {
-      ids.push(activityId(a));
+      ids.push(derived(a));
       const key = duplicateKey(a);
       const dup = seen.has(key);
       duplicate.push(dup);
@@ -214,9 +231,10 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
   const miss = (entry: Unmatched) => unmatched.push(entry);
   const known = new Set(registry.units.map((u) => u.id));
   const byUnit = new Map<string, Activity[]>();
+  const unknownIds = uniqueIds();
   for (const a of input.activities) {
     if (!known.has(a.unitId)) {
-      miss(unmatchedEntry(a, activityId(a), 'unknown-unit'));
+      miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
       acc.countUnmatched();
       continue;
     }

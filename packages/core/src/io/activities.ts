@@ -85,7 +85,7 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
     if (unknownKind && options.unknownKinds === 'set-aside' && others.length === 0 && problems.length === before + 1) {
       // Only the kind is unknown: set the row aside, with what an audit needs to list it.
       const p = problems.pop()!;
-      problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '' } });
+      problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '', ...(v.id?.trim() ? { id: v.id.trim() } : {}) } });
       continue;
     }
     if (!result.success) problems.push(...others);
