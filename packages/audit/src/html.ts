@@ -4,7 +4,7 @@
  */
 import type { AuditResult, Coverage, Lang, Status } from '@liujin/core';
 import { escapeHtml as h, kindName, percent, sectorName, statusName, unitNames } from './text';
-import { changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
 /** The order the statuses are shown in: done first, then what is owed. */
 const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];
@@ -82,8 +82,8 @@ ${statusBar(audit.overall, lang)}
 <h2>${h(t('有覆盖目标的要求', 'Requirements with a coverage target'))}</h2>
 <p>${h(t('目标以“已完成/全部适用单位”（豁免除外）判定；仍有未到期或无法评估的单位时不会显示已达标。', 'A target is judged on met / all applicable units (waived left out); it never shows as met while a unit is pending or not assessed.'))}</p>
 ${table([t('要求', 'Requirement'), t('目标', 'Target'), ...covHead, t('状态', 'State')], audit.byRequirement.filter((r) => r.target !== null).map((r) => [`${h(r.clause)} ${h(r.title[lang])}<br><small class="requirement-id">${h(r.requirementId)}</small>`, h(percent(r.target)), ...cov(r), targetCell(r)]))}
-${audit.change ? `<h2 id="change">${h(t(`与 ${audit.change.previousYear} 年相比`, `Change since ${audit.change.previousYear}`))}</h2>
-${table([t('项目', 'Item'), String(audit.year), String(audit.change.previousYear), t('变化（百分点）', 'Change (points)'), t(`已到期工作完成率 ${audit.year}`, `Share of work due ${audit.year}`), String(audit.change.previousYear)], changes.map((r) => [h(r.label), h(r.now), h(r.before), h(r.delta), h(r.dueNow), h(r.dueBefore)]))}` : ''}
+${audit.change ? `<h2 id="change">${h(changeHeads(audit, lang).title)}</h2>
+${table([t('项目', 'Item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'Change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], changes.map((r) => [h(r.label), h(r.now), h(r.before), h(r.delta), h(r.dueNow), h(r.dueBefore)]))}` : ''}
 <h2>${h(t('按领域：已完成/全部适用', 'By sector: met / all applicable'))}</h2>
 ${bars(audit.bySector.map((s) => ({ label: sectorName(s.sector, lang), share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'sector-chart')}
 <h2>${h(t('按街镇：已完成/全部适用', 'By town: met / all applicable'))}</h2>

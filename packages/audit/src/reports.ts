@@ -1,7 +1,7 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
 import type { AuditResult, Lang } from '@liujin/core';
 import { csvField, escapeXml, kindName, mdCell, percent, sectorName, statusName, unitNames } from './text';
-import { changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
 export function auditJson(audit: AuditResult): string {
   return `${JSON.stringify(audit, null, 2)}\n`;
@@ -80,10 +80,11 @@ function changeMarkdown(audit: AuditResult, lang: Lang): string[] {
   const rows = changeRows(audit, lang);
   if (rows.length === 0 || !audit.change) return [];
   const zh = lang === 'zh';
+  const heads = changeHeads(audit, lang);
   return [
-    `## ${zh ? `与 ${audit.change.previousYear} 年相比` : `Change since ${audit.change.previousYear}`}`,
+    `## ${heads.title}`,
     '',
-    `| ${zh ? '项目' : 'item'} | ${audit.year} | ${audit.change.previousYear} | ${zh ? '变化（百分点）' : 'change (points)'} | ${zh ? `已到期工作完成率 ${audit.year}` : `share of work due ${audit.year}`} | ${audit.change.previousYear} |`,
+    `| ${zh ? '项目' : 'item'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} ${heads.now} | ${heads.before} | ${zh ? '变化（百分点）' : 'change (points)'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} ${heads.now} | ${heads.before} |`,
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${mdCell(r.label)} | ${r.now} | ${r.before} | ${r.delta} | ${r.dueNow} | ${r.dueBefore} |`),
     '',

@@ -39,6 +39,15 @@ export function dueShare(c: Coverage): string {
   return `${percent(c.share)} (${c.met}/${c.denominator})`;
 }
 
+/** Column heads of the change table: this audit and the previous one, by as-of date. */
+export function changeHeads(audit: AuditResult, lang: Lang): { title: string; now: string; before: string } {
+  const change = audit.change!;
+  const before = change.previousAsOf ?? String(change.previousYear);
+  return lang === 'zh'
+    ? { title: `与上次核查相比（${change.previousYear} 年，评估日 ${before}）`, now: `本次 ${audit.asOf}`, before: `上次 ${before}` }
+    : { title: `Change since the previous audit (${change.previousYear}, as of ${before})`, now: `now ${audit.asOf}`, before: `then ${before}` };
+}
+
 /** Percentage points between two shares, signed; — when either is missing. */
 export function points(now: number | null, before: number | null): string {
   if (now === null || before === null) return '—';

@@ -2,7 +2,7 @@
 import type { AuditResult, Coverage, Lang } from '@liujin/core';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
-import { changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -82,7 +82,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
           widths: [38, 8, 12, 40, 8, 18],
         },
         ...(audit.change
-          ? [{ name: t('同比', 'change'), rows: [[t('项目', 'item'), String(audit.year), String(audit.change.previousYear), t('变化（百分点）', 'change (points)'), t(`已到期工作完成率 ${audit.year}`, `share of work due ${audit.year}`), String(audit.change.previousYear)], ...changes.map((r) => [r.label, r.now, r.before, r.delta, r.dueNow, r.dueBefore])], widths: [40, 10, 10, 14, 18, 10] }]
+          ? [{ name: t('同比', 'change'), rows: [[t('项目', 'item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], ...changes.map((r) => [r.label, r.now, r.before, r.delta, r.dueNow, r.dueBefore])], widths: [40, 10, 10, 14, 18, 10] }]
           : []),
         {
           name: t('优先催办', 'gaps'),

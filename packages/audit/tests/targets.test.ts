@@ -95,3 +95,25 @@ describe('a target is never shown met while an applicable unit is open', () => {
     expect(done.html.state).toBe('met');
   });
 });
+
+describe('--previous: the year-on-year change in the HTML and Markdown reports', () => {
+  it('shows both figures, then and now, and the change in points', async () => {
+    const before = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities: planned, year: 2025, asOf: '2025-12-31' });
+    const all = schools.map((s) => ({ unitId: s.id, kind: 'evacuation-plan-compiled' as const, date: '2026-03-01', reference: 'r' }));
+    const now = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities: all, year: 2026, asOf: '2026-06-30', previous: JSON.parse(JSON.stringify(before)) });
+    const { files, dir } = await reports(now);
+    const md = files.get('audit/summary.md') as string;
+    expect(md).toContain('## 与上次核查相比（2025 年，评估日 2025-12-31）');
+    expect(md).toMatch(/\| 三（三） 编制学校人民防空紧急疏散行动方案（100%） \| 100\.0% \| 78\.1% \| \+21\.9 \| 100\.0% \| 78\.1% \|/);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${join(dir, 'audit-report.html')}`);
+      expect(await page.locator('#change').textContent()).toBe('与上次核查相比（2025 年，评估日 2025-12-31）');
+      const row = page.locator('#change + table tr', { hasText: '编制学校人民防空紧急疏散行动方案' });
+      expect(await row.locator('td').allTextContents()).toEqual(['三（三） 编制学校人民防空紧急疏散行动方案（100%）', '100.0%', '78.1%', '+21.9', '100.0%', '78.1%']);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

@@ -143,7 +143,7 @@ describe('audit invariants on random districts (property)', () => {
 });
 
 describe('record ids and earlier years in the audit (issue 17)', () => {
-  const reg: Registry = { district: { id: 'd', name: '区' }, towns: [], units: [{ id: 's', name: '学校', kind: 'school' }] };
+  const reg: Registry = { district: { id: 'd', name: '区', region: 'shanghai' }, towns: [], units: [{ id: 's', name: '学校', kind: 'school' }] };
   it('keeps each row\'s own 记录编号; two rows without one never share a derived id', async () => {
     const rows: Activity[] = [
       a('s', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 2 } }),

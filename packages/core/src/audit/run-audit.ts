@@ -10,6 +10,9 @@ import type { Registry, Unit } from '../model/unit';
 import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
 import { activityId } from '../rules/ids';
+import { Sector } from '../model/sector';
+
+const SECTOR_ORDER: readonly string[] = [...Sector.options, 'general'];
 import { add, emptyCoverage, finish, targetStatus } from './coverage';
 import { AUDIT_SCHEMA_VERSION, PreviousAudit, type AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
@@ -196,7 +199,8 @@ export class AuditAccumulator {
       units,
       overall: this.overall,
       byRequirement,
-      bySector: [...this.bySector].map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
+      // Sectors in the notice's order (三（一）-（六）, then 四 and the closing paragraph).
+      bySector: [...this.bySector].sort(([x], [y]) => SECTOR_ORDER.indexOf(x) - SECTOR_ORDER.indexOf(y)).map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
       byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(this.byTown.get(t.id)!) })),
       byKind: [...this.byKind].map(([kind, c]) => ({ kind: kind as AuditResult['byKind'][number]['kind'], ...finish(c) })),
       gaps,
@@ -211,6 +215,7 @@ export class AuditAccumulator {
       const pair = (now: Coverage, then: { met: number; applicable: number; waived: number; share: number | null } | undefined) => ({ shareOfAll: now.shareOfAll, previousShareOfAll: then ? ofAll(then) : null, share: now.share, previousShare: then ? then.share : null });
       result.change = {
         previousYear: prev.data.year,
+        ...(prev.data.asOf !== undefined ? { previousAsOf: prev.data.asOf } : {}),
         overall: pair(this.overall, prev.data.overall),
         byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, ...pair(r, before.get(r.requirementId)) })),
       };

@@ -41,6 +41,7 @@ export const ShareChange = z.object({ shareOfAll: z.number().nullable(), previou
 /** What `--previous` needs from last year's audit (older audits lack `shareOfAll`: it is derived). */
 export const PreviousAudit = z.object({
   year: z.number().int(),
+  asOf: z.string().optional(),
   overall: z.object({ met: z.number(), applicable: z.number(), waived: z.number(), share: z.number().nullable() }),
   byRequirement: z.array(z.object({ requirementId: z.string(), met: z.number(), applicable: z.number(), waived: z.number(), share: z.number().nullable() })),
 });
@@ -81,6 +82,8 @@ export const AuditResult = z.object({
   change: z
     .object({
       previousYear: z.number().int(),
+      /** The previous audit's as-of date (two audits of one year differ only by it). */
+      previousAsOf: z.string().optional(),
       overall: ShareChange,
       byRequirement: z.array(ShareChange.extend({ requirementId: z.string() })),
     })
