@@ -36,7 +36,7 @@ function cell(text: string): string {
 
 export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags' | 'preferred'>>, lang: Lang): string {
   const due = task.due;
-  const preferred = task.preferred && task.preferred.length > 0 ? `${lang === 'zh' ? '；' : '; '}${T.preferred[lang]} ${task.preferred.map((p) => p.date).join(lang === 'zh' ? '、' : ', ')}` : '';
+  const preferred = task.preferred && task.preferred.length > 0 ? `${lang === 'zh' ? '；' : '; '}${T.preferred[lang]} ${[...new Set(task.preferred.map((p) => p.date))].join(lang === 'zh' ? '、' : ', ')}` : '';
   switch (due.type) {
     case 'deadline':
       if (task.flags?.includes('notice-sets-no-date')) return T.anyTime[lang](due.date) + preferred;
