@@ -137,8 +137,8 @@ describe('liujin audit', () => {
     const out = tempDir();
     const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--out', out, '--lang', 'en']);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toContain('target missed');
-    for (const f of ['audit.json', 'audit.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
+    expect(r.stdout).toContain('behind target');
+    for (const f of ['audit.json', 'audit.csv', 'targets.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
   });
 
   it('exits 0 when every target is met, and 2 on a bad --format', () => {

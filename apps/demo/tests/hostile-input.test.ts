@@ -70,6 +70,8 @@ const CASES: Case[] = [
   { name: 'an impossible date (2026-02-30)', role: 'activities', file: 'feb30.csv', content: `${ACTIVITY_HEADER}u1,演练,2026-02-30\n`, expect: { problems: [{ code: 'invalid_date', row: 2, column: 'date' }] } },
   { name: 'a date that is no date', role: 'activities', file: 'nodate.csv', content: `${ACTIVITY_HEADER}u1,演练,next tuesday\n`, expect: { problems: [{ row: 2, column: 'date' }] } },
   { name: 'a date outside the year (kept, with a warning)', role: 'activities', file: 'lastyear.csv', content: `${ACTIVITY_HEADER}u1,演练,2025-05-12\nu1,演练,2026-05-12\n`, expect: { counts: { units: 2, activities: 2 }, warnings: [{ code: 'outside_year', row: 2, column: 'date' }] } },
+  // One rule for earlier years (docs/catalog.md): a school's plan, made once, counts from 2019 (no warning); a recurring drill from 2025 and any row after the year do not.
+  { name: 'earlier-year rows: once-made work counts, recurring work and later rows warn', role: 'activities', file: 'years.csv', content: `${ACTIVITY_HEADER}u1,编制方案,2019-03-01\nu1,演练,2025-09-19\nu1,展示宣传,2027-01-05\n`, expect: { counts: { units: 2, activities: 3 }, warnings: [{ code: 'outside_year', row: 3, column: 'date' }, { code: 'outside_year', row: 4, column: 'date' }] } },
   {
     name: 'an unknown unit and an unknown kind beside a bad date: all three reported',
     role: 'activities',
@@ -146,6 +148,8 @@ describe('the hostile-input corpus', () => {
       expect(report.counts).toEqual(c.expect.counts);
       expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
       for (const want of c.expect.warnings ?? []) expect(report.problems).toContainEqual(expect.objectContaining({ file, severity: 'warning', ...want }));
+      // No warning beyond the ones listed.
+      if (c.expect.warnings) expect(report.problems.filter((p) => p.severity === 'warning' && p.code === 'outside_year').length).toBe(c.expect.warnings.filter((w) => w.code === 'outside_year').length);
     }
   });
 

@@ -123,6 +123,8 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   /** The key dates a feed's work hangs on: activity days, and the siren test wherever there are drills or Education Day work. */
   const keyDatesOf = (entries: readonly Entry[], keyDates: KeyDateEvents): EventSpec[] => {
     const ids = new Set(entries.filter(({ task }) => task.due.type === 'window' && task.keyDateId !== undefined).map(({ task }) => task.keyDateId!));
+    // Occasions the notice names for work it does not date: shown as preferred (issue 17).
+    for (const { task } of entries) for (const p of task.preferred ?? []) ids.add(p.keyDateId);
     const drills = entries.some(({ task }) => requirements.get(task.requirementId)?.evidenceKinds.some((k) => k === 'evacuation-drill' || k === 'siren-listening'));
     if (ids.has(KEY_DATE_IDS.educationDay) || drills) ids.add(KEY_DATE_IDS.sirenTest);
     return [...keyDates.byId.entries()].filter(([id]) => ids.has(id)).flatMap(([, events]) => events);

@@ -50,6 +50,8 @@ function items(plan: Plan, tasks: readonly Task[], lang: Lang, workdays: Workday
   for (const { task, units } of groups.values()) {
     const count = zh ? `（${units.size} 个单位）` : ` (${units.size})`;
     const title = inLang(lang, task.title.zh, task.title.en);
+    // Preferred occasions of work the notice does not date (issue 17): shown on their days.
+    for (const date of new Set((task.preferred ?? []).map((p) => p.date))) out.push({ date, end: date, kind: 'window', sector: task.sector, text: `${title}${count}${zh ? '（首选时机）' : ' (preferred)'}` });
     if (task.due.type === 'deadline' && task.occasion === 'year') yearEnd.set(task.due.date, (yearEnd.get(task.due.date) ?? 0) + 1);
     else if (task.due.type === 'deadline') out.push({ date: task.due.date, kind: 'deadline', sector: task.sector, text: title + count });
     else if (task.due.type === 'window') out.push({ date: task.due.start, end: task.due.end, kind: 'window', sector: task.sector, text: title + count });
