@@ -4,7 +4,7 @@
  * units. Units: their own tasks. UIDs derive from requirement, unit (or group) and occasion, so a
  * refreshed subscription updates events instead of duplicating them.
  */
-import { SECTOR_LABELS, UNIT_KIND_LABELS, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
+import { SECTOR_LABELS, UNIT_KIND_LABELS, addDays, describeDue, fileNameForId, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
 
 export interface EventSpec {
   uid: string;
@@ -24,6 +24,8 @@ export interface FeedSpec {
   path: string;
   name: string;
   events: EventSpec[];
+  /** The town or unit a feed belongs to, for calendars/index.json. */
+  subject?: { kind: 'town' | 'unit'; id: string; name: string };
 }
 
 const EDUCATION_DAY = 'national-defense-education-day';
@@ -120,7 +122,7 @@ export function buildFeeds(plans: readonly Plan[], registry: Registry | undefine
   }
 
   const unitsById = new Map((registry?.units ?? []).map((u) => [u.id, u]));
-  const grouped = (path: string, name: string, tasks: Task[], key: string) => {
+  const grouped = (path: string, name: string, tasks: Task[], key: string, subject?: FeedSpec['subject']) => {
     const groups = new Map<string, { task: Task; count: number }>();
     for (const t of tasks) {
       const k = `${t.requirementId}/${t.occasion}/${taskDay(t)?.start ?? ''}`;
@@ -133,13 +135,13 @@ export function buildFeeds(plans: readonly Plan[], registry: Registry | undefine
       const e = taskEvent(task, '', count);
       if (e) events.push({ ...e, uid: uid('group', key, k) });
     }
-    feeds.push({ path, name, events });
+    feeds.push({ path, name, events, ...(subject ? { subject } : {}) });
   };
   const allTasks = plans.flatMap((p) => p.tasks.map((t) => ({ t, year: p.year })));
   if (kinds.has('towns') && registry) {
     for (const town of registry.towns) {
       const tasks = allTasks.filter(({ t }) => unitsById.get(t.unitId)?.town === town.id).map(({ t }) => t);
-      grouped(`calendars/towns/${safeFileSegment(town.id)}.ics`, `${districtName} ${town.name}`, tasks, `town-${town.id}`);
+      grouped(`calendars/towns/${fileNameForId(town.id)}.ics`, `${districtName} ${town.name}`, tasks, `town-${town.id}`, { kind: 'town', id: town.id, name: town.name });
     }
   }
   if (kinds.has('sectors')) {
@@ -155,17 +157,15 @@ export function buildFeeds(plans: readonly Plan[], registry: Registry | undefine
       if (list) list.push(t);
       else byUnit.set(t.unitId, [t]);
     }
-    const used = new Set<string>();
     for (const unit of registry.units) {
-      // The unit id is unique and already a safe segment; the name makes the file recognisable.
-      let file = `${safeFileSegment(unit.id)}`;
-      while (used.has(file.toLowerCase())) file = `${file}_`;
-      used.add(file.toLowerCase());
+      // Named by the id alone (fileNameForId): never by registry order, so a unit's feed never
+      // takes another unit's file; calendars/index.json maps ids to files.
+      const file = fileNameForId(unit.id);
       const events = (byUnit.get(unit.id) ?? []).flatMap((t) => {
         const e = taskEvent(t, '');
         return e ? [{ ...e, uid: uid(t.id) }] : [];
       });
-      feeds.push({ path: `calendars/units/${file}.ics`, name: `${unit.name}（${UNIT_KIND_LABELS[unit.kind][lang]}）`, events });
+      feeds.push({ path: `calendars/units/${file}.ics`, name: `${unit.name}（${UNIT_KIND_LABELS[unit.kind][lang]}）`, events, subject: { kind: 'unit', id: unit.id, name: unit.name } });
     }
   }
   return feeds;

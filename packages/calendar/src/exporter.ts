@@ -1,6 +1,6 @@
 /** The calendar exporter (the Exporter contract of @liujin/core). */
 import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry } from '@liujin/core';
-import { buildFeeds } from './events';
+import { buildFeeds, type FeedSpec } from './events';
 import { CalendarOptions, parseAlarm, type CalendarOptionsInput } from './options';
 import { renderInParallel } from './parallel';
 import { renderFeed } from './render';
@@ -33,9 +33,19 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
       if (resolved.concurrency > 1 && named.length >= 200) {
         const texts = await renderInParallel(named, renderOptions, resolved.concurrency);
         for (let i = 0; i < named.length; i++) yield { path: named[i]!.path, mediaType: 'text/calendar', content: texts[i]! };
-        return;
+      } else {
+        for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
       }
-      for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
+      const index = feedIndex(feeds);
+      if (index) yield index;
     },
   };
+}
+
+/** calendars/index.json: which file holds which town's and unit's feed (file names come from ids alone). */
+function feedIndex(feeds: readonly FeedSpec[]): Artefact | undefined {
+  const subjects = feeds.filter((f) => f.subject !== undefined);
+  if (subjects.length === 0) return undefined;
+  const list = (kind: 'town' | 'unit') => subjects.filter((f) => f.subject!.kind === kind).map((f) => ({ id: f.subject!.id, name: f.subject!.name, file: f.path }));
+  return { path: 'calendars/index.json', mediaType: 'application/json', content: `${JSON.stringify({ towns: list('town'), units: list('unit') }, null, 2)}\n` };
 }

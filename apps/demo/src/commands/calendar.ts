@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { planYear, type Catalog, type Registry } from '@liujin/core';
-import { writeArtefacts, type WrittenArtefact } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, type GlobalOptions, type Output } from '../runtime';
 import { checkRegion } from './dates';
@@ -13,7 +13,7 @@ export interface CalendarRun {
   region: string;
   alarms: string;
   includeUnits: boolean;
-  outDir: string;
+  sink: OutputSet;
   now: Date;
 }
 
@@ -29,7 +29,7 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
   });
   const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
-  const written = await writeArtefacts(run.outDir, exporter.export({ plans, registry: run.registry, catalog: run.catalog, now: run.now }), () => progress.tick());
+  const written = await run.sink.write(exporter.export({ plans, registry: run.registry, catalog: run.catalog, now: run.now }), () => progress.tick());
   progress.done();
   return written;
 }
@@ -41,9 +41,8 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const region = checkRegion(String(options.region));
   const registryFile = options.registry as string | undefined;
   const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(registryFile, out)]);
-  const written = await writeCalendars(
-    { catalog, registry, years, region, alarms: String(options.alarms ?? ''), includeUnits: registryFile !== undefined, outDir: String(options.out), now },
-    out,
+  const written = await withOutputSet({ outDir: String(options.out), set: 'calendar', inputs: [registryFile] }, out, (sink) =>
+    writeCalendars({ catalog, registry, years, region, alarms: String(options.alarms ?? ''), includeUnits: registryFile !== undefined, sink, now }, out),
   );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else out.info(out.lang === 'zh' ? `已写出 ${written.length} 个日历文件到 ${options.out}/calendars` : `wrote ${written.length} calendar files to ${options.out}/calendars`);

@@ -1,5 +1,5 @@
 import { keyDatesFor, problem, type Registry, type Unit, type UnitKind } from '@liujin/core';
-import { writeArtefacts, type WrittenArtefact } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { checkRegion } from './dates';
@@ -21,7 +21,7 @@ export interface TemplatesRun {
   registry: Registry;
   year: number;
   region: string;
-  outDir: string;
+  sink: OutputSet;
   now: Date;
 }
 
@@ -32,13 +32,12 @@ export async function writeTemplates(run: TemplatesRun, out: Output): Promise<Wr
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];
   if (run.blank) {
-    written.push(...(await writeArtefacts(run.outDir, exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now }))));
+    written.push(...(await run.sink.write(exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now }))));
   }
   if (run.units.length > 0) {
     const progress = out.progress(out.lang === 'zh' ? `预案（${run.kind}）` : `plans (${run.kind})`, run.units.length);
     written.push(
-      ...(await writeArtefacts(
-        run.outDir,
+      ...(await run.sink.write(
         exporter.export({ kind: run.kind, mode: 'prefilled', units: run.units, year: run.year, keyDates, district, now: run.now }),
         () => progress.tick(),
       )),
@@ -74,7 +73,11 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   }
   // Without --unit or --all, a blank template is what the user asked for.
   const blank = Boolean(options.blank) || units.length === 0;
-  const written = await writeTemplates({ kind, blank, units, registry, year, region, outDir: String(options.out), now }, out);
+  // The set a run owns: a later run of another mode (one unit, all, blank) never removes this one's files.
+  const set = `templates:${kind}:${options.unit !== undefined ? `unit:${String(options.unit)}` : options.all ? 'all' : 'blank'}${blank && units.length > 0 ? '+blank' : ''}`;
+  const written = await withOutputSet({ outDir: String(options.out), set, inputs: [options.registry as string | undefined] }, out, (sink) =>
+    writeTemplates({ kind, blank, units, registry, year, region, sink, now }, out),
+  );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else for (const w of written) out.info(w.file);
   return EXIT.ok;
