@@ -6,6 +6,7 @@
  * input (a test holds them to it); only the memory differs.
  */
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -79,8 +80,9 @@ class AtomicFile {
   private readonly temp: string;
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    this.temp = `${path}.${process.pid}.tmp`;
-    this.sink = new Sink(openSync(this.temp, 'w'));
+    // Created exclusively under a crypto-random name: never through an existing file or link.
+    this.temp = join(dirname(path), `.liujin-tmp-${randomBytes(12).toString('hex')}`);
+    this.sink = new Sink(openSync(this.temp, 'wx'));
   }
   commit(): void {
     this.sink.close();
@@ -130,7 +132,7 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
     for await (const unit of input.units()) position.set(unit.id, position.size);
 
     // Pass 2: each record to its chunk's spill file, in input order; unknown units listed now.
-    const unmatchedSpill = new Sink(openSync(join(spill, 'unmatched.jsonl'), 'w'));
+    const unmatchedSpill = new Sink(openSync(join(spill, 'unmatched.jsonl'), 'wx'));
     const sample: AuditResult['unmatched'] = [];
     const miss = (entry: AuditResult['unmatched'][number]) => {
       if (sample.length < 200) sample.push(entry);
@@ -145,7 +147,7 @@ export async function writeAuditStreamed(input: StreamedAuditInput, options: Str
         continue;
       }
       const k = Math.floor(at / chunkUnits);
-      (chunks[k] ??= new Sink(openSync(join(spill, `chunk-${k}.jsonl`), 'w'))).write(`${JSON.stringify(a)}\n`);
+      (chunks[k] ??= new Sink(openSync(join(spill, `chunk-${k}.jsonl`), 'wx'))).write(`${JSON.stringify(a)}\n`);
     }
     for (const sink of chunks) sink?.close();
     for (const row of input.setAside ?? []) {

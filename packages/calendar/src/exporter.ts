@@ -36,7 +36,7 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
       } else {
         for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
       }
-      const index = feedIndex(feeds);
+      const index = resolved.index ? feedIndex(feeds) : undefined;
       if (index) yield index;
     },
   };

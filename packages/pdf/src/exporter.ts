@@ -14,6 +14,8 @@ export const PlanTemplateOptions = z
     /** Make every blank a fillable text field (AcroForm); its ruled line still prints when empty. */
     fillable: z.boolean().default(true),
     author: z.string().max(200).default('liujin'),
+    /** Also yield templates/<kind>/index.json: which file holds each unit's plan (names come from ids alone). */
+    index: z.boolean().default(false),
     /** Messages only; the templates themselves are Chinese documents. */
     lang: z.enum(['zh', 'en']).default('zh'),
   })
@@ -61,7 +63,7 @@ export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplate
         index.push({ id: unit.id, name: unit.name, file: path });
         yield { path, mediaType: 'application/pdf', content: await render(input, unit) };
       }
-      if (index.length > 0) yield { path: `templates/${input.kind}/index.json`, mediaType: 'application/json', content: `${JSON.stringify({ units: index }, null, 2)}\n` };
+      if (resolved.index && index.length > 0) yield { path: `templates/${input.kind}/index.json`, mediaType: 'application/json', content: `${JSON.stringify({ units: index }, null, 2)}\n` };
     },
   };
 }

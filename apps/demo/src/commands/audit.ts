@@ -51,6 +51,8 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<{ written:
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
   const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
+  // The reports are one set: none of an earlier run stays beside them.
+  run.sink.claimFolder('audit');
   const written = await run.sink.write(exporter.export({ audit, now: run.now }));
   const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
@@ -171,6 +173,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   );
   for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
   if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
+  run.sink.claimFolder('audit');
   const written = await run.sink.adopt(files);
   const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };

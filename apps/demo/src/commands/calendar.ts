@@ -27,8 +27,11 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     concurrency: Math.max(1, Math.min(availableParallelism(), 8)),
     alarms: run.alarms,
     feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
+    index: true,
   });
   const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
+  // The feeds and their index are one set: a feed of an earlier run never stays beside them.
+  run.sink.claimFolder('calendars');
   const written = await run.sink.write(exporter.export({ plans, registry: run.registry, catalog: run.catalog, now: run.now }), () => progress.tick());
   progress.done();
   return written;

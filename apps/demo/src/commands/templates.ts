@@ -27,7 +27,7 @@ export interface TemplatesRun {
 
 export async function writeTemplates(run: TemplatesRun, out: Output): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
-  const exporter = createPlanTemplateExporter({ lang: out.lang });
+  const exporter = createPlanTemplateExporter({ lang: out.lang, index: true });
   const keyDates = keyDatesFor(run.year, { region: run.region });
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];

@@ -53,6 +53,7 @@ export function fsProblem(file: string, error: unknown, step: 'folder' | 'lock' 
     EDQUOT: ['超出磁盘配额', 'disk quota exceeded'],
     ELOOP: ['路径中的符号链接层数过多', 'too many levels of symbolic links'],
   };
+  if (step === 'write') messages.EEXIST = ['写入时此处已出现另一个文件或链接；liujin 不经由它写入', 'another file or link appeared here while liujin was writing; liujin does not write through it'];
   const known = messages[code];
   const [zh, en] = known ?? [`无法${step === 'write' ? '写入' : '使用'}（${code || (error as Error).message}）`, `cannot ${step === 'write' ? 'write' : 'use'} it (${code || (error as Error).message})`];
   if (!known && !code) throw error; // not a file-system error: a bug, reported as such

@@ -48,6 +48,8 @@ export class OutputSet {
   private readonly entries = new Map<string, ManifestEntry>();
   private readonly folded = new Set<string>();
   private readonly problems: Problem[] = [];
+  private readonly claimed = new Set<string>();
+  private readonly previousPaths: ReadonlySet<string>;
   private closed = false;
 
   private constructor(
@@ -59,7 +61,9 @@ export class OutputSet {
     private readonly previous: Manifest | undefined,
     private readonly inputs: readonly FileId[],
     private readonly release: () => Promise<void>,
-  ) {}
+  ) {
+    this.previousPaths = new Set(previous?.files.map((e) => e.path));
+  }
 
   /** Checks the folder, takes its lock, finishes or clears what a killed run left, and opens a staging folder. */
   static async open(options: OutputSetOptions): Promise<OutputSet> {
@@ -69,7 +73,10 @@ export class OutputSet {
       throw new InputError([fsProblem(options.outDir, error, 'lock')]);
     });
     try {
-      await recoverJournal(dir);
+      await recoverJournal(dir).catch((error: unknown) => {
+        if (error instanceof UnsafeTargetError) throw new InputError([outProblem(options.outDir, error.path, error.reason === 'symlink' ? 'symlink' : 'blocked')]);
+        throw error;
+      });
       await removeOrphanStages(dir);
       const stageName = `${STAGE_PREFIX}${randomBytes(12).toString('hex')}`;
       // mkdir without `recursive` fails on anything already there (a planted folder or link).
@@ -127,6 +134,14 @@ export class OutputSet {
     return written;
   }
 
+  /**
+   * Makes a folder one report set: files liujin wrote there earlier, under any command, that
+   * this run does not write again go with the switch, so `audit/` never holds reports of two runs.
+   */
+  claimFolder(folder: string): void {
+    this.claimed.add(folder.replace(/\/+$/, ''));
+  }
+
   /** Registers files an external writer put under `stageFiles`. */
   async adopt(paths: readonly string[]): Promise<WrittenArtefact[]> {
     const written: WrittenArtefact[] = [];
@@ -145,6 +160,7 @@ export class OutputSet {
   /** Switches the staged set in: the commit point is one rename; stale files of this set go. */
   async commit(): Promise<{ removed: string[]; kept: string[] }> {
     this.assertOpen();
+    let committed = false;
     try {
       if (this.problems.length > 0) throw new InputError(capped(this.problems), { zh: '无法写入输出文件夹', en: 'cannot write into the output folder' });
       const owned = new Map<string, ManifestEntry>();
@@ -152,7 +168,8 @@ export class OutputSet {
       const removes: Journal['removes'] = [];
       const kept: string[] = [];
       for (const entry of this.previous?.files ?? []) {
-        if (entry.set !== this.options.set || this.entries.has(entry.path)) continue;
+        const claimed = [...this.claimed].some((folder) => entry.path.startsWith(`${folder}/`));
+        if ((entry.set !== this.options.set && !claimed) || this.entries.has(entry.path)) continue;
         owned.delete(entry.path);
         const target = join(this.dir, ...entry.path.split('/'));
         const info = await lstat(target).catch(() => undefined);
@@ -167,10 +184,14 @@ export class OutputSet {
         if (this.entries.has(entry.path) || (await lstat(join(this.dir, ...entry.path.split('/'))).catch(() => undefined))) present.push(entry);
       }
       const stage = join(this.dir, this.stageName);
-      await writeFile(join(stage, 'manifest.json'), manifestText(present.filter((e) => !removes.some((r) => r.path === e.path))), { flag: 'wx' });
+      const removed = new Set(removes.map((r) => r.path));
+      await writeFile(join(stage, 'manifest.json'), manifestText(present.filter((e) => !removed.has(e.path))), { flag: 'wx' });
       const journal: Journal = { liujin: 1, stage: this.stageName, moves: [...this.entries.keys()], removes };
       await writeFile(join(stage, 'commit.json'), JSON.stringify(journal), { flag: 'wx' });
       await rename(join(stage, 'commit.json'), join(this.dir, JOURNAL));
+      // The commit point is passed: from here the staging folder holds the rest of the new set and
+      // must survive a failure, for the next run to finish the switch (`recoverJournal`).
+      committed = true;
       try {
         await applyJournal(this.dir, journal);
       } catch (error) {
@@ -181,7 +202,7 @@ export class OutputSet {
       return { removed: removes.map((r) => r.path), kept };
     } finally {
       this.closed = true;
-      await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
+      if (!committed) await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
       await this.release();
     }
   }
@@ -229,7 +250,7 @@ export class OutputSet {
       if (last) {
         if (this.isInput(at, info)) return void this.problems.push(outProblem(this.options.outDir, path, 'input'));
         if (!info.isFile()) return void this.problems.push(outProblem(this.options.outDir, path, 'blocked'));
-        if (!this.previous?.files.some((e) => e.path === path)) this.problems.push(outProblem(this.options.outDir, path, 'foreign'));
+        if (!this.previousPaths.has(path)) this.problems.push(outProblem(this.options.outDir, path, 'foreign'));
       }
     }
   }
