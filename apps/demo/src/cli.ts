@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import type { Problem } from '@liujin/core';
+import type { LocalizedText, Problem } from '@liujin/core';
 import { buildProgram } from './program';
 import { EXIT, InputError, createOutput, defaultLang, writeErr, type Lang } from './runtime';
 
@@ -20,23 +20,11 @@ const LISTED = 1000;
 
 /**
  * The one shape of an error under --json (docs/cli.md, "Errors under --json"): stdout always
- * carries a JSON answer, so a script never parses an empty output.
+ * carries a JSON answer, so a script never parses an empty output. `problems` are the same
+ * objects `validate --json` lists (code, severity, path, message in zh and en, file, row, column).
  */
-export function errorJson(exitCode: number, summary: string, problems: readonly Problem[], lang: Lang): unknown {
-  return {
-    ok: false,
-    exitCode,
-    error: summary,
-    problems: problems.slice(0, LISTED).map((p) => ({
-      code: p.code,
-      message: p.message[lang],
-      ...(p.file !== undefined ? { file: p.file } : {}),
-      ...(p.row !== undefined ? { row: p.row } : {}),
-      ...(p.column !== undefined ? { column: p.column } : {}),
-      ...(p.path.length > 0 ? { path: p.path } : {}),
-    })),
-    more: Math.max(0, problems.length - LISTED),
-  };
+export function errorJson(exitCode: number, summary: LocalizedText, problems: readonly Problem[], lang: Lang): unknown {
+  return { ok: false, exitCode, error: summary[lang], problems: problems.slice(0, LISTED), more: Math.max(0, problems.length - LISTED) };
 }
 
 /** A closed stdout (`liujin plan | head -1`) ends the run quietly, as other command-line tools do. */
@@ -66,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors are bad input.
       if (error.exitCode === 0) return EXIT.ok;
-      if (json) out.data(errorJson(EXIT.badInput, lang === 'zh' ? '命令行用法有误' : 'usage error', [{ code: error.code, severity: 'error', path: [], message: { zh: error.message, en: error.message } }], lang));
+      if (json) out.data(errorJson(EXIT.badInput, { zh: '命令行用法有误', en: 'usage error' }, [{ code: error.code, severity: 'error', path: [], message: { zh: error.message, en: error.message } }], lang));
       return EXIT.badInput;
     }
     if (error instanceof InputError) {
@@ -74,13 +62,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.error(`${error.summary[lang]} (${error.problems.length}):`);
       for (const p of error.problems.slice(0, LISTED)) writeErr(`  - ${formatProblem(p, lang)}\n`);
       if (error.problems.length > LISTED) writeErr(`  … ${lang === 'zh' ? `另有 ${error.problems.length - LISTED} 个问题未列出` : `${error.problems.length - LISTED} more problems not listed`}\n`);
-      if (json) out.data(errorJson(EXIT.badInput, error.summary[lang], error.problems, lang));
+      if (json) out.data(errorJson(EXIT.badInput, error.summary, error.problems, lang));
       return EXIT.badInput;
     }
     const message = `${lang === 'zh' ? '内部错误' : 'internal error'}: ${(error as Error).message}`;
     out.error(message);
     if (process.env.LIUJIN_DEBUG) writeErr(`${(error as Error).stack ?? ''}\n`);
-    if (json) out.data(errorJson(EXIT.internal, lang === 'zh' ? '内部错误' : 'internal error', [{ code: 'internal', severity: 'error', path: [], message: { zh: (error as Error).message, en: (error as Error).message } }], lang));
+    if (json) out.data(errorJson(EXIT.internal, { zh: '内部错误', en: 'internal error' }, [{ code: 'internal', severity: 'error', path: [], message: { zh: (error as Error).message, en: (error as Error).message } }], lang));
     return EXIT.internal;
   }
 }
