@@ -4,7 +4,8 @@
  * packages' public APIs; no domain logic lives here.
  */
 import { randomBytes } from 'node:crypto';
-import { neutraliseControls, type LocalizedText, type Problem } from '@liujin/core';
+import type { LocalizedText, Problem } from '@liujin/core';
+import { neutraliseControls } from '@liujin/core/text';
 
 export type Lang = 'zh' | 'en';
 

@@ -57,7 +57,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     const templates: WrittenArtefact[] = [];
     for (const kind of Object.keys(KINDS_OF_TEMPLATE) as TemplateKind[]) {
       const units = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
-      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, sink, now }, out)));
+      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, index: true, sink, now }, out)));
     }
     sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
     if (activities === undefined) return { sections, reasons: [] };

@@ -21,13 +21,15 @@ export interface TemplatesRun {
   registry: Registry;
   year: number;
   region: string;
+  /** Write templates/<kind>/index.json (a run over all the kind's units). */
+  index: boolean;
   sink: OutputSet;
   now: Date;
 }
 
 export async function writeTemplates(run: TemplatesRun, out: Output): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
-  const exporter = createPlanTemplateExporter({ lang: out.lang, index: true });
+  const exporter = createPlanTemplateExporter({ lang: out.lang, index: run.index });
   const keyDates = keyDatesFor(run.year, { region: run.region });
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];
@@ -76,7 +78,7 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   // The set a run owns: a later run of another mode (one unit, all, blank) never removes this one's files.
   const set = `templates:${kind}:${options.unit !== undefined ? `unit:${String(options.unit)}` : options.all ? 'all' : 'blank'}${blank && units.length > 0 ? '+blank' : ''}`;
   const written = await withOutputSet({ outDir: String(options.out), set, inputs: [options.registry as string | undefined] }, out, (sink) =>
-    writeTemplates({ kind, blank, units, registry, year, region, sink, now }, out),
+    writeTemplates({ kind, blank, units, registry, year, region, index: Boolean(options.all), sink, now }, out),
   );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else for (const w of written) out.info(w.file);

@@ -40,7 +40,14 @@ export function fsProblem(file: string, error: unknown, step: 'folder' | 'lock' 
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if ((error as Error).name === 'FolderBusyError') {
     const pid = (error as { pid?: number }).pid ?? 0;
-    return problem('out_busy', { zh: `另一个 liujin 进程（pid ${pid}）正在写入此文件夹；请等它结束`, en: `another liujin run (pid ${pid}) is writing into this folder; wait for it to finish` }, { file, path: ['--out'] });
+    return problem(
+      'out_busy',
+      {
+        zh: `另一个 liujin 进程（pid ${pid}）正在写入此文件夹；请等它结束（若确无 liujin 在运行，可删除其中的 .liujin-lock）`,
+        en: `another liujin run (pid ${pid}) is writing into this folder; wait for it to finish (if no liujin is running, delete .liujin-lock there)`,
+      },
+      { file, path: ['--out'] },
+    );
   }
   const messages: Record<string, [string, string]> = {
     ENOTDIR: ['--out 应为文件夹，这里（或其上级）是一个文件', '--out must be a folder; this path (or a folder above it) is a file'],
