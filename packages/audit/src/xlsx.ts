@@ -1,6 +1,5 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { neutraliseControls, type Lang } from '@liujin/core';
-import type { AuditResult, Coverage } from './schema';
+import { neutraliseControls, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 

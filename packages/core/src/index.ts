@@ -12,3 +12,4 @@ export * from './plan/index';
 export * from './sample/index';
 export * from './report/index';
 export * from './files/index';
+export * from './audit/index';

@@ -1,5 +1,5 @@
 import { readInputFile } from '../files';
-import { problem, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
+import { problem, runAudit, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -38,7 +38,7 @@ export interface AuditRun {
 }
 
 export async function writeAudit(run: AuditRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
-  const { runAudit, createAuditExporter, auditVerdict } = await import('@liujin/audit');
+  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
   const audit = await runAudit({
     catalog: run.catalog,
     registry: run.registry,
@@ -114,7 +114,7 @@ async function readPrevious(file: string): Promise<unknown> {
   } catch (error) {
     throw new InputError([problem('invalid_json', { zh: `无法读取上年审计（不是 JSON）：${(error as Error).message}`, en: `cannot read last year's audit (not JSON): ${(error as Error).message}` }, { file, path: ['--previous'] })]);
   }
-  const { AuditResult, AUDIT_SCHEMA_VERSION } = await import('@liujin/audit');
+  const { AuditResult, AUDIT_SCHEMA_VERSION } = await import('@liujin/core');
   if (!AuditResult.safeParse(value).success) {
     throw new InputError([
       problem(
