@@ -88,7 +88,6 @@ export function terminalText(text: string, color: boolean): string {
 
 /** JSON for stdout: JSON.stringify, with the C1 controls, bidi characters and line separators it leaves raw escaped too. */
 export function jsonText(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

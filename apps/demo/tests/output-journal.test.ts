@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as FsPromises from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { OutputSet, withOutputSet } from '../src/output/index';
 import { createOutput } from '../src/runtime';
@@ -12,7 +13,7 @@ import { tempDir } from './helpers';
 
 const budget = vi.hoisted(() => ({ left: Number.POSITIVE_INFINITY }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof FsPromises>();
   return {
     ...actual,
     rename: async (from: string, to: string) => {

@@ -53,6 +53,7 @@ describe('fileNameForId', () => {
     const names = ids.map((id) => fileNameForId(id));
     for (const name of names) {
       expect(byteLength(name)).toBeLessThanOrEqual(150);
+      // eslint-disable-next-line no-control-regex
       expect(name).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e]|^\.|[. ]$|\s/);
     }
     expect(new Set(names).size).toBe(ids.length);
