@@ -38,7 +38,7 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
   const lines = [
     `# ${zh ? `${audit.year} 年“六进”工作覆盖率审计` : `"Six into" coverage audit ${audit.year}`}`,
     '',
-    `${mdCell(audit.district.name)} · ${zh ? '评估日' : 'as of'} ${audit.asOf} · ${audit.catalog.id} ${audit.catalog.version}`,
+    `${mdCell(audit.district.name)} · ${zh ? '评估日' : 'as of'} ${audit.asOf} · ${mdCell(audit.catalog.id)} ${mdCell(audit.catalog.version)}`,
     '',
     ...(audit.district.synthetic ? [zh ? '> 示例数据：基于虚构单位，仅供演示。' : '> Synthetic data: made-up units, for demonstration only.', ''] : []),
     ...(audit.warnings.length > 0 ? [...audit.warnings.map((w) => `> ⚠ ${mdCell(w[lang])}`), ''] : []),

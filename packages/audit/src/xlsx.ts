@@ -1,5 +1,5 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { kindName, percent, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
@@ -27,7 +27,8 @@ function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh
 export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, now: Date, titles: ReadonlyMap<string, string>, maxRows = XLSX_MAX_ROWS) {
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
-  const writer = new XlsxWriter(write, now);
+  // Cells of names and titles from users: controls shown as \uXXXX (inline strings are never formulas).
+  const writer = new XlsxWriter(write, now, (text) => neutraliseControls(text));
   const detailHeader = [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')];
   const detailName = t('单位明细', 'unit detail');
   const detailWidths = [20, 24, 10, 12, 38, 30, 10, 60, 12];

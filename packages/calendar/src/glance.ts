@@ -4,7 +4,7 @@
  * key dates, and deadlines and windows coloured by sector; the dated list follows on a second sheet.
  * Self-contained like the audit report: no scripts, no external resources (a CSP forbids them).
  */
-import { daysInMonth, defaultWorkdayCalendar, isoWeekday, makeLocalDate, safeFileSegment, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { daysInMonth, defaultWorkdayCalendar, isoWeekday, makeLocalDate, fileNameForId, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { reportsDue } from './reports';
 import { inLang, sectorLabel, weekdayName } from './text';
 
@@ -149,7 +149,7 @@ export function* renderGlances(input: GlanceInput): Iterable<Artefact> {
       const townTasks = tasks.filter((t) => units.get(t.unitId)?.town === town.id);
       const name = zh ? town.name : inLang(lang, town.name, town.nameEn ?? town.name);
       const list = items(plan, townTasks, lang, workdays);
-      yield { path: `calendars/glance/towns/${safeFileSegment(town.id)}-${plan.year}.html`, mediaType: 'text/html', content: page(heading(`${district} ${name}`), plan, list, workdays, lang) };
+      yield { path: `calendars/glance/towns/${fileNameForId(town.id)}-${plan.year}.html`, mediaType: 'text/html', content: page(heading(`${district} ${name}`), plan, list, workdays, lang) };
     }
   }
 }

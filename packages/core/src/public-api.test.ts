@@ -57,7 +57,7 @@ describe('public API of @liujin/core', () => {
 
   it('the package exports these entry points, each with the source condition first', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | Record<string, unknown>> };
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './sample', './divisions', './testing']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './sample', './text', './divisions', './testing']);
     for (const [path, target] of Object.entries(pkg.exports)) {
       if (typeof target !== 'string') expect(Object.keys(target)[0], path).toBe('@liujin/source');
     }

@@ -64,7 +64,7 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
     const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}) };
-    out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : {}), problems });
+    out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : { exitCode: EXIT.badInput }), problems });
     return errors.length === 0 ? EXIT.ok : EXIT.badInput;
   }
   for (const warning of problems) if (warning.severity === 'warning') out.warn(formatProblem(warning, global.lang));

@@ -6,6 +6,7 @@ import type { Plan, Task } from '../model/plan';
 import { REQUIREMENT_SECTORS, SECTOR_LABELS, sectorLabel } from '../model/sector';
 import { DEFAULT_LABEL } from '../rules/reasons';
 import type { Lang } from '../model/text';
+import { markdownText } from './safe-text';
 
 const T = {
   title: { zh: (y: number) => `${y} 年国防动员宣传教育“六进”工作计划`, en: (y: number) => `"Six into" civil-defence publicity and education plan ${y}` },
@@ -28,10 +29,8 @@ const T = {
   preferred: { zh: '首选时机', en: 'preferred' },
 } as const;
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Text for a Markdown table cell or line: nothing live (no links, images, HTML), controls visible. */
+const cell = markdownText;
 
 export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags' | 'preferred'>>, lang: Lang): string {
   const due = task.due;
@@ -51,7 +50,7 @@ export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags'
 
 export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   const lines: string[] = [`# ${T.title[lang](plan.year)}`, ''];
-  lines.push(`${plan.district.name} · ${plan.catalog.id} ${plan.catalog.version} · ${plan.region} · ${plan.timeZone}`, '');
+  lines.push(`${cell(plan.district.name)} · ${cell(plan.catalog.id)} ${cell(plan.catalog.version)} · ${cell(plan.region)} · ${cell(plan.timeZone)}`, '');
   if (plan.district.synthetic) lines.push(T.synthetic[lang], '');
   if (plan.warnings.length > 0) {
     lines.push(`## ${T.warnings[lang]}`, '', ...plan.warnings.map((w) => `- ${cell(w[lang])}`), '');
