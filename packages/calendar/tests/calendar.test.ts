@@ -8,6 +8,7 @@ import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liuji
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendarExporter, readSequenceState } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const NOW = new Date('2026-01-05T08:00:00Z');
@@ -80,7 +81,7 @@ describe('feeds parsed by python3-icalendar', () => {
       writeFileSync(p, f.content);
       return p;
     });
-    const report = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./check_ics.py', import.meta.url).pathname, ...paths], { encoding: 'utf8' })) as { errors: string[]; timezones: string[]; events: { tzid: string | null }[] }[];
+    const report = JSON.parse(execFileSync(systemTool('python3-icalendar'), [new URL('./check_ics.py', import.meta.url).pathname, ...paths], { encoding: 'utf8' })) as { errors: string[]; timezones: string[]; events: { tzid: string | null }[] }[];
     expect(report.flatMap((r) => r.errors)).toEqual([]);
     expect(report.reduce((n, r) => n + r.events.length, 0)).toBeGreaterThan(20);
     for (const r of report) for (const e of r.events) if (e.tzid) expect(r.timezones).toContain(e.tzid);
