@@ -112,13 +112,26 @@ describe('text and bytes', () => {
     expect(ics).not.toMatch(/[^\r]\n(?![ \t])[^A-Z]/);
   });
 
-  it('gives the same bytes under UTC, Asia/Shanghai and America/New_York', () => {
-    const run = (TZ: string) =>
-      execFileSync(process.execPath, ['--conditions=@liujin/source', '--import', 'tsx', new URL('./render-sample.ts', import.meta.url).pathname], { encoding: 'utf8', env: { ...process.env, TZ } });
-    const utc = run('UTC');
+  it('gives the same bytes under UTC, Asia/Shanghai and America/New_York', async () => {
+    // In process: Node applies an assignment to process.env.TZ at once (checked through the offset), so
+    // planning and rendering see each host zone without a subprocess per zone.
+    const run = async (TZ: string, offset: number) => {
+      const previous = process.env.TZ;
+      process.env.TZ = TZ;
+      try {
+        expect(new Date('2026-01-05T00:00:00Z').getTimezoneOffset(), TZ).toBe(offset);
+        const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry: small, year: 2026 });
+        const files = await collectArtefacts(createCalendarExporter({ feeds: ['district', 'units'] }).export({ plans: [plan], registry: small, now: NOW }));
+        return files.filter((f) => f.path === 'calendars/district.ics' || f.path === 'calendars/units/school-zhujiajiao-1.ics').map(text).join('\n');
+      } finally {
+        if (previous === undefined) delete process.env.TZ;
+        else process.env.TZ = previous;
+      }
+    };
+    const utc = await run('UTC', 0);
     expect(utc).toContain('DTSTART;TZID=Asia/Shanghai:20260919T113500');
-    expect(run('Asia/Shanghai')).toBe(utc);
-    expect(run('America/New_York')).toBe(utc);
+    expect(await run('Asia/Shanghai', -480)).toBe(utc);
+    expect(await run('America/New_York', 300)).toBe(utc);
   });
 
   it('matches the reviewed golden feed for one small unit', async () => {

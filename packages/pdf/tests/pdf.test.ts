@@ -143,7 +143,8 @@ describe('hostile and unusual text', () => {
       { ...base, id: 'a', name: '../../etc/passwd' },
       { ...base, id: 'b', name: '同名学校' },
       { ...base, id: 'c', name: '同名学校' },
-      { ...base, id: 'd', name: 'x'.repeat(10_000) },
+      // The longest name the registry accepts (Unit.name max 200), far past the 40-character file-name segment.
+      { ...base, id: 'd', name: 'x'.repeat(200) },
     ];
     const files = await collectArtefacts(createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now: NOW }));
     const paths = files.map((f) => f.path);

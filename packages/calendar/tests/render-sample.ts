@@ -1,8 +1,0 @@
-// Prints the district and one unit feed, for the host-time-zone test (run under several TZ values).
-import { QINGPU_2024_CATALOG, collectArtefacts, planYear, sampleRegistry } from '@liujin/core';
-import { createCalendarExporter } from '../src/index';
-
-const registry = sampleRegistry();
-const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry, year: 2026 });
-const files = await collectArtefacts(createCalendarExporter({ feeds: ['district', 'units'] }).export({ plans: [plan], registry, now: new Date('2026-01-05T08:00:00Z') }));
-process.stdout.write(files.filter((f) => f.path === 'calendars/district.ics' || f.path === 'calendars/units/school-zhujiajiao-1.ics').map((f) => f.content).join('\n'));
