@@ -7,9 +7,14 @@ import type { AuditResult } from './schema';
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
 
+/** The report formats the audit exporter writes: JSON, CSV, XLSX, HTML, Markdown and JUnit XML. */
 export const AuditFormat = z.enum(['json', 'csv', 'xlsx', 'html', 'md', 'junit']);
+/** One report format of {@link AuditFormat}. */
 export type AuditFormat = z.infer<typeof AuditFormat>;
 
+/**
+ * Options of the audit exporter (zod schema; defaults: every format, Chinese, no fail-under threshold).
+ */
 export const AuditOptions = z
   .object({
     formats: z.array(AuditFormat).min(1).default(['json', 'csv', 'xlsx', 'html', 'md', 'junit']),
@@ -18,13 +23,21 @@ export const AuditOptions = z
     failUnder: z.number().min(0).max(100).optional(),
   })
   .strict();
+/** The audit exporter's options with defaults filled in. */
 export type AuditOptions = z.output<typeof AuditOptions>;
 
+/**
+ * What the audit exporter renders: an audit result and the generation time (`now`, so the same input gives the same bytes).
+ */
 export interface AuditExportInput {
   audit: AuditResult;
   now: Date;
 }
 
+/**
+ * Creates the audit exporter: renders an {@link AuditResult} as reports (`audit/audit.json`, `.csv`, `.xlsx`, `.html`, `.md`, `junit.xml`).
+ * @throws ExporterOptionsError when `options` do not match {@link AuditOptions}.
+ */
 export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exporter<AuditExportInput, AuditOptions> {
   const resolved = resolveExporterOptions('audit', AuditOptions, options);
   return {

@@ -1,4 +1,8 @@
-/** @liujin/audit: coverage audits a district office can act on, and their reports. */
+/**
+ * Coverage audits a district office can act on, and their reports (JSON, CSV, XLSX, HTML,
+ * Markdown, JUnit). Guide: docs/audit.md.
+ * @module @liujin/audit
+ */
 import { z } from 'zod';
 import { AuditResult } from './schema';
 

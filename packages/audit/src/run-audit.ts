@@ -7,6 +7,9 @@ import { activityId, createEvaluator, type Activity, type Catalog, type Evaluato
 import { add, emptyCoverage, finish } from './coverage';
 import { AUDIT_SCHEMA_VERSION, AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
+/**
+ * What an audit judges: the catalog, the registry of units, their activity records and waivers, the year and the date judged as of.
+ */
 export interface AuditInput {
   catalog: Catalog;
   registry: Registry;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Status} from '@liujin/core';
 import { LocalizedText, RequirementResult, Sector, UnitKind } from '@liujin/core';
 
+/** Version of the audit result format (`schemaVersion` in audit.json). */
 export const AUDIT_SCHEMA_VERSION = '1';
 
 /** Counts of one group. `share` = met / (met + not-met): work that is due; null when none is due. */
@@ -22,9 +23,16 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
+/**
+ * Why an activity record counted for no requirement: unknown unit or kind, outside the year, after the as-of date, a duplicate, or not evidence of anything.
+ */
 export const UnmatchedReason = z.enum(['unknown-unit', 'unknown-kind', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
+/** One reason of {@link UnmatchedReason}. */
 export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
 
+/**
+ * The audit result (zod schema, published as JSON Schema `schema/audit.v1.json`): each unit's requirement results and the coverage overall, by requirement, sector, town and unit kind.
+ */
 export const AuditResult = z.object({
   schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
   year: z.number().int(),
@@ -58,6 +66,7 @@ export const AuditResult = z.object({
     })
     .optional(),
 });
+/** A parsed {@link AuditResult}. */
 export type AuditResult = z.infer<typeof AuditResult>;
 
 export const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];

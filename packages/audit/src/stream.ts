@@ -18,6 +18,9 @@ import type { AuditResult } from './schema';
 import { auditWorkbook } from './xlsx';
 import type { Lang } from '@liujin/core';
 
+/**
+ * Input of a streamed audit: like {@link AuditInput}, with units and activities as (async) iterables, so a registry too large for memory can be audited.
+ */
 export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activities'> {
   district: Registry['district'];
   towns: Registry['towns'];
@@ -27,6 +30,7 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
   activities: AsyncIterable<Activity> | Iterable<Activity>;
 }
 
+/** Where and how a streamed audit writes its reports. */
 export interface StreamedAuditOptions {
   /** Output folder: reports go to `<dir>/audit/`. */
   dir: string;
@@ -40,6 +44,7 @@ export interface StreamedAuditOptions {
   tempDir?: string;
 }
 
+/** What a streamed audit returns once its reports are written. */
 export interface StreamedAuditResult {
   /** The audit with an empty unit list and the first 200 unmatched records (all of them are in the files). */
   audit: AuditResult;
@@ -119,6 +124,9 @@ function forEachLine(path: string, fn: (line: string) => void): void {
   }
 }
 
+/**
+ * Audits units and activities read as streams and writes the reports to `<dir>/audit/`, holding only `chunkUnits` units' records in memory at once (records are spilled to a temporary folder, removed afterwards). The reports are the same as {@link createAuditExporter}'s for the same data.
+ */
 export async function writeAuditStreamed(input: StreamedAuditInput, options: StreamedAuditOptions): Promise<StreamedAuditResult> {
   const chunkUnits = options.chunkUnits ?? 20_000;
   const acc = new AuditAccumulator(input);

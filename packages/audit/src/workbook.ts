@@ -45,6 +45,7 @@ export async function readWorkbookRows(bytes: Uint8Array): Promise<unknown[][]> 
   return rows;
 }
 
+/** One worksheet to write: its name, rows of cells and optional column widths. */
 export interface SheetSpec {
   name: string;
   rows: Iterable<readonly (string | number | null | undefined)[]>;

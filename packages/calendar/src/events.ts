@@ -6,6 +6,9 @@
  */
 import { SECTOR_LABELS, UNIT_KIND_LABELS, addDays, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task } from '@liujin/core';
 
+/**
+ * One calendar event before rendering: a stable UID, text, all-day or timed dates, an optional recurrence rule and whether it gets reminders.
+ */
 export interface EventSpec {
   uid: string;
   summary: string;
@@ -20,6 +23,7 @@ export interface EventSpec {
   alarms: boolean;
 }
 
+/** One feed before rendering: its file path, calendar name and events. */
 export interface FeedSpec {
   path: string;
   name: string;

@@ -10,9 +10,14 @@ export function parseAlarm(text: string): number | undefined {
 
 const Alarm = z.string().refine((s) => parseAlarm(s) !== undefined, { message: 'alarms look like 7d, 12h or 30m' });
 
+/** Which feeds to write: one for the district, one per town (镇/街道), one per sector, one per unit. */
 export const FeedKind = z.enum(['district', 'towns', 'sectors', 'units']);
+/** One feed kind of {@link FeedKind}. */
 export type FeedKind = z.infer<typeof FeedKind>;
 
+/**
+ * Options of the calendar exporter (zod schema): feeds, language, reminders, previous SEQUENCE state, name prefix, worker threads, UID domain.
+ */
 export const CalendarOptions = z
   .object({
     lang: Lang.default('zh'),
@@ -36,5 +41,7 @@ export const CalendarOptions = z
     uidDomain: z.string().regex(/^[a-z0-9.-]+$/).default('liujin.local'),
   })
   .strict();
+/** The calendar exporter's options with defaults filled in. */
 export type CalendarOptions = z.output<typeof CalendarOptions>;
+/** The calendar exporter's options as a caller passes them (every field optional). */
 export type CalendarOptionsInput = z.input<typeof CalendarOptions>;

@@ -46,6 +46,9 @@ function withFastFolding<T>(render: () => T): T {
   }
 }
 
+/**
+ * What a previous generation of an event looked like: its SEQUENCE and times (RFC 5545 §3.8.7.4: a changed time raises SEQUENCE).
+ */
 export interface SequenceEntry {
   sequence: number;
   start: string;
@@ -56,6 +59,9 @@ function when(event: EventSpec): { start: string; end: string } {
   return event.timed ?? event.allDay!;
 }
 
+/**
+ * Renders one feed as iCalendar text (RFC 5545) with the VTIMEZONE of its zone; the same input gives the same bytes.
+ */
 export function renderFeed(feed: FeedSpec, options: { now: Date; alarms: readonly number[]; previous: Readonly<Record<string, SequenceEntry>>; lang: string }): string {
   const calendar = ical({
     // ical-generator escapes ; , and \ in NAME but not line breaks, which would break the file:

@@ -1,6 +1,8 @@
 /**
- * @liujin/core: the notice 青国动〔2024〕10号 as data and rules. Pure functions over plain data:
- * no file system, terminal or network here (ARCHITECTURE.md).
+ * The notice 青国动〔2024〕10号 as data and rules: schemas, key dates, working days, input parsing,
+ * the requirement catalog, evaluation, the annual planner and the exporter contract. Pure functions
+ * over plain data: no file system, terminal or network here (ARCHITECTURE.md).
+ * @module @liujin/core
  */
 export * from './model/index';
 export * from './exporter';

@@ -5,6 +5,9 @@ import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
 import { fonts } from './fonts';
 import { PlanDocument } from './layout';
 
+/**
+ * Options of the template exporter (zod schema): missing-glyph policy, PDF/A, fillable fields, author, message language.
+ */
 export const PlanTemplateOptions = z
   .object({
     /** Characters outside the fonts: print the declared fallback 〓 (default), or fail with MissingGlyphError. */
@@ -18,8 +21,12 @@ export const PlanTemplateOptions = z
     lang: z.enum(['zh', 'en']).default('zh'),
   })
   .strict();
+/** The template exporter's options with defaults filled in. */
 export type PlanTemplateOptions = z.output<typeof PlanTemplateOptions>;
 
+/**
+ * What the template exporter renders: the template kind, blank or pre-filled for units, the year and its key dates, and `now`.
+ */
 export interface PlanTemplateInput {
   kind: TemplateKind;
   /** `blank`: one template with space to fill in; `prefilled`: one plan per unit. */
@@ -32,6 +39,10 @@ export interface PlanTemplateInput {
   now: Date;
 }
 
+/**
+ * Creates the template exporter: evacuation-plan templates as PDF (`templates/<kind>-blank.pdf`, or one file per unit under `templates/<kind>/`).
+ * @throws ExporterOptionsError when `options` do not match {@link PlanTemplateOptions}.
+ */
 export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplateOptions>): Exporter<PlanTemplateInput, PlanTemplateOptions> {
   const resolved = resolveExporterOptions('pdf', PlanTemplateOptions, options);
   const render = async (input: PlanTemplateInput, unit: Unit | undefined) => {

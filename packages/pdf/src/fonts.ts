@@ -43,6 +43,7 @@ function memoiseGlyphDecoding(font: fontkit.Font): void {
   proto.__liujinMemo = true;
 }
 
+/** The Noto SC fonts the templates use, parsed once. */
 export function fonts(): FontSet {
   cached ??= {
     serif: load('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),

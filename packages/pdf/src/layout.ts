@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import { FALLBACK_CHARACTER, missingCharacters, printable, type FontSet } from './fonts';
 
 const MM = 72 / 25.4;
+/** A4 page geometry in points: margins and the 156 mm x 225 mm type area of GB/T 9704-2012. */
 export const PAGE = { width: 210 * MM, height: 297 * MM, top: 37 * MM, left: 28 * MM, textWidth: 156 * MM, textHeight: 225 * MM } as const;
 const BODY = 16;
 const PITCH = 28.9;

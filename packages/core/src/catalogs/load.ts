@@ -138,6 +138,9 @@ export const Tailoring = z
   .strict();
 export type Tailoring = z.infer<typeof Tailoring>;
 
+/**
+ * Applies an office's {@link Tailoring} (JSON: select, drop, override requirements, set parameters) to a base catalog, without code; problems are returned as data.
+ */
 export function tailorCatalog(base: Catalog, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
   const where = options.file ? { file: options.file } : {};
   const parsed = Tailoring.safeParse(tailoring);

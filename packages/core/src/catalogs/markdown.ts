@@ -47,6 +47,9 @@ function detail(r: Requirement): string[] {
   ];
 }
 
+/**
+ * The catalog as Markdown: each clause of the notice with its requirement ids, titles and rules (docs/catalog.md).
+ */
 export function renderCatalogMarkdown(catalog: Catalog): string {
   const lines = [
     `# Catalog: ${catalog.title.zh}`,

@@ -14,6 +14,9 @@ import { problemsFromZod, type ParseResult } from '../model/problem';
 import { LocalDate, type LocalizedText } from '../model/text';
 import { addDays, isoWeekday, toLocalDate, type DateInput } from './local-date';
 
+/**
+ * One year of official holidays and 调休 make-up working days (zod schema), as published by the State Council; user overrides use the same shape.
+ */
 export const HolidayYear = z.object({
   year: z.number().int().min(1949).max(2200),
   /** Where the data comes from, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
@@ -22,8 +25,12 @@ export const HolidayYear = z.object({
   /** Weekend days that are working days (调休). */
   workdays: z.array(LocalDate),
 });
+/** A parsed {@link HolidayYear}. */
 export type HolidayYear = z.infer<typeof HolidayYear>;
 
+/**
+ * Where a year's working days come from: official data, the user's file, or weekends only (no data for that year).
+ */
 export type WorkdayDataSource = 'official' | 'user' | 'weekends-only';
 
 interface YearTable {
@@ -34,7 +41,9 @@ interface YearTable {
   on: Set<string>;
 }
 
+/** Working days from data (official holidays and 调休 make-up days), never from a formula. */
 export interface WorkdayCalendar {
+  /** True when `date` is a working day. */
   isWorkday(date: DateInput): boolean;
   /** The first working day strictly after `date`. */
   nextWorkday(date: DateInput): string;
@@ -45,11 +54,15 @@ export interface WorkdayCalendar {
    * is a working day, else the next working day.
    */
   addWorkdays(date: DateInput, n: number): string;
+  /** Where this year's working days come from. */
   dataSourceFor(year: number): WorkdayDataSource;
   /** Warnings for results that depend on this year's working days (empty with official data). */
   warningsFor(year: number): LocalizedText[];
 }
 
+/**
+ * Parses and checks one year of holiday data (every date in that year); problems are returned as data.
+ */
 export function parseHolidayYear(json: unknown, file?: string): ParseResult<HolidayYear> {
   const result = HolidayYear.safeParse(json);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, file ? { file } : {}) };
@@ -90,6 +103,9 @@ function packageTable(year: number): YearTable | undefined {
   return packageTables.get(year);
 }
 
+/**
+ * A working-day calendar from the package's official data plus `years` (user data, which wins for its years).
+ */
 export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] } = {}): WorkdayCalendar {
   const tables = new Map<number, YearTable>();
   for (const y of options.years ?? []) {
@@ -158,8 +174,13 @@ const defaultCalendar = createWorkdayCalendar();
 
 /** Working-day functions on the default calendar (package data only). */
 export const isWorkday = (date: DateInput): boolean => defaultCalendar.isWorkday(date);
+/** The first working day after `date` on the default calendar. */
 export const nextWorkday = (date: DateInput): string => defaultCalendar.nextWorkday(date);
+/** The last working day before `date` on the default calendar. */
 export const previousWorkday = (date: DateInput): string => defaultCalendar.previousWorkday(date);
+/** `n` working days after `date` on the default calendar (see {@link WorkdayCalendar.addWorkdays}). */
 export const addWorkdays = (date: DateInput, n: number): string => defaultCalendar.addWorkdays(date, n);
+/** Where the default calendar's working days for `year` come from. */
 export const workdayDataSource = (year: number): WorkdayDataSource => defaultCalendar.dataSourceFor(year);
+/** The default working-day calendar (package data only). */
 export const defaultWorkdayCalendar = (): WorkdayCalendar => defaultCalendar;

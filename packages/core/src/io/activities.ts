@@ -8,6 +8,9 @@ import { column, intCell, listCell, readTable, type ColumnSpec } from './table';
 
 const c = column;
 
+/**
+ * The columns of an activity log (CSV/XLSX): field, Chinese header, description, whether required, example (docs/input-formats.md).
+ */
 export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
   c('unitId', '单位编号', 'Id of the unit that did it (as in the registry)', true, 'sch-zjj-001', ['unit']),
   c('kind', '活动类型', 'Kind of activity: English id or Chinese label (see the list)', true, '疏散演练'),
@@ -21,6 +24,7 @@ export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
   c('id', '记录编号', 'Optional record id (derived from the content when empty)', false, ''),
 ];
 
+/** The columns of a waivers file (CSV/XLSX). */
 export const WAIVER_COLUMNS: readonly ColumnSpec[] = [
   c('unitId', '单位编号', 'Unit id', true, 'sch-zjj-001'),
   c('requirementId', '要求编号', 'Requirement id', true, 'qp2024.school.evacuation-drill'),
@@ -38,10 +42,14 @@ for (const [label, kind] of Object.entries({ 演练: 'evacuation-drill', 疏散�
   KIND_BY_LABEL.set(label, kind);
 }
 
+/**
+ * The activity kind named by `text`: its id or its Chinese or English label; undefined when none matches.
+ */
 export function resolveActivityKind(text: string): ActivityKind | undefined {
   return KIND_BY_LABEL.get(text.trim());
 }
 
+/** Options of {@link parseActivitiesFile}. */
 export interface ActivityParseOptions {
   /**
    * `error` (default): an unknown activity kind is an error. `set-aside`: a row whose only problem
@@ -128,6 +136,9 @@ function parseWithTable<T>(
   return { ok: true, value: result.value.map((item) => relocate(item, lines.value.rowNumbers)), problems: renumbered };
 }
 
+/**
+ * Parses an activity log (CSV, JSON or JSON Lines bytes or text); every problem with file, row and column, all at once.
+ */
 export function parseActivitiesFile(input: FileInput, options: ActivityParseOptions = {}): ParseResult<Activity[]> {
   return parseWithTable(input, (rows, file) => parseActivityTable(rows, file, options), (activity, rowNumbers) =>
     activity.source ? { ...activity, source: { ...activity.source, row: rowNumbers[activity.source.row - 2] ?? activity.source.row } } : activity,
@@ -146,6 +157,7 @@ function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string): 
   return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems, partial: waivers } : { ok: true, value: waivers, problems };
 }
 
+/** Parses a waivers file (CSV, JSON or JSON Lines); every problem with file, row and column. */
 export function parseWaiversFile(input: FileInput): ParseResult<Waiver[]> {
   return parseWithTable(input, parseWaiverTable);
 }

@@ -15,6 +15,9 @@ import { rolesOf, type Registry, type Unit } from '../model/unit';
 import { compileCondition } from '../rules/compile';
 import { scheduleRequirement } from '../rules/schedule';
 
+/**
+ * What {@link planYear} needs: a catalog, a registry, the year, and optionally region, working-day calendar and key-date options.
+ */
 export interface PlanYearInput {
   catalog: Catalog;
   registry: Registry;
@@ -48,6 +51,9 @@ function milestone(kd: KeyDate | undefined, kind: Milestone['kind'], title: Loca
   ];
 }
 
+/**
+ * The annual plan: each requirement that applies to each unit, scheduled on the year's key dates and working days.
+ */
 export function planYear(input: PlanYearInput): Plan {
   const { catalog, registry, year } = input;
   const calendar = input.workdays ?? defaultWorkdayCalendar();

@@ -31,6 +31,7 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** A task's due rule in words, in `lang` (e.g. "by 30 June"). */
 export function describeDue(task: Pick<Task, 'due'>, lang: Lang): string {
   const due = task.due;
   switch (due.type) {
@@ -45,6 +46,7 @@ export function describeDue(task: Pick<Task, 'due'>, lang: Lang): string {
   }
 }
 
+/** The plan as a Markdown document in `lang`: key dates, then tasks by month. */
 export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   const lines: string[] = [`# ${T.title[lang](plan.year)}`, ''];
   lines.push(`${plan.district.name} · ${plan.catalog.id} ${plan.catalog.version} · ${plan.region} · ${plan.timeZone}`, '');

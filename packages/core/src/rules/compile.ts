@@ -6,7 +6,9 @@
  */
 import type { Condition } from '../model/condition';
 
+/** Facts by name, as the rules read them. */
 export type Facts = Readonly<Record<string, unknown>>;
+/** A condition compiled to a plain function of the facts. */
 export type CompiledCondition = (facts: Facts) => boolean;
 
 /** The engine's number check: `Number.parseFloat(value).toString() !== 'NaN'`. */
@@ -36,6 +38,9 @@ export function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
+/**
+ * Compiles a json-rules-engine condition to a plain function with the same semantics (held to it by a differential test).
+ */
 export function compileCondition(condition: Condition, rename: (fact: string) => string = (f) => f): CompiledCondition {
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, rename));
