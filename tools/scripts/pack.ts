@@ -45,7 +45,7 @@ export function packAll(options: { dir?: string; build?: boolean } = {}): string
   const dir = options.dir ?? PACK_DIR;
   const packages = publishedPackages();
   if (options.build !== false) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${packages.map((p) => p.name).join(',')}`, '--outputStyle=static'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(join(ROOT, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', `--projects=${packages.map((p) => p.name).join(',')}`, '--outputStyle=static'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   for (const pkg of packages) {
     if (!existsSync(join(pkg.dir, 'dist/index.js'))) throw new Error(`${pkg.name} is not built (no dist/index.js): run \`npm run build\` first`);
