@@ -2,6 +2,7 @@
  * Renders docs/cli.md from the command definitions, so the reference cannot drift from the code
  * (a test compares the file with this output).
  */
+import { CLI_JSON_OUTPUT } from './json-output';
 import { buildProgram, COMMANDS } from './program';
 
 export function renderCliReference(version: string): string {
@@ -27,6 +28,12 @@ export function renderCliReference(version: string): string {
     '- `--lang` defaults from `LC_ALL`, `LC_MESSAGES` or `LANG` (English for `en*`, else Chinese).',
     '- `NO_COLOR` (or output that is not a terminal) turns colours off; progress bars show only on a terminal outside CI.',
     '- `SOURCE_DATE_EPOCH` fixes the timestamp written into generated files (same input, same bytes).',
+    '',
+    '## JSON output',
+    '',
+    'With `--json` a command prints one JSON value on stdout, in one documented shape per command (JSON Schema, generated from `apps/demo/src/json-output.ts`; a test checks real outputs against them). Keys are stable identifiers that never change with `--lang`; only message strings (`reasons`, problem messages) follow it. `serve` is a long-running server and prints no JSON.',
+    '',
+    ...Object.keys(CLI_JSON_OUTPUT).map((command) => `- \`${command}\`: [schemas/cli/${command}.schema.json](schemas/cli/${command}.schema.json)`),
     '',
     '## liujin',
     '',

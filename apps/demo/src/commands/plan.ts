@@ -2,7 +2,7 @@ import { planYear, problem, renderPlanMarkdown } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { writeAudit } from './audit';
+import { verdictJson, writeAudit, type AuditOutcome } from './audit';
 import { writeCalendars } from './calendar';
 import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
 import { formatKeyDates, checkRegion } from './dates';
@@ -28,11 +28,14 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
 
   const plan = planYear({ catalog, registry, year, region });
   const keyDates = plan.keyDates;
-  const sections: { label: string; written: WrittenArtefact[] }[] = [];
+  // `id` is the key of `--json` output (stable across --lang); `label` is for people.
+  const sections: { id: 'plan' | 'calendars' | 'templates' | 'audit'; label: string; written: WrittenArtefact[] }[] = [];
+  let verdict: AuditOutcome | undefined;
   const zh = out.lang === 'zh';
 
   const keyDateLines = [`# ${zh ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`}`, '', '```', ...formatKeyDates(keyDates, out.lang), '```', ''];
   sections.push({
+    id: 'plan',
     label: zh ? '关键日期与计划' : 'Key dates and plan',
     written: await writeArtefacts(outDir, [
       { path: 'key-dates.json', mediaType: 'application/json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
@@ -42,6 +45,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     ]),
   });
   sections.push({
+    id: 'calendars',
     label: zh ? '日历订阅' : 'Calendars',
     written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
   });
@@ -50,14 +54,15 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     const units = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
     templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, outDir, now }, out)));
   }
-  sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
+  sections.push({ id: 'templates', label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
 
   if (activities !== undefined) {
     const audit = await writeAudit(
       { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
       out,
     );
-    sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
+    sections.push({ id: 'audit', label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
+    verdict = audit;
     // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
     for (const reason of audit.reasons) out.info(out.color.dim(reason));
   } else {
@@ -65,7 +70,9 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   }
 
   if (global.json) {
-    out.data(Object.fromEntries(sections.map((s) => [s.label, s.written.map((w) => w.path)])));
+    // docs/schemas/cli/plan.schema.json: stable keys; the audit's verdict with its target-missed reasons.
+    const files = (id: (typeof sections)[number]['id']) => sections.find((s) => s.id === id)?.written.map((w) => w.path) ?? [];
+    out.data({ year, out: outDir, files: { plan: files('plan'), calendars: files('calendars'), templates: files('templates'), audit: files('audit') }, audit: verdict ? verdictJson(verdict) : null });
     return EXIT.ok;
   }
   if (registry.district.synthetic) out.info(out.color.yellow(zh ? '注意：示例区为虚构数据，仅供演示。' : 'Note: the sample district is synthetic data, for demonstration only.'));
