@@ -1,7 +1,11 @@
 import { liujinTsupConfig } from '../../tools/config/tsup';
 
-export default liujinTsupConfig(
-  { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-  // The holiday data is bundled: Node's ESM loader would need an import attribute for JSON.
-  { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/] },
-);
+export default [
+  liujinTsupConfig(
+    { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // The holiday data is bundled: Node's ESM loader would need an import attribute for JSON.
+    { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/] },
+  ),
+  // The 2 MB division table: its own entry, without a source map (it would repeat the table twice).
+  liujinTsupConfig({ divisions: 'src/geo/index.ts' }, { sourcemap: false, clean: false }),
+];

@@ -1,9 +1,8 @@
 /** The audit exporter (the Exporter contract of @liujin/core) and the verdict for exit codes. */
 import { z } from 'zod';
-import { Lang, resolveExporterOptions, type Artefact, type Exporter, type LocalizedText } from '@liujin/core';
+import { Lang, resolveExporterOptions, type Artefact, type AuditResult, type Exporter, type LocalizedText } from '@liujin/core';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
-import type { AuditResult } from './schema';
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
 

@@ -2,10 +2,11 @@
  * A self-contained HTML report: inline CSS, inline SVG charts, no script, no network. A
  * Content-Security-Policy forbids anything else; every text is escaped. Prints on A4.
  */
-import type { Lang } from '@liujin/core';
-import type { AuditResult, Coverage } from './schema';
-import { STATUS_ORDER } from './schema';
+import type { AuditResult, Coverage, Lang, Status } from '@liujin/core';
 import { escapeHtml as h, kindName, percent, sectorName, statusName, unitNames } from './text';
+
+/** The order the statuses are shown in: done first, then what is owed. */
+const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const COLOURS: Record<string, string> = { met: '#2e7d32', 'not-met': '#c62828', pending: '#f9a825', 'not-assessed': '#757575', waived: '#1565c0' };

@@ -1,6 +1,5 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
-import type { Lang } from '@liujin/core';
-import type { AuditResult } from './schema';
+import type { AuditResult, Lang } from '@liujin/core';
 import { csvField, escapeXml, kindName, mdCell, percent, sectorName, statusName, unitNames } from './text';
 
 /** The audit result as JSON text (the shape of {@link AuditResult}, schema `audit.v1.json`). */

@@ -9,14 +9,11 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rena
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { activityId, type Activity, type Registry, type Unit } from '@liujin/core';
+import { AuditAccumulator, activityId, setAsideEntry, unmatchedEntry, type Activity, type AuditInput, type AuditResult, type Lang, type Registry, type Unit } from '@liujin/core';
 import type { AuditFormat } from './exporter';
 import { auditHtml } from './html';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
-import { AuditAccumulator, setAsideEntry, unmatchedEntry, type AuditInput } from './run-audit';
-import type { AuditResult } from './schema';
 import { auditWorkbook } from './xlsx';
-import type { Lang } from '@liujin/core';
 
 /**
  * Input of a streamed audit: like {@link AuditInput}, with units and activities as (async) iterables, so a registry too large for memory can be audited.

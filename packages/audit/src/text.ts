@@ -1,6 +1,5 @@
 /** Shared rendering helpers: labels, percentages and safe cells for every report format. */
-import { SECTOR_LABELS, STATUS_LABELS, UNIT_KIND_LABELS, type Lang, type Status } from '@liujin/core';
-import type { AuditResult } from './schema';
+import { SECTOR_LABELS, STATUS_LABELS, UNIT_KIND_LABELS, type AuditResult, type Lang, type Status } from '@liujin/core';
 
 export function percent(share: number | null): string {
   return share === null ? '—' : `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;

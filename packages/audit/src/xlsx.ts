@@ -1,6 +1,5 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import type { Lang } from '@liujin/core';
-import type { AuditResult, Coverage } from './schema';
+import type { AuditResult, Coverage, Lang } from '@liujin/core';
 import { kindName, percent, sectorName, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 

@@ -13,3 +13,4 @@ export * from './rules/index';
 export * from './plan/index';
 export * from './sample/index';
 export * from './report/index';
+export * from './audit/index';

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { problem, type Activity, type Catalog, type LocalizedText, type Registry, type Waiver } from '@liujin/core';
-import type { AuditResult } from '@liujin/audit';
+import { problem, runAudit, type Activity, type AuditResult, type Catalog, type LocalizedText, type Registry, type Waiver } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -64,7 +63,7 @@ export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMis
 }
 
 export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutcome> {
-  const { runAudit, createAuditExporter, auditVerdict } = await import('@liujin/audit');
+  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
   const audit = await runAudit({
     catalog: run.catalog,
     registry: run.registry,

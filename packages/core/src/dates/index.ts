@@ -11,7 +11,10 @@ export {
   defaultWorkdayCalendar,
   type WorkdayCalendar,
   type WorkdayDataSource,
+  type WorkdayCalendarOptions,
+  type PublicHoliday,
 } from './workdays';
+export { statutoryHolidays, holidayRegulationFor, type StatutoryHoliday } from './statutory-holidays';
 export { BUILT_IN_KEY_DATE_RULES, sirenPhases } from './rules';
 export { REGION_PROFILES, DEFAULT_REGION, listRegionProfiles, getRegionProfile, parseRegionProfile } from './regions';
 export { resolveKeyDates, keyDatesFor, KeyDateError, type KeyDateOptions } from './key-dates';

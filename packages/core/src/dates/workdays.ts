@@ -1,9 +1,11 @@
 /**
  * Working days in mainland China. Official holidays and 调休 make-up workdays are set each year
  * by a State Council notice and cannot be computed by rule, so they come from data: the
- * `chinese-days` package plus user-supplied year files (which win). A year with no data works
- * on weekends alone and says so in a warning (DOMAIN.md: the package answers as if a missing
- * year had no holidays, so coverage is detected here).
+ * `chinese-days` package plus user-supplied year files (which win). A year with neither is
+ * "provisional": the statutory days of the national holiday regulation (statutory-holidays.ts),
+ * no make-up workdays (they cannot be predicted), and a warning saying so wherever a date
+ * depends on it (DOMAIN.md: the package answers as if a missing year had no holidays, so
+ * coverage is detected here). `provisional: false` keeps weekends only instead.
  */
 // The package's precomputed data, not its API: its functions build their tables with the host's
 // time zone at import time and shift every date by a day west of UTC (measured under
@@ -13,6 +15,7 @@ import { z } from 'zod';
 import { problemsFromZod, type ParseResult } from '../model/problem';
 import { LocalDate, type LocalizedText } from '../model/text';
 import { addDays, isoWeekday, toLocalDate, type DateInput } from './local-date';
+import { holidayRegulationFor, statutoryHolidays } from './statutory-holidays';
 
 /**
  * One year of official holidays and 调休 make-up working days (zod schema), as published by the State Council; user overrides use the same shape.
@@ -29,12 +32,24 @@ export const HolidayYear = z.object({
 export type HolidayYear = z.infer<typeof HolidayYear>;
 
 /**
- * Where a year's working days come from: official data, the user's file, or weekends only (no data for that year).
+ * Where a year's working days come from: the State Council's arrangement (package data), a
+ * user's year file, the statutory days alone (`provisional`), or weekends alone.
  */
-export type WorkdayDataSource = 'official' | 'user' | 'weekends-only';
+export type WorkdayDataSource = 'official' | 'user' | 'provisional' | 'weekends-only';
+
+/** Statutory holidays are known for these years; outside them a year without data is weekends only. */
+const PROVISIONAL_YEARS = { from: 2000, to: 2100 } as const;
+
+/** A day off of a year's arrangement (statutory day or bridging day), as the data names it. */
+export interface PublicHoliday {
+  readonly date: string;
+  readonly name: LocalizedText;
+}
 
 interface YearTable {
   source: WorkdayDataSource;
+  /** Every day off the data names, weekends included, in date order. */
+  holidays: PublicHoliday[];
   /** Dates that are days off although weekdays (holidays). */
   off: Set<string>;
   /** Weekend dates that are working days. */
@@ -56,6 +71,10 @@ export interface WorkdayCalendar {
   addWorkdays(date: DateInput, n: number): string;
   /** Where this year's working days come from. */
   dataSourceFor(year: number): WorkdayDataSource;
+  /** The year's days off as the data lists them (empty for a weekends-only year). */
+  holidaysOf(year: number): readonly PublicHoliday[];
+  /** The year's weekend make-up workdays (调休); empty for provisional years, which cannot know them. */
+  makeUpWorkdaysOf(year: number): readonly string[];
   /** Warnings for results that depend on this year's working days (empty with official data). */
   warningsFor(year: number): LocalizedText[];
 }
@@ -94,27 +113,60 @@ function packageTable(year: number): YearTable | undefined {
     const tableOf = (date: string) => {
       const y = Number(date.slice(0, 4));
       let table = packageTables!.get(y);
-      if (!table) packageTables!.set(y, (table = { source: 'official', off: new Set(), on: new Set() }));
+      if (!table) packageTables!.set(y, (table = { source: 'official', holidays: [], off: new Set(), on: new Set() }));
       return table;
     };
-    for (const date of Object.keys(data.holidays)) if (isoWeekday(date) < 6) tableOf(date).off.add(date);
+    // Values read "Spring Festival,春节,4": English name, Chinese name, length of the festival.
+    for (const [date, value] of Object.entries(data.holidays).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [en = '', zh = en] = value.split(',');
+      tableOf(date).holidays.push({ date, name: { zh, en } });
+      if (isoWeekday(date) < 6) tableOf(date).off.add(date);
+    }
     for (const date of Object.keys(data.workdays)) if (isoWeekday(date) >= 6) tableOf(date).on.add(date);
   }
   return packageTables.get(year);
 }
 
+const FESTIVAL_EN: Readonly<Record<string, string>> = {
+  元旦: "New Year's Day",
+  春节: 'Spring Festival',
+  清明节: 'Tomb-sweeping Day',
+  劳动节: 'Labour Day',
+  端午节: 'Dragon Boat Festival',
+  中秋节: 'Mid-autumn Festival',
+  国庆节: 'National Day',
+};
+
+function provisionalTable(year: number): YearTable {
+  const holidays = statutoryHolidays(year).map((h) => ({ date: h.date, name: { zh: h.name, en: FESTIVAL_EN[h.name] ?? h.name } }));
+  return { source: 'provisional', holidays, off: new Set(holidays.map((h) => h.date).filter((d) => isoWeekday(d) < 6)), on: new Set() };
+}
+
+/** Options of {@link createWorkdayCalendar}. */
+export interface WorkdayCalendarOptions {
+  /** Year files (official arrangements the package lacks, or corrections); they win over the package. */
+  years?: readonly HolidayYear[];
+  /** Use the statutory days for years without data (default true); false counts weekends only. */
+  provisional?: boolean;
+}
+
 /**
- * A working-day calendar from the package's official data plus `years` (user data, which wins for its years).
+ * A working-day calendar from the package's official data plus `years` (user data, which wins for its
+ * years); years without data get the statutory days (provisional) unless `provisional` is false.
  */
-export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] } = {}): WorkdayCalendar {
+export function createWorkdayCalendar(options: WorkdayCalendarOptions = {}): WorkdayCalendar {
+  const provisional = options.provisional ?? true;
   const tables = new Map<number, YearTable>();
   for (const y of options.years ?? []) {
-    tables.set(y.year, { source: 'user', off: new Set(y.holidays.map((h) => h.date).filter((d) => isoWeekday(d) < 6)), on: new Set(y.workdays) });
+    const holidays = [...y.holidays].sort((a, b) => (a.date < b.date ? -1 : 1)).map((h) => ({ date: h.date, name: { zh: h.name, en: FESTIVAL_EN[h.name] ?? h.name } }));
+    tables.set(y.year, { source: 'user', holidays, off: new Set(holidays.map((h) => h.date).filter((d) => isoWeekday(d) < 6)), on: new Set(y.workdays) });
   }
   const tableFor = (year: number): YearTable => {
     let table = tables.get(year);
     if (!table) {
-      table = packageTable(year) ?? { source: 'weekends-only', off: new Set(), on: new Set() };
+      table =
+        packageTable(year) ??
+        (provisional && year >= PROVISIONAL_YEARS.from && year <= PROVISIONAL_YEARS.to ? provisionalTable(year) : { source: 'weekends-only', holidays: [], off: new Set(), on: new Set() });
       tables.set(year, table);
     }
     return table;
@@ -157,15 +209,27 @@ export function createWorkdayCalendar(options: { years?: readonly HolidayYear[] 
       return date;
     },
     dataSourceFor: (year) => tableFor(year).source,
+    holidaysOf: (year) => tableFor(year).holidays,
+    makeUpWorkdaysOf: (year) => [...tableFor(year).on].sort(),
     warningsFor(year) {
-      return tableFor(year).source === 'weekends-only'
-        ? [
-            {
-              zh: `${year} 年没有官方节假日安排数据：工作日仅按周末计算（可提供该年节假日数据文件）`,
-              en: `no official holiday data for ${year}: working days count weekends only (supply a holiday year file)`,
-            },
-          ]
-        : [];
+      const source = tableFor(year).source;
+      if (source === 'provisional') {
+        return [
+          {
+            zh: `${year} 年国务院节假日安排尚未纳入：暂按${holidayRegulationFor(year)}的法定假日计算（临时），调休上班日无法预知、未计入；安排公布后请用 --holidays 提供该年数据`,
+            en: `${year}: no State Council holiday arrangement yet: provisional statutory holidays of the national holiday regulation are used; make-up workdays cannot be predicted and are not counted; supply the year with --holidays once the arrangement is published`,
+          },
+        ];
+      }
+      if (source === 'weekends-only') {
+        return [
+          {
+            zh: `${year} 年没有节假日数据：工作日仅按周末计算（可用 --holidays 提供该年数据）`,
+            en: `no holiday data for ${year}: working days count weekends only (supply the year with --holidays)`,
+          },
+        ];
+      }
+      return [];
     },
   };
 }

@@ -141,7 +141,10 @@ export const Town = z.object({
   id: Id,
   name: z.string().trim().min(1).max(100),
   nameEn: z.string().trim().min(1).max(100).optional(),
-  type: z.enum(['subdistrict', 'town']),
+  /** 街道 subdistrict, 镇 town, 乡 township, or another area at that level (工业区、度假区). */
+  type: z.enum(['subdistrict', 'town', 'township', 'other']),
+  /** The twelve-digit statistical division code (统计用区划代码), where known. */
+  code: z.string().regex(/^\d{12}$/).optional(),
 });
 /** A parsed {@link Town}. */
 export type Town = z.infer<typeof Town>;
@@ -153,6 +156,8 @@ export const District = z.object({
   nameEn: z.string().trim().min(1).max(100).optional(),
   /** Region profile id for key dates (siren test), e.g. `shanghai`. */
   region: Id.default('shanghai'),
+  /** The six-digit GB/T 2260 division code, e.g. 310118 for Qingpu, where known. */
+  code: z.string().regex(/^\d{6}$/).optional(),
   /** Set for made-up data, so every output that shows it can say so. */
   synthetic: z.boolean().optional(),
 });

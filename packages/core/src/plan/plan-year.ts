@@ -61,7 +61,8 @@ export function planYear(input: PlanYearInput): Plan {
   const keyDates = keyDatesFor(year, { region, workdays: calendar });
   const byId = new Map(keyDates.map((k) => [k.id, k]));
   const compiled = catalog.requirements.map((req) => ({ req, applies: compileCondition(req.appliesTo), schedule: scheduleRequirement(req, year, byId, calendar) }));
-  const noData = calendar.dataSourceFor(year) === 'weekends-only';
+  // Provisional years (statutory days only) and weekends-only years both lack the official arrangement.
+  const noData = calendar.dataSourceFor(year) === 'weekends-only' || calendar.dataSourceFor(year) === 'provisional';
   const siren = byId.get(KEY_DATE_IDS.sirenTest);
   const sirenOnWeekend = siren !== undefined && !siren.isWorkday;
 

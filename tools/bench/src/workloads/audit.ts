@@ -1,6 +1,6 @@
 /** Audit in memory (runAudit + the exporter): a city of 100,000 units with 10 activities each, evaluated and written in every format. */
-import { QINGPU_2024_CATALOG, createEvaluator, type Activity } from '@liujin/core';
-import { createAuditExporter, runAudit } from '@liujin/audit';
+import { QINGPU_2024_CATALOG, createEvaluator, runAudit, type Activity } from '@liujin/core';
+import { createAuditExporter } from '@liujin/audit';
 import { syntheticActivities, syntheticRegistry } from '../synthetic';
 import type { Workload } from '../types';
 import { medianTime } from '../stats';

@@ -1,10 +1,12 @@
 /**
- * The audit result: a versioned schema (JSON Schema published as schema/audit.v1.json and
+ * The audit result: a versioned schema (JSON Schema published as packages/core/schema/audit.v1.json and
  * snapshot-tested, so a change to the format shows in review).
  */
 import { z } from 'zod';
-import type { Status} from '@liujin/core';
-import { LocalizedText, RequirementResult, Sector, UnitKind } from '@liujin/core';
+import { RequirementResult } from '../model/evaluation';
+import { Sector } from '../model/sector';
+import { LocalizedText } from '../model/text';
+import { UnitKind } from '../model/unit';
 
 /** Version of the audit result format (`schemaVersion` in audit.json). */
 export const AUDIT_SCHEMA_VERSION = '1';
@@ -69,4 +71,5 @@ export const AuditResult = z.object({
 /** A parsed {@link AuditResult}. */
 export type AuditResult = z.infer<typeof AuditResult>;
 
-export const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];
+/** The JSON Schema of audit.json (also published as packages/core/schema/audit.v1.json). */
+export const AUDIT_JSON_SCHEMA = z.toJSONSchema(AuditResult, { target: 'draft-2020-12' });

@@ -3,7 +3,12 @@
  * coverage per requirement, sector, town and unit kind, the gaps to chase, and every activity
  * accounted for (used as evidence or listed as unmatched with the reason).
  */
-import { activityId, createEvaluator, type Activity, type Catalog, type Evaluator, type Registry, type RequirementResult, type Unit, type Waiver } from '@liujin/core';
+import type { Activity } from '../model/activity';
+import type { Catalog } from '../model/requirement';
+import type { RequirementResult, Waiver } from '../model/evaluation';
+import type { Registry, Unit } from '../model/unit';
+import { createEvaluator, type Evaluator } from '../rules/evaluate';
+import { activityId } from '../rules/ids';
 import { add, emptyCoverage, finish } from './coverage';
 import { AUDIT_SCHEMA_VERSION, AuditResult, type Coverage, type UnmatchedReason } from './schema';
 

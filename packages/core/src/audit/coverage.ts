@@ -1,5 +1,5 @@
 /** Coverage arithmetic (docs/audit.md): counts per status, denominator met + not-met, share met/denominator. */
-import type { Status } from '@liujin/core';
+import type { Status } from '../model/evaluation';
 import type { Coverage } from './schema';
 
 export function emptyCoverage(): Coverage {

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QINGPU_2024_CATALOG } from '../catalogs/qingpu-2024';
+import type { Activity } from '../model/activity';
+import type { Registry } from '../model/unit';
+import { arbitraryActivities, arbitraryRegistry } from '../testing/arbitraries';
+import { runAudit } from './run-audit';
+import { AUDIT_JSON_SCHEMA, AuditResult } from './schema';
+
+/** A small district whose coverage is worked out by hand below. */
+const registry: Registry = {
+  district: { id: 'test', name: '测试区', region: 'shanghai' },
+  towns: [{ id: 't1', name: '甲镇', type: 'town' }, { id: 't2', name: '乙街道', type: 'subdistrict' }],
+  units: [
+    { id: 's1', name: '=HYPERLINK("http://evil","点我")', kind: 'school', town: 't1' },
+    { id: 's2', name: '<script>alert(1)</script>学校', kind: 'school', town: 't1' },
+    { id: 's3', name: '丙学校', kind: 'school', town: 't2' },
+    { id: 'c1', name: '丁居委', kind: 'community', communityType: 'residential', town: 't2' },
+  ],
+};
+const a = (unitId: string, kind: Activity['kind'], date: string, extra: Partial<Activity> = {}): Activity => ({ unitId, kind, date, reference: 'r', ...extra });
+const activities: Activity[] = [
+  a('s1', 'evacuation-plan-compiled', '2025-04-01', { source: { file: 'a.csv', row: 2 } }),
+  a('s1', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 3 } }),
+  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 4 } }),
+  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 5 } }), // duplicate of row 4
+  a('x9', 'training', '2026-05-01', { source: { file: 'a.csv', row: 6 } }), // unknown unit
+  a('c1', 'evacuation-plan-revised', '2026-08-20', { source: { file: 'a.csv', row: 7 } }),
+  a('c1', 'training', '2026-09-12', { topics: ['cpr', 'bandaging', 'gas-masks'], source: { file: 'a.csv', row: 8 } }),
+];
+let audit: AuditResult;
+let june: AuditResult;
+beforeAll(async () => {
+  audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-12-31' });
+  june = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-06-30' });
+});
+const req = (r: AuditResult, id: string) => r.byRequirement.find((x) => x.requirementId === `qp2024.${id}`)!;
+
+describe('coverage, worked out by hand', () => {
+  it('school evacuation plans: s1 and s2 have one, s3 not: 2 of 3, target 100% missed', () => {
+    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, denominator: 3, share: 2 / 3, target: 1, targetMet: false });
+  });
+  it('school drills: only s1 drilled: 1 of 3', () => {
+    expect(req(audit, 'school.evacuation-drill')).toMatchObject({ met: 1, notMet: 2, share: 1 / 3 });
+  });
+  it('community: plan revised before Education Day and trained, but no drill', () => {
+    expect(req(audit, 'community.plan-revision')).toMatchObject({ met: 1, share: 1, targetMet: true });
+    expect(req(audit, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 1, share: 0 });
+    expect(req(audit, 'community.self-rescue-training')).toMatchObject({ met: 1 });
+  });
+  it('in June, Education Day work is pending, not failed, and outside the denominator', () => {
+    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, denominator: 0, share: null, targetMet: null });
+    expect(req(june, 'school.evacuation-drill')).toMatchObject({ pending: 3, met: 0 }); // s1's drill (18 Sept) is after the as-of date
+  });
+  it('status counts add up, every unit is present, shares lie in [0, 1]', () => {
+    expect(audit.units.map((u) => u.unitId)).toEqual(registry.units.map((u) => u.id));
+    for (const c of [audit.overall, ...audit.byRequirement, ...audit.bySector, ...audit.byTown, ...audit.byKind]) {
+      expect(c.met + c.notMet + c.pending + c.notAssessed + c.waived).toBe(c.applicable);
+      if (c.share !== null) {
+        expect(c.share).toBeGreaterThanOrEqual(0);
+        expect(c.share).toBeLessThanOrEqual(1);
+      }
+    }
+    const applicable = audit.units.reduce((n, u) => n + u.results.length, 0);
+    expect(audit.overall.applicable).toBe(applicable);
+  });
+  it('accounts for every activity: used, or unmatched with file, row and why', () => {
+    expect(audit.activities.used + audit.activities.unmatched).toBe(activities.length);
+    expect(audit.unmatched.map((u) => `${u.row}:${u.reason}`).sort()).toEqual(['5:duplicate', '6:unknown-unit']);
+  });
+  it('lists rows set aside for an unknown kind as unmatched, and counts them', async () => {
+    const withSetAside = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, setAside: [{ unitId: 's1', kind: 'party', date: '2026-05-02', file: 'a.csv', row: 9 }] });
+    expect(withSetAside.unmatched).toContainEqual(expect.objectContaining({ row: 9, reason: 'unknown-kind', kind: 'party' }));
+    expect(withSetAside.activities.total).toBe(activities.length + 1);
+    expect(withSetAside.activities.used + withSetAside.activities.unmatched).toBe(withSetAside.activities.total);
+  });
+
+  it('orders gaps overdue first, then by due date, then by number of units', () => {
+    const statuses = audit.gaps.map((g) => g.status);
+    expect(statuses.indexOf('pending') === -1 || statuses.lastIndexOf('not-met') < statuses.indexOf('pending')).toBe(true);
+    const overdue = audit.gaps.filter((g) => g.status === 'not-met');
+    for (let i = 1; i < overdue.length; i++) expect((overdue[i - 1]!.dueDate ?? '9999') <= (overdue[i]!.dueDate ?? '9999')).toBe(true);
+  });
+  it('compares with last year', async () => {
+    const next = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2027, asOf: '2027-12-31', previous: JSON.parse(JSON.stringify(audit)) });
+    expect(next.change?.previousYear).toBe(2026);
+    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3 });
+  });
+});
+
+it('the published, versioned JSON Schema of audit.json is the schema of AuditResult', () => {
+  const published = JSON.parse(readFileSync(new URL('../../schema/audit.v1.json', import.meta.url), 'utf8')) as unknown;
+  expect(published).toEqual(JSON.parse(JSON.stringify(AUDIT_JSON_SCHEMA)));
+});
+
+describe('audit invariants on random districts (property)', () => {
+  const coverageHolds = (c: { applicable: number; met: number; notMet: number; pending: number; notAssessed: number; waived: number; denominator: number; share: number | null }, label: string) => {
+    expect(c.met + c.notMet + c.pending + c.notAssessed + c.waived, label).toBe(c.applicable);
+    expect(c.denominator, label).toBe(c.met + c.notMet);
+    if (c.denominator === 0) expect(c.share, label).toBeNull();
+    else {
+      expect(c.share, label).toBeGreaterThanOrEqual(0);
+      expect(c.share, label).toBeLessThanOrEqual(1);
+      expect(c.share, label).toBeCloseTo(c.met / c.denominator, 12);
+    }
+  };
+
+  it('every unit present, status counts add up, coverage in [0, 1], every activity used or unmatched', async () => {
+    const input = arbitraryRegistry({ maxUnits: 12 }).chain((reg) =>
+      fc.record({
+        reg: fc.constant(reg),
+        activities: arbitraryActivities(reg, 2026, { maxRows: 60 }),
+        asOf: fc.integer({ min: 0, max: 364 }).map((d) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10)),
+        waived: fc.subarray(reg.units.map((u) => u.id)),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ reg, activities: acts, asOf, waived }) => {
+        const waivers = waived.map((unitId) => ({ unitId, requirementId: QINGPU_2024_CATALOG.requirements[0]!.id, justification: '停办', expires: '2027-01-01' }));
+        const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: acts, year: 2026, asOf, waivers });
+        expect(AuditResult.safeParse(audit).success).toBe(true);
+        expect(audit.units.map((u) => u.unitId)).toEqual(reg.units.map((u) => u.id));
+        expect(audit.units.map((u) => u.name)).toEqual(reg.units.map((u) => u.name));
+        const applicable = audit.units.flatMap((u) => u.results).filter((r) => r.status !== 'not-applicable').length;
+        expect(audit.overall.applicable).toBe(applicable);
+        coverageHolds(audit.overall, 'overall');
+        for (const c of audit.byRequirement) coverageHolds(c, c.requirementId);
+        for (const c of audit.bySector) coverageHolds(c, c.sector);
+        for (const c of audit.byTown) coverageHolds(c, c.town);
+        for (const c of audit.byKind) coverageHolds(c, c.kind);
+        expect(audit.byRequirement.reduce((n, c) => n + c.applicable, 0)).toBe(applicable);
+        expect(audit.activities.total).toBe(acts.length);
+        expect(audit.activities.used + audit.activities.unmatched).toBe(acts.length);
+        expect(audit.unmatched.length).toBe(audit.activities.unmatched);
+        for (const u of audit.unmatched) expect(u.row, 'an unmatched row names its row').toBeGreaterThan(1);
+        const evidence = new Set(audit.units.flatMap((u) => u.results.flatMap((r) => r.evidence)));
+        expect(evidence.size).toBeLessThanOrEqual(audit.activities.used);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});

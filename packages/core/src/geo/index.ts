@@ -1,0 +1,2 @@
+/** `@liujin/core/divisions`: China's districts and towns with their statistical codes (a 2 MB table, loaded only here). */
+export { divisionsSource, findDistrictByCode, findDistrictsByName, listDistrictCodes, townsOfDistrict, districtFromCode, type DivisionDistrict, type DivisionTown } from './divisions';
