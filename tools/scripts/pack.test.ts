@@ -51,7 +51,7 @@ describe('npm run pack', () => {
       log.mockRestore();
       rmSync(file);
     }
-  }, 60_000);
+  });
 });
 
 describe('docs/embedding.md from packed tarballs in a new project', () => {
