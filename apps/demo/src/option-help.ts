@@ -40,6 +40,12 @@ export const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   port: '端口',
   'address to bind (loopback by default)': '监听地址（默认仅本机回环地址）',
   'folder to generate into and serve': '生成并发布的目录',
+  "region profile for key dates (default: the registry district's region, shanghai for the sample)": '关键日期所用的地区配置（默认：登记表所属区的地区，示例区为 shanghai）',
+  'waivers (.json, .jsonl, .csv): waived work leaves the feeds': '豁免记录（.json、.jsonl、.csv）：豁免的工作不再出现在日历中',
+  'reminders before deadlines, e.g. 7d,1d (empty for none); moved off days off': '截止日前的提醒，如 7d,1d（留空则不提醒）；遇休息日提前到工作日',
+  'reminder day of the year-long tasks (default 10-01, moved to the next working day)': '全年性任务的提醒日（默认 10-01，遇休息日顺延到下一个工作日）',
+  'folder of the last published feeds: SEQUENCE rises for the events that changed': '上次发布的日历目录：有变化的事件 SEQUENCE 加一',
+  'domain of every UID (give each district its own; default liujin.local)': '每个 UID 的域名（各区应各用自己的；默认 liujin.local）',
 };
 
 /** `中文\nEnglish` for an option's help; the English alone when no translation exists (a test catches it). */

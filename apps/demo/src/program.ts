@@ -19,6 +19,8 @@ export interface CommandSpec {
 
 const yearOption = () => new Option('--year <year>', 'year to plan or audit (default: the current year in Asia/Shanghai)');
 const regionOption = () => new Option('--region <id>', 'region profile for key dates: shanghai, beijing, jiangsu, ...').default('shanghai');
+/** For commands that read a registry: its district's region unless `--region` says otherwise. */
+const registryRegionOption = () => new Option('--region <id>', "region profile for key dates (default: the registry district's region, shanghai for the sample)");
 const outOption = () => new Option('--out <dir>', 'output folder').default('out');
 const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
 const nowOption = () => new Option('--now <iso>', 'timestamp written into generated files (default: SOURCE_DATE_EPOCH, else the current time)');
@@ -27,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'plan',
     summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
-    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), regionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), outOption(), nowOption()],
     examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
     load: async () => (await import('./commands/plan')).runPlan,
   },
@@ -48,8 +50,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'calendar',
     summary: { zh: '生成 iCalendar 日历订阅文件', en: 'Write iCalendar feeds' },
-    options: [yearOption(), new Option('--years <range>', 'several years, e.g. 2025-2027'), registryOption(), regionOption(), new Option('--alarms <list>', 'reminders before deadlines, e.g. 7d,1d (empty for none)').default('7d,1d'), outOption(), nowOption()],
-    examples: ['liujin calendar --year 2026', 'liujin calendar --years 2025-2027 --registry registry.csv --alarms 3d --out out'],
+    options: [
+      yearOption(),
+      new Option('--years <range>', 'several years, e.g. 2025-2027'),
+      registryOption(),
+      registryRegionOption(),
+      new Option('--catalog <file>', 'custom catalog (.json)'),
+      new Option('--tailoring <file>', 'tailoring of the catalog (.json)'),
+      new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv): waived work leaves the feeds'),
+      new Option('--alarms <list>', 'reminders before deadlines, e.g. 7d,1d (empty for none); moved off days off').default('7d,1d'),
+      new Option('--year-reminder <MM-DD>', 'reminder day of the year-long tasks (default 10-01, moved to the next working day)'),
+      new Option('--previous <dir>', 'folder of the last published feeds: SEQUENCE rises for the events that changed'),
+      new Option('--uid-domain <domain>', 'domain of every UID (give each district its own; default liujin.local)'),
+      outOption(),
+      nowOption(),
+    ],
+    examples: ['liujin calendar --year 2026', 'liujin calendar --years 2025-2027 --registry registry.csv --alarms 3d --out out', 'liujin calendar --year 2027 --registry registry.xlsx --tailoring tailoring.json --previous out --uid-domain qingpu.example.gov.cn --out out'],
     load: async () => (await import('./commands/calendar')).runCalendar,
   },
 
@@ -85,7 +101,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'serve',
     summary: { zh: '通过 HTTP 发布日历订阅与最新审计报告，输入变化时自动重新生成', en: 'Publish calendar feeds and the latest audit over HTTP, regenerating when inputs change' },
-    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), new Option('--activities <file>', 'activity records'), regionOption(), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
+    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), new Option('--activities <file>', 'activity records'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
     examples: ['liujin serve', 'liujin serve --registry registry.csv --activities activities.csv --port 8080'],
     load: async () => (await import('./commands/serve')).runServe,
   },

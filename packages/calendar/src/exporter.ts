@@ -1,7 +1,8 @@
 /** The calendar exporter (the Exporter contract of @liujin/core). */
-import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry } from '@liujin/core';
+import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { buildFeeds } from './events';
-import { CalendarOptions, parseAlarm, type CalendarOptionsInput } from './options';
+import { renderGlances } from './glance';
+import { CalendarOptions, parseAlarms, type CalendarOptionsInput } from './options';
 import { renderInParallel } from './parallel';
 import { renderFeed } from './render';
 
@@ -13,8 +14,12 @@ export interface CalendarInput {
   plans: readonly Plan[];
   /** Needed for town and unit feeds. */
   registry?: Registry;
-  /** Gives events the requirement's summary. */
+  /** Gives events the requirement's summary, and tells drills from other work. */
   catalog?: Catalog;
+  /** Waived unit-requirement pairs leave the feeds while the waiver holds (`expires` on or after the date). */
+  waivers?: readonly Waiver[];
+  /** The working days the plans were made with (reminders, report dates, days off); default: the planner's default. */
+  workdays?: WorkdayCalendar;
   /** DTSTAMP of every event: the same `now` gives the same bytes. */
   now: Date;
 }
@@ -25,24 +30,27 @@ export interface CalendarInput {
  */
 export function createCalendarExporter(options?: CalendarOptionsInput): Exporter<CalendarInput, CalendarOptions> {
   const resolved = resolveExporterOptions('calendar', CalendarOptions, options);
-  const alarms = resolved.alarms.map((a) => parseAlarm(a)!); // seconds before the start
+  const alarms = parseAlarms(resolved.alarms).seconds; // seconds before the start, duplicates merged
   return {
     name: 'calendar',
-    description: 'iCalendar feeds of key dates, district milestones and each town, sector and unit’s tasks',
+    description: 'iCalendar feeds of key dates, district milestones and each town, sector and unit’s tasks, and year-at-a-glance pages',
     optionsSchema: CalendarOptions as never,
     options: resolved,
     async *export(input: CalendarInput): AsyncIterable<Artefact> {
-      const years = input.plans.map((p) => p.year);
-      const feeds = buildFeeds([...input.plans].sort((a, b) => a.year - b.year), input.registry, input.catalog, new Set(resolved.feeds), resolved.lang, resolved.uidDomain);
-      const named = feeds.map((feed) => ({ ...feed, name: `${resolved.namePrefix}${feed.name}${years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`}` }));
-      const renderOptions = { now: input.now, alarms, previous: resolved.previous, lang: resolved.lang };
+      const plans = [...input.plans].sort((a, b) => a.year - b.year);
+      const years = plans.map((p) => p.year);
+      const feeds = buildFeeds({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, kinds: new Set(resolved.feeds), lang: resolved.lang, domain: resolved.uidDomain, alarms, yearReminder: resolved.yearReminder });
+      const span = years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`;
+      const named = feeds.map((feed) => ({ ...feed, name: `${resolved.namePrefix}${feed.name}${span}` }));
+      const renderOptions = { now: input.now, previous: resolved.previous, lang: resolved.lang };
       // Threads pay only for large batches: starting one costs tens of milliseconds.
       if (resolved.concurrency > 1 && named.length >= 200) {
         const texts = await renderInParallel(named, renderOptions, resolved.concurrency);
         for (let i = 0; i < named.length; i++) yield { path: named[i]!.path, mediaType: 'text/calendar', content: texts[i]! };
-        return;
+      } else {
+        for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
       }
-      for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
+      if (resolved.glance) yield* renderGlances({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, lang: resolved.lang, towns: resolved.feeds.includes('towns') });
     },
   };
 }

@@ -3,7 +3,9 @@
  * @module @liujin/calendar
  */
 export { createCalendarExporter, type CalendarInput } from './exporter';
-export { CalendarOptions, FeedKind, parseAlarm, type CalendarOptionsInput } from './options';
-export { buildFeeds, type EventSpec, type FeedSpec } from './events';
-export { renderFeed, type SequenceEntry } from './render';
+export { CalendarOptions, FeedKind, parseAlarm, parseAlarms, type CalendarOptionsInput } from './options';
+export { buildFeeds, type BuildFeedsInput, type EventSpec, type FeedSpec } from './events';
+export { type AlarmSpec } from './reminders';
+export { renderFeed, type RenderOptions, type SequenceEntry } from './render';
 export { readSequenceState } from './sequence';
+export { renderGlances, type GlanceInput } from './glance';

@@ -1,5 +1,5 @@
 /**
- * SEQUENCE state from feeds we published before: UID, DTSTART, DTEND and SEQUENCE of each event,
+ * SEQUENCE state from feeds we published before: UID, DTSTART, DTEND, SEQUENCE and content digest of each event,
  * read from our own output (unfolded lines), so a regeneration can raise SEQUENCE for moved events.
  */
 import type { SequenceEntry } from './render';
@@ -17,11 +17,11 @@ export function readSequenceState(feeds: readonly string[]): Record<string, Sequ
   const state: Record<string, SequenceEntry> = {};
   for (const text of feeds) {
     const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
-    let current: { uid?: string; start?: string; end?: string; sequence?: number } | undefined;
+    let current: { uid?: string; start?: string; end?: string; sequence?: number; digest?: string } | undefined;
     for (const line of lines) {
       if (line === 'BEGIN:VEVENT') current = {};
       else if (line === 'END:VEVENT' && current) {
-        if (current.uid && current.start) state[current.uid] = { sequence: current.sequence ?? 0, start: current.start, ...(current.end ? { end: current.end } : {}) };
+        if (current.uid && current.start) state[current.uid] = { sequence: current.sequence ?? 0, start: current.start, ...(current.end ? { end: current.end } : {}), ...(current.digest ? { digest: current.digest } : {}) };
         current = undefined;
       } else if (current) {
         const [name = '', value = ''] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)];
@@ -30,6 +30,7 @@ export function readSequenceState(feeds: readonly string[]): Record<string, Sequ
         else if (prop === 'DTSTART') current.start = isoOf(value);
         else if (prop === 'DTEND') current.end = isoOf(value);
         else if (prop === 'SEQUENCE') current.sequence = Number(value);
+        else if (prop === 'X-LIUJIN-DIGEST') current.digest = value;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { keyDatesFor, listRegionProfiles, problem, type KeyDate } from '@liujin/core';
+import { keyDatesFor, listRegionProfiles, problem, type KeyDate, type Registry } from '@liujin/core';
 import { InputError, EXIT, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
 
@@ -11,6 +11,11 @@ export function checkRegion(region: string): string {
     ]);
   }
   return region;
+}
+
+/** `--region` when given, else the registry's district region (issue 18: a Beijing registry plans with Beijing's siren test). */
+export function regionFor(option: unknown, registry: Pick<Registry, 'district'>): string {
+  return checkRegion(option === undefined ? registry.district.region : String(option));
 }
 
 function time(iso: string | undefined): string {

@@ -5,7 +5,7 @@ import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { verdictJson, writeAudit, type AuditOutcome } from './audit';
 import { writeCalendars } from './calendar';
 import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
-import { formatKeyDates, checkRegion } from './dates';
+import { formatKeyDates, regionFor } from './dates';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
 /**
@@ -16,7 +16,6 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const region = checkRegion(String(options.region));
   const outDir = String(options.out);
   const registryFile = options.registry as string | undefined;
   const activitiesFile = options.activities as string | undefined;
@@ -24,6 +23,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
   const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out)]);
+  const region = regionFor(options.region, registry);
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out) : undefined;
 
   const plan = planYear({ catalog, registry, year, region });

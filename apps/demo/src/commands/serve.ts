@@ -9,10 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname } from 'node:path';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { resolveInside } from '../files';
-import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
+import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
-import { checkRegion } from './dates';
+import { checkRegion, regionFor } from './dates';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
 
@@ -41,8 +41,12 @@ export interface ServeOptions {
   outDir: string;
   registryFile?: string;
   activitiesFile?: string;
+  catalogFile?: string;
+  tailoringFile?: string;
+  waiversFile?: string;
   year?: unknown;
-  region: string;
+  /** Default: the registry's district region. */
+  region?: string;
 }
 
 /** Generates into `outDir` and serves it; returns once listening. */
@@ -53,11 +57,12 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry] = await Promise.all([loadCatalog(undefined, undefined, out), loadRegistry(options.registryFile, out)]);
+      const [catalog, registry, waivers] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out), loadWaivers(options.waiversFile, out)]);
+      const region = regionFor(options.region, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
       await rm(options.outDir, { recursive: true, force: true });
-      const calendars = await writeCalendars({ catalog, registry, years: [year], region: options.region, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now }, out);
-      const audit = await writeAudit({ catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, undefined, now), region: options.region, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
+      const calendars = await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now, waivers }, out);
+      const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
       files = new Set([...calendars, ...audit.written].map((w) => w.path).sort());
       lastError = undefined;
       out.info(out.lang === "zh" ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
@@ -103,7 +108,7 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
   // Regenerate when an input file changes (debounced); watching the files, not the output.
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  for (const file of [options.registryFile, options.activitiesFile]) {
+  for (const file of [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile]) {
     if (file === undefined) continue;
     await stat(file);
     watchers.push(
@@ -142,8 +147,11 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
       host: String(options.host),
       port,
       outDir: String(options.out),
-      region: checkRegion(String(options.region)),
+      ...(options.region !== undefined ? { region: checkRegion(String(options.region)) } : {}),
       year: options.year,
+      ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
+      ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),
+      ...(options.waivers !== undefined ? { waiversFile: String(options.waivers) } : {}),
       ...(options.registry !== undefined ? { registryFile: String(options.registry) } : {}),
       ...(options.activities !== undefined ? { activitiesFile: String(options.activities) } : {}),
     },

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
 import { parseCatalog, tailorCatalog } from './load';
 import { renderCatalogMarkdown } from './markdown';
+import { planYear } from '../plan/plan-year';
+import { sampleRegistry } from '../sample/index';
 
 describe('the built-in catalog', () => {
   it('encodes 30 or more requirements and maps every clause', () => {
@@ -85,5 +87,28 @@ describe('tailorCatalog', () => {
     expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown_requirement', 'unknown_requirement', 'wrong_base']);
     expect(result.problems.every((p) => p.file === 't.json')).toBe(true);
     expect(tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', frobnicate: true }).problems[0]!.code).toBe('unrecognized_keys');
+  });
+});
+
+describe("a catalog's own key dates", () => {
+  const clone = () => structuredClone(QINGPU_2024_CATALOG_JSON) as { requirements: Record<string, unknown>[] } & Record<string, unknown>;
+  const weekRule = { id: 'district-education-week', title: { zh: '区国防教育宣传周', en: 'District defence education week' }, rule: { type: 'offset', from: 'national-defense-education-day', days: -5, unit: 'days' }, source: 'example' };
+
+  it('plans a requirement due on a key date the catalog defines', () => {
+    const json = clone();
+    const req = json.requirements.find((r) => (r.due as { type: string }).type === 'by-key-date')!;
+    req.due = { ...(req.due as object), keyDate: 'district-education-week' };
+    const parsed = parseCatalog({ ...json, keyDates: [weekRule] });
+    expect(parsed.problems).toEqual([]);
+    const plan = planYear({ catalog: parsed.ok ? parsed.value : (undefined as never), registry: sampleRegistry(), year: 2026 });
+    expect(plan.keyDates.find((k) => k.id === 'district-education-week')?.date).toBe('2026-09-14'); // Education Day 2026-09-19, minus 5 days
+    expect(plan.tasks.some((t) => t.requirementId === req.id)).toBe(true);
+  });
+
+  it('reports a key date rule that refers to an unknown date, and duplicate ids', () => {
+    const broken = parseCatalog({ ...clone(), keyDates: [{ ...weekRule, rule: { ...weekRule.rule, from: 'no-such-day' } }] }, { file: 'c.json' });
+    expect(broken.problems.map((p) => [p.code, p.file, p.path[0]])).toContainEqual(['unknown_key_date', 'c.json', 'keyDates']);
+    const twice = parseCatalog({ ...clone(), keyDates: [weekRule, weekRule] });
+    expect(twice.ok).toBe(false);
   });
 });

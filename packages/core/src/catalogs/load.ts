@@ -5,6 +5,7 @@
  * threshold (e.g. the news-report delay) without rewriting conditions.
  */
 import { z } from 'zod';
+import { resolveKeyDates } from '../dates/key-dates';
 import { KEY_DATE_IDS } from '../model/key-date';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
 import { Catalog, Requirement } from '../model/requirement';
@@ -74,6 +75,13 @@ function checkCondition(condition: unknown, path: (string | number)[], depth: nu
 
 function semanticProblems(catalog: Catalog, file?: string): Problem[] {
   const problems: Problem[] = [];
+  const ownKeyDates = new Set((catalog.keyDates ?? []).map((k) => k.id));
+  // The catalog's own rules must resolve (references, cycles) in a sample year, so a typo in an
+  // offset's `from` is caught when the catalog is read, not when a plan is made.
+  if (catalog.keyDates && catalog.keyDates.length > 0) {
+    const resolved = resolveKeyDates(2026, { extraRules: catalog.keyDates });
+    if (!resolved.ok) for (const p of resolved.problems) problems.push({ ...p, path: ['keyDates', ...p.path], ...(file ? { file } : {}) });
+  }
   catalog.requirements.forEach((req, i) => {
     const base = ['requirements', i];
     checkCondition(req.appliesTo, [...base, 'appliesTo'], 0, problems, file);
@@ -81,7 +89,7 @@ function semanticProblems(catalog: Catalog, file?: string): Problem[] {
     const due = req.due;
     const keyDates = due.type === 'by-key-date' || due.type === 'window' ? [due.keyDate] : due.type === 'each-key-date' ? due.keyDates : [];
     for (const id of keyDates) {
-      if (!KNOWN_KEY_DATES.has(id)) problems.push(problem('unknown_key_date', { zh: `未知关键日期「${id}」`, en: `unknown key date "${id}"` }, { path: [...base, 'due'], ...(file ? { file } : {}) }));
+      if (!KNOWN_KEY_DATES.has(id) && !ownKeyDates.has(id)) problems.push(problem('unknown_key_date', { zh: `未知关键日期「${id}」`, en: `unknown key date "${id}"` }, { path: [...base, 'due'], ...(file ? { file } : {}) }));
     }
   });
   return problems;

@@ -118,3 +118,17 @@ describe('key dates', () => {
     expect(keyDatesFor(2026).every((d) => d.warnings.length === 0)).toBe(true);
   });
 });
+
+describe('siren times past the last published notice', () => {
+  it('Shanghai is confirmed through 2025, to confirm from 2026 unless that year is overridden', () => {
+    const siren = (year: number, region?: Parameters<typeof keyDatesFor>[1]) => keyDatesFor(year, region).find((k) => k.id === KEY_DATE_IDS.sirenTest)!;
+    expect(siren(2025).confirmed).toBe(true);
+    expect(siren(2014).confirmed).toBe(true);
+    expect(siren(2026).confirmed).toBe(false);
+    const shanghai = listRegionProfiles().find((p) => p.id === 'shanghai')!;
+    const withNotice = { ...shanghai, keyDates: shanghai.keyDates.map((r) => ({ ...r, overrides: { ...r.overrides, '2026': { date: '2026-09-19', source: '2026 notice' } } })) };
+    expect(siren(2026, { region: withNotice }).confirmed).toBe(true);
+    expect(siren(2027, { region: withNotice }).confirmed).toBe(false);
+    expect(siren(2026, { region: 'beijing' }).confirmed).toBe(false);
+  });
+});

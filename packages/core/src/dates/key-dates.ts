@@ -110,7 +110,8 @@ export function resolveKeyDates(year: number, options: KeyDateOptions = {}): Par
       titleEn: rule.title.en,
       isWorkday: calendar.isWorkday(date),
       source: override?.source ?? rule.source,
-      confirmed: rule.confirmed,
+      // A year past the last published notice is unconfirmed, unless that year's override gives it.
+      confirmed: rule.confirmed && (rule.confirmedThrough === undefined || year <= rule.confirmedThrough || override?.phases !== undefined || override?.date !== undefined),
       warnings,
     };
     if (phases && phases.length > 0) {

@@ -31,6 +31,8 @@ export const REGION_PROFILES: Readonly<Record<string, RegionProfile>> = {
     'Shanghai',
     siren(ON_EDUCATION_DAY, sirenPhases(['11:35', '11:38', '11:45', '11:48', '11:55', '11:58']), '上海市民防办公室历年试鸣公告（全市统一试鸣自2008年起，2011-2025年时间相同，2014年除外）', true, {
       since: 2008,
+      // DOMAIN.md: the published notices run through 2025; later years say "confirm" until overridden.
+      confirmedThrough: 2025,
       overrides: { '2014': { phases: sirenPhases(['11:35', '11:38', '11:45', '11:48', '12:00', '12:03']), source: '上海市2014年防空警报试鸣公告：解除警报12:00-12:03' } },
     }),
     'DOMAIN.md; 上海市国动办（民防办）每年发布试鸣公告',

@@ -61,6 +61,11 @@ export const KeyDateRule = z.object({
   source: z.string().min(1),
   /** False when the fact should be confirmed each year (DOMAIN.md "confirm"). */
   confirmed: z.boolean().default(true),
+  /**
+   * The last year a published notice confirmed (e.g. Shanghai's siren times, published through
+   * 2025): later years are unconfirmed until a per-year override (that year's notice) is given.
+   */
+  confirmedThrough: Year.optional(),
 });
 /** A parsed {@link KeyDateRule}. */
 export type KeyDateRule = z.infer<typeof KeyDateRule>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActivityKind } from './activity';
 import { Condition } from './condition';
+import { KeyDateRule } from './key-date';
 import { Sector } from './sector';
 import { Id, LocalizedText } from './text';
 import { Role } from './unit';
@@ -98,9 +99,19 @@ export const Catalog = z
     /** Every clause of the source, so a test can show none is left unmapped. */
     clauses: z.array(z.object({ clause: z.string().min(1), title: LocalizedText })).min(1),
     parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+    /**
+     * The catalog's own key dates (a local education week, a district's report day), added to the
+     * built-in and regional ones, or replacing one with the same id. Due rules may refer to them.
+     */
+    keyDates: z.array(KeyDateRule).optional(),
     requirements: z.array(Requirement).min(1),
   })
   .superRefine((catalog, ctx) => {
+    const keyDateIds = new Set<string>();
+    catalog.keyDates?.forEach((rule, i) => {
+      if (keyDateIds.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['keyDates', i, 'id'], message: `duplicate key date id "${rule.id}"` });
+      keyDateIds.add(rule.id);
+    });
     const seen = new Set<string>();
     const clauses = new Set(catalog.clauses.map((c) => c.clause));
     catalog.requirements.forEach((req, i) => {

@@ -58,7 +58,7 @@ export function planYear(input: PlanYearInput): Plan {
   const { catalog, registry, year } = input;
   const calendar = input.workdays ?? defaultWorkdayCalendar();
   const region = input.region ?? registry.district.region ?? 'shanghai';
-  const keyDates = keyDatesFor(year, { region, workdays: calendar });
+  const keyDates = keyDatesFor(year, { region, workdays: calendar, ...(catalog.keyDates ? { extraRules: catalog.keyDates } : {}) });
   const byId = new Map(keyDates.map((k) => [k.id, k]));
   const compiled = catalog.requirements.map((req) => ({ req, applies: compileCondition(req.appliesTo), schedule: scheduleRequirement(req, year, byId, calendar) }));
   // Provisional years (statutory days only) and weekends-only years both lack the official arrangement.

@@ -112,7 +112,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
   const forYear = (year: number) => {
     let entry = yearCache.get(year);
     if (!entry) {
-      const keyDates = new Map(keyDatesFor(year, { ...(options.region !== undefined ? { region: options.region } : {}), workdays: calendar }).map((k) => [k.id, k]));
+      const keyDates = new Map(keyDatesFor(year, { ...(options.region !== undefined ? { region: options.region } : {}), workdays: calendar, ...(catalog.keyDates ? { extraRules: catalog.keyDates } : {}) }).map((k) => [k.id, k]));
       entry = { keyDates, schedules: prepared.map((p) => scheduleRequirement(p.req, year, keyDates, calendar)) };
       yearCache.set(year, entry);
     }
