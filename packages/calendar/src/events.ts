@@ -36,6 +36,7 @@ export interface FeedSpec {
   events: EventSpec[];
 }
 
+/** What {@link buildFeeds} turns into feeds: plans, the registry and catalog, waivers, working days and the feed kinds wanted. */
 export interface BuildFeedsInput {
   plans: readonly Plan[];
   registry?: Registry | undefined;

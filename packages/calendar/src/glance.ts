@@ -21,6 +21,7 @@ interface Item {
   text: string;
 }
 
+/** What the at-a-glance overview is built from: plans, registry, catalog, waivers, working days, language, and whether to list towns. */
 export interface GlanceInput {
   plans: readonly Plan[];
   registry?: Registry | undefined;
