@@ -21,7 +21,7 @@ interface Item {
   text: string;
 }
 
-/** What the at-a-glance overview is built from: plans, registry, catalog, waivers, working days, language, and whether to list towns. */
+/** What {@link renderGlances} draws the year-at-a-glance pages from: plans, registry, catalog, waivers, working days, language, and whether to add a page per town. */
 export interface GlanceInput {
   plans: readonly Plan[];
   registry?: Registry | undefined;
