@@ -16,10 +16,7 @@ export const ALLOWED = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'A
  * Packages whose licence could not be established from the package itself, reviewed by hand.
  * Each stays listed in docs/licenses.md with the reason, so the gap is visible, not hidden.
  */
-export const REVIEWED_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'buffers@0.1.1':
-    'declares no licence in its package; pulled in by exceljs -> unzipper -> binary (reading XLSX). Replace when exceljs drops unzipper 0.10.',
-};
+export const REVIEWED_EXCEPTIONS: Readonly<Record<string, string>> = {};
 
 export interface LicenceEntry {
   name: string;

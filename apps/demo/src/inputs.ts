@@ -6,6 +6,9 @@
 import { extname } from 'node:path';
 import {
   QINGPU_2024_CATALOG,
+  capProblems,
+  parseWaiverRows,
+  readWorkbook,
   parseActivitiesFile,
   parseActivityRows,
   parseCatalog,
@@ -25,7 +28,7 @@ import {
   type Registry,
   type Waiver,
 } from '@liujin/core';
-import { readInputFile } from './files';
+import { readInputBytes as readInputFile } from './read-input';
 import { InputError, type Output } from './runtime';
 
 type Format = 'json' | 'jsonl' | 'csv' | 'xlsx';
@@ -52,40 +55,61 @@ function formatOf(file: string, allowed: readonly Format[]): Format {
 /** Where a loader's warnings go: printed to an Output, or collected (e.g. by `validate --json`). */
 export type WarningSink = Output | Problem[];
 
-function unwrap<T>(result: ParseResult<T>, out: WarningSink | undefined): T {
+function unwrap<T>(result: ParseResult<T>, out: WarningSink | undefined, file?: string): T {
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
-    const error = new InputError(errors.length > 0 ? errors : result.problems);
+    // `validate` collects the warnings of a file with errors too (every problem in one run).
+    if (Array.isArray(out)) for (const warning of capProblems(result.problems.filter((p) => p.severity === 'warning'), file)) out.push({ ...warning, severity: 'warning' });
+    // Listed up to the cap, the rest counted: a 150,000-row file with one systematic mistake.
+    const error = new InputError(capProblems(errors.length > 0 ? errors : result.problems, file));
     if (!result.ok && result.partial !== undefined) error.partial = result.partial;
+    if (!result.ok && result.knownIds !== undefined) error.knownIds = result.knownIds;
     throw error;
   }
-  for (const warning of result.problems) {
+  for (const warning of capProblems(result.problems, file)) {
     if (Array.isArray(out)) out.push(warning);
     else out?.warn(formatProblem(warning, out.lang));
   }
   return result.value;
 }
 
-async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
-  const { readWorkbookRows } = await import('@liujin/audit');
-  return readWorkbookRows(bytes);
+/** How input files are read and checked against each other. */
+export interface ReadOptions {
+  /** Worksheet of an .xlsx input (`--sheet`); default: the first visible one. */
+  sheet?: string | undefined;
+  /** Ids of the registry's units: records naming another unit are errors at their row. */
+  unitIds?: ReadonlySet<string> | undefined;
+  /** Warn about activities dated outside this year (`validate --year`). */
+  year?: number | undefined;
+}
+
+/**
+ * Rows of a workbook's worksheet, then parsed by `parse`; the reader's warnings (several visible
+ * sheets) are kept with the parser's problems. Problems of the reader stop here.
+ */
+async function fromWorkbook<T>(file: string, bytes: Uint8Array, sheet: string | undefined, parse: (rows: readonly (readonly unknown[])[]) => ParseResult<T>): Promise<ParseResult<T>> {
+  const table = await readWorkbook(bytes, { file, ...(sheet !== undefined ? { sheet } : {}) });
+  if (!table.ok) return { ok: false, problems: table.problems };
+  const result = parse(table.value.rows);
+  return { ...result, problems: [...table.problems, ...result.problems] };
 }
 
 /** The registry from a file, or the embedded synthetic sample district when none is given. */
-export async function loadRegistry(file: string | undefined, out?: WarningSink): Promise<Registry> {
+export async function loadRegistry(file: string | undefined, out?: WarningSink, read: ReadOptions = {}): Promise<Registry> {
   if (file === undefined) return sampleRegistry();
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  if (format === 'xlsx') return unwrap(parseUnitsTable(await xlsxRows(bytes), { file }), out);
-  return unwrap(parseRegistryFile({ file, bytes, format }), out);
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseUnitsTable(rows, { file })), out, file);
+  return unwrap(parseRegistryFile({ file, bytes, format }), out, file);
 }
 
-export async function loadActivities(file: string | undefined, year: number, out?: WarningSink): Promise<Activity[]> {
+export async function loadActivities(file: string | undefined, year: number, out?: WarningSink, read: ReadOptions = {}): Promise<Activity[]> {
   if (file === undefined) return sampleActivities(year);
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  if (format === 'xlsx') return unwrap(parseActivityRows(await xlsxRows(bytes), { file }), out);
-  return unwrap(parseActivitiesFile({ file, bytes, format }), out);
+  const options = { ...(read.unitIds ? { unitIds: read.unitIds } : {}), ...(read.year !== undefined ? { year: read.year } : {}) };
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, ...options })), out, file);
+  return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }
 
 export interface SetAsideRow {
@@ -100,25 +124,32 @@ export interface SetAsideRow {
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
  * by the audit as unmatched) instead of stopping the run; every other problem still stops it.
  */
-export async function loadActivitiesForAudit(file: string | undefined, year: number, out?: WarningSink): Promise<{ activities: Activity[]; setAside: SetAsideRow[] }> {
+export async function loadActivitiesForAudit(file: string | undefined, year: number, out?: WarningSink, read: ReadOptions = {}): Promise<{ activities: Activity[]; setAside: SetAsideRow[] }> {
   if (file === undefined) return { activities: sampleActivities(year), setAside: [] };
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  const result = format === 'xlsx' ? parseActivityRows(await xlsxRows(bytes), { file, unknownKinds: 'set-aside' }) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
+  const result = format === 'xlsx' ? await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, unknownKinds: 'set-aside' })) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
   const setAside = result.problems
     .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
     .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
-  return { activities: unwrap(result, out), setAside };
+  return { activities: unwrap(result, out, file), setAside };
 }
 
-export async function loadWaivers(file: string | undefined, out?: WarningSink): Promise<Waiver[]> {
+/**
+ * Waivers, checked against the catalog in use (a waiver of a requirement it does not hold would
+ * silently do nothing) and, when given, the registry's unit ids.
+ */
+export async function loadWaivers(file: string | undefined, out: WarningSink | undefined, check: ReadOptions & { catalog: Catalog }): Promise<Waiver[]> {
   if (file === undefined) return [];
-  const format = formatOf(file, ['json', 'jsonl', 'csv']);
-  return unwrap(parseWaiversFile({ file, bytes: await readInputFile(file), format: format as 'json' | 'jsonl' | 'csv' }), out);
+  const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
+  const bytes = await readInputFile(file);
+  const options = { requirementIds: new Set(check.catalog.requirements.map((r) => r.id)), ...(check.unitIds ? { unitIds: check.unitIds } : {}) };
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, check.sheet, (rows) => parseWaiverRows(rows, { file, ...options })), out, file);
+  return unwrap(parseWaiversFile({ file, bytes, format }, options), out, file);
 }
 
 async function readJson(file: string): Promise<unknown> {
-  const decoded = decodeText(await readInputFile(file), file);
+  const decoded = decodeText(await readInputFile(file, 8 * 1024 * 1024), file);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const { text } = decoded;
   try {

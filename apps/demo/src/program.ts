@@ -23,13 +23,14 @@ const regionOption = () => new Option('--region <id>', 'region profile for key d
 const registryRegionOption = () => new Option('--region <id>', "region profile for key dates (default: the registry district's region, shanghai for the sample)");
 const outOption = () => new Option('--out <dir>', 'output folder').default('out');
 const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
+const sheetOption = () => new Option('--sheet <name>', 'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)');
 const nowOption = () => new Option('--now <iso>', 'timestamp written into generated files (default: SOURCE_DATE_EPOCH, else the current time)');
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'plan',
     summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
-    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
     examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
     load: async () => (await import('./commands/plan')).runPlan,
   },
@@ -62,6 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       new Option('--year-reminder <MM-DD>', 'reminder day of the year-long tasks (default 10-01, moved to the next working day)'),
       new Option('--previous <dir>', 'folder of the last published feeds: SEQUENCE rises for the events that changed'),
       new Option('--uid-domain <domain>', 'domain of every UID (give each district its own; default liujin.local)'),
+      sheetOption(),
       outOption(),
       nowOption(),
     ],
@@ -73,14 +75,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'templates',
     summary: { zh: '生成疏散方案 PDF 模板（空白或预填）', en: 'Write evacuation-plan PDF templates (blank or pre-filled)' },
-    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), yearOption(), regionOption(), outOption(), nowOption()],
+    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), yearOption(), regionOption(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin templates --kind school --blank', 'liujin templates --kind community --registry registry.xlsx --all --year 2026'],
     load: async () => (await import('./commands/templates')).runTemplates,
   },
   {
     name: 'audit',
     summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
-    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats').default('json,csv,xlsx,html,md,junit'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), regionOption(), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats').default('json,csv,xlsx,html,md,junit'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), regionOption(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin audit --year 2026', 'liujin audit --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --fail-under 90'],
     load: async () => (await import('./commands/audit')).runAuditCommand,
   },
@@ -94,7 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     summary: { zh: '检查输入文件，列出全部问题（文件、行、列）', en: 'Check input files and list every problem (file, row, column)' },
-    options: [new Option('--registry <file>', 'registry of units').makeOptionMandatory(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption()],
+    options: [new Option('--registry <file>', 'registry of units').makeOptionMandatory(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption(), sheetOption()],
     examples: ['liujin validate --registry registry.xlsx --activities activities.csv'],
     load: async () => (await import('./commands/validate')).runValidate,
   },

@@ -24,6 +24,8 @@ export class InputError extends Error {
   readonly summary: LocalizedText;
   /** The records that did parse, when the file had bad rows: `validate` still checks them against the other files. */
   partial?: unknown;
+  /** Ids of every record of a failed registry, good rows and bad: other files naming them are not "unknown unit". */
+  knownIds?: readonly string[];
 }
 
 export interface GlobalOptions {

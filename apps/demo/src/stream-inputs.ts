@@ -5,13 +5,10 @@
  * the end, before any report is written.
  */
 import { open } from 'node:fs/promises';
-import { QINGPU_DISTRICT, QINGPU_TOWNS, jsonLinesAsRows, parseActivityRows, parseUnitsTable, problem, renumber, type Activity, type Problem, type Unit } from '@liujin/core';
+import { INPUT_LIMITS, QINGPU_DISTRICT, QINGPU_TOWNS, capProblems, jsonLinesAsRows, parseActivityRows, parseUnitsTable, problem, renumber, type Activity, type Problem, type Unit } from '@liujin/core';
 import type { SetAsideRow } from './inputs';
 import { unreadableFile } from './files';
 import { InputError } from './runtime';
-
-/** Problems listed in full; beyond this many only counted (a nation's broken file would flood the terminal). */
-const MAX_PROBLEMS = 1000;
 
 /** Lines of a JSON Lines file, parsed, in batches, with their line numbers. */
 async function* jsonLineBatches(file: string, problems: Problem[], size = 10_000): AsyncGenerator<{ line: number; value: unknown }[]> {
@@ -52,6 +49,11 @@ async function* jsonLineBatches(file: string, problems: Problem[], size = 10_000
       }
       const lines = text.split('\n');
       rest = bytesRead > 0 ? lines.pop()! : '';
+      // A line without end (a device such as /dev/zero, a binary file) must not grow without bound.
+      if (rest.length > INPUT_LIMITS.lineBytes) {
+        const limit = `${INPUT_LIMITS.lineBytes / 1024 / 1024} MiB`;
+        throw new InputError([problem('line_too_long', { zh: `一行超过 ${limit} 的上限（不是 JSON Lines 文件？）`, en: `a line longer than the ${limit} limit (not a JSON Lines file?)` }, { file, row: lineNumber + lines.length + 1 })]);
+      }
       for (const line of lines) take(line);
       if (batch.length >= size || bytesRead === 0) {
         if (batch.length > 0) yield batch;
@@ -69,7 +71,7 @@ async function* tableBatches(file: string, problems: Problem[]): AsyncGenerator<
   for await (const batch of jsonLineBatches(file, problems)) {
     const table = jsonLinesAsRows(batch, file);
     if (table.ok) yield { ...table.value, lines: batch.length };
-    else problems.push(...table.problems);
+    else for (const p of table.problems) problems.push(p);
   }
 }
 
@@ -79,11 +81,7 @@ function finish(problems: Problem[], file: string, records: number): void {
     if (records === 0) throw new InputError([problem('empty_file', { zh: '文件为空', en: 'the file is empty' }, { file })]);
     return;
   }
-  const listed = errors.slice(0, MAX_PROBLEMS);
-  if (errors.length > MAX_PROBLEMS) {
-    listed.push(problem('more_problems', { zh: `另有 ${errors.length - MAX_PROBLEMS} 个问题未列出`, en: `${errors.length - MAX_PROBLEMS} more problems not listed` }, { file }));
-  }
-  throw new InputError(listed);
+  throw new InputError(capProblems(errors, file));
 }
 
 /** A JSON Lines registry (one unit per line): `units()` may be iterated again, giving the same units. */
@@ -98,7 +96,7 @@ export function streamRegistry(file: string) {
       let count = 0;
       for await (const table of tableBatches(file, problems)) {
         const parsed = parseUnitsTable(table.rows, { file });
-        problems.push(...renumber(parsed.problems, table.rowNumbers));
+        for (const p of renumber(parsed.problems, table.rowNumbers)) problems.push(p);
         if (!parsed.ok) continue;
         for (const [i, unit] of parsed.value.units.entries()) {
           if (!checked) {

@@ -68,7 +68,7 @@ const CASES: Case[] = [
     expect: { counts: { units: 100_000 } },
   },
   // Activity records, against a good registry
-  { name: 'an impossible date (2026-02-30)', role: 'activities', file: 'feb30.csv', content: `${ACTIVITY_HEADER}u1,演练,2026-02-30\n`, expect: { problems: [{ code: 'custom', row: 2, column: 'date' }] } },
+  { name: 'an impossible date (2026-02-30)', role: 'activities', file: 'feb30.csv', content: `${ACTIVITY_HEADER}u1,演练,2026-02-30\n`, expect: { problems: [{ code: 'invalid_date', row: 2, column: 'date' }] } },
   { name: 'a date that is no date', role: 'activities', file: 'nodate.csv', content: `${ACTIVITY_HEADER}u1,演练,next tuesday\n`, expect: { problems: [{ row: 2, column: 'date' }] } },
   { name: 'a date outside the year (kept, with a warning)', role: 'activities', file: 'lastyear.csv', content: `${ACTIVITY_HEADER}u1,演练,2025-05-12\nu1,演练,2026-05-12\n`, expect: { counts: { units: 2, activities: 2 }, warnings: [{ code: 'outside_year', row: 2, column: 'date' }] } },
   {

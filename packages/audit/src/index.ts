@@ -7,6 +7,6 @@ export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, type Audi
 export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';
 export { auditXlsx } from './xlsx';
-export { readWorkbookRows, writeWorkbook, type SheetSpec } from './workbook';
+export { writeWorkbook, type SheetSpec } from './workbook';
 export { safeCell } from './text';
 export { writeAuditStreamed, type StreamedAuditInput, type StreamedAuditOptions, type StreamedAuditResult } from './stream';

@@ -1,49 +1,10 @@
 /**
- * Spreadsheet input with exceljs, loaded only when used (it is heavy; the CLI starts fast): cells
- * come out as the user sees them (dates as YYYY-MM-DD, formulas as their results, rich text as
- * plain text). Output with a small streaming SpreadsheetML writer over fflate: exceljs took 20 s
- * and 2.7 GB for a 20,000-unit audit's detail; this writes it as it goes.
+ * Spreadsheet output: a small streaming SpreadsheetML writer over fflate (exceljs took 20 s and
+ * 2.7 GB for a 20,000-unit audit's detail; this writes it as it goes). Reading workbooks is
+ * input, and lives with the other input readers in `@liujin/core` (`readWorkbook`).
  */
-import type * as ExcelJS from 'exceljs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { Zip, strToU8, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
-
-type ExcelModule = typeof ExcelJS;
-
-async function loadExcel(): Promise<ExcelModule> {
-  const mod = (await import('exceljs')) as unknown as { default?: ExcelModule } & ExcelModule;
-  return mod.default ?? mod;
-}
-
-function cellValue(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result);
-    if (v.text !== undefined) return v.text;
-    if (v.error !== undefined) return v.error;
-  }
-  return value;
-}
-
-/** The first worksheet as rows of cell values (header row first); empty trailing cells dropped. */
-export async function readWorkbookRows(bytes: Uint8Array): Promise<unknown[][]> {
-  const Excel = await loadExcel();
-  const workbook: ExcelJS.Workbook = new Excel.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as never);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: unknown[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
-}
 
 /** One worksheet to write: its name, rows of cells and optional column widths. */
 export interface SheetSpec {

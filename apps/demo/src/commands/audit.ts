@@ -103,11 +103,14 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
     report(result, global, out);
     return result.exitCode;
   }
+  const sheet = options.sheet as string | undefined;
+  const catalogLoaded = loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
   const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
-    loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out),
-    loadRegistry(registryFile, out),
-    loadActivitiesForAudit(activitiesFile, year, out),
-    loadWaivers(options.waivers as string | undefined, out),
+    catalogLoaded,
+    loadRegistry(registryFile, out, { sheet }),
+    loadActivitiesForAudit(activitiesFile, year, out, { sheet }),
+    // Waivers are checked against the catalog in use: an unknown requirement id is an error.
+    catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
   ]);
   const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
   report(result, global, out);
@@ -144,7 +147,8 @@ interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activiti
 export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<AuditOutcome> {
   const { writeAuditStreamed, auditVerdict } = await import('@liujin/audit');
   const { streamActivities, streamRegistry } = await import('../stream-inputs');
-  const [catalog, waivers] = await Promise.all([loadCatalog(run.catalogFile, run.tailoringFile, out), loadWaivers(run.waiversFile, out)]);
+  const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
+  const waivers = await loadWaivers(run.waiversFile, out, { catalog });
   // A registry in another format is read whole; JSON Lines is streamed.
   const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile) : await (async () => {
     const whole = await loadRegistry(run.registryFile, out);
@@ -153,7 +157,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   const setAside: SetAsideRow[] = [];
   const activities = isJsonLines(run.activitiesFile) ? streamActivities(run.activitiesFile, setAside) : await (async () => {
     const whole = await loadActivitiesForAudit(run.activitiesFile, run.year, out);
-    setAside.push(...whole.setAside);
+    for (const row of whole.setAside) setAside.push(row);
     return whole.activities;
   })();
   const { audit, files } = await writeAuditStreamed(

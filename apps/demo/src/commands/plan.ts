@@ -22,9 +22,9 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   if (registryFile === undefined && activitiesFile !== undefined) {
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out)]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
   const region = regionFor(options.region, registry);
-  const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out) : undefined;
+  const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
 
   const plan = planYear({ catalog, registry, year, region });
   const keyDates = plan.keyDates;

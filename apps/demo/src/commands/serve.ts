@@ -57,7 +57,8 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry, waivers] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out), loadWaivers(options.waiversFile, out)]);
+      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out)]);
+      const waivers = await loadWaivers(options.waiversFile, out, { catalog });
       const region = regionFor(options.region, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
       await rm(options.outDir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const year = parseYear(options.year, now);
   const region = checkRegion(String(options.region));
   const kind = options.kind as TemplateKind;
-  const registry = await loadRegistry(options.registry as string | undefined, out);
+  const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined });
   const ofKind = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
   let units: Unit[] = [];
   if (options.unit !== undefined) {

@@ -1,4 +1,4 @@
-import { formatProblem, problem, type Problem } from '@liujin/core';
+import { QINGPU_2024_CATALOG, formatProblem, type Catalog, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -7,65 +7,41 @@ import { outputFor, parseNow, parseYear } from './common';
  * Runs a loader and keeps its problems instead of stopping at the first bad file; a file with
  * bad rows still yields its good rows, so they are checked against the other files too.
  */
-async function collect<T>(problems: Problem[], load: () => Promise<T>): Promise<T | undefined> {
+async function collect<T>(problems: Problem[], load: () => Promise<T>, onError?: (error: InputError) => void): Promise<T | undefined> {
   try {
     return await load();
   } catch (error) {
     if (error instanceof InputError) {
-      problems.push(...error.problems);
+      // One by one: a spread of 150,000 problems would overflow the call stack.
+      for (const p of error.problems) problems.push(p);
+      onError?.(error);
       return error.partial as T | undefined;
     }
     throw error;
   }
 }
 
-/** `liujin validate`: every problem of every input file at once; exit 2 when there is any. */
+/**
+ * `liujin validate`: every problem of every input file at once, each file checked even when
+ * another has errors (activities and waivers against the registry's ids, waivers against the
+ * catalog's requirements; with `--year`, activities outside the year as warnings); exit 2 when
+ * there is any.
+ */
 export async function runValidate(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
   const year = parseYear(options.year, parseNow(undefined));
   const problems: Problem[] = [];
+  const sheet = options.sheet as string | undefined;
   const registryFile = String(options.registry);
   const activitiesFile = options.activities as string | undefined;
-  const registry = await collect(problems, () => loadRegistry(registryFile, problems));
-  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems)) : undefined;
   const waiversFile = options.waivers as string | undefined;
-  const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems)) : undefined;
-  if (options.catalog !== undefined || options.tailoring !== undefined) {
-    await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems));
-  }
-  // Cross-file checks: records must name units that exist in the registry.
-  if (registry) {
-    const ids = new Set(registry.units.map((u) => u.id));
-    for (const a of activities ?? []) {
-      if (!ids.has(a.unitId)) {
-        problems.push(
-          problem('unknown_unit', { zh: `登记表中没有单位「${a.unitId}」`, en: `no unit "${a.unitId}" in the registry` }, {
-            ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
-            column: 'unitId',
-          }),
-        );
-      }
-    }
-    // An audit of the year lists these as unmatched ("outside-year"); say so now.
-    if (options.year !== undefined) {
-      for (const a of activities ?? []) {
-        if (!a.date.startsWith(`${year}-`)) {
-          problems.push(
-            problem('outside_year', { zh: `日期 ${a.date} 不在 ${year} 年内：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is outside ${year}: an audit of ${year} lists this record as unmatched` }, {
-              ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }),
-              column: 'date',
-              severity: 'warning',
-            }),
-          );
-        }
-      }
-    }
-    for (const [i, w] of (waivers ?? []).entries()) {
-      if (!ids.has(w.unitId)) {
-        problems.push(problem('unknown_unit', { zh: `登记表中没有单位「${w.unitId}」`, en: `no unit "${w.unitId}" in the registry` }, { file: waiversFile ?? '', path: [i, 'unitId'] }));
-      }
-    }
-  }
+  let knownIds: readonly string[] | undefined;
+  const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet }), (error) => (knownIds = error.knownIds));
+  // The ids the registry names, its bad rows included; none when it could not be read at all.
+  const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
+  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
+  const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
+  const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
     const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}) };

@@ -3,8 +3,12 @@ import { ACTIVITY_KIND_LABELS, Activity, ActivityKind } from '../model/activity'
 import { Waiver } from '../model/evaluation';
 import { problem, type ParseResult, type Problem } from '../model/problem';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
-import { formatFromName, inputText, jsonLinesAsRows, renumber, rowProblems, type FileInput } from './registry';
-import { column, intCell, listCell, readTable, type ColumnSpec } from './table';
+import type { LocalizedText } from '../model/text';
+import { formatFromName, inputText, jsonLinesAsRows, memo, renumber, rowProblems, type FileInput } from './registry';
+import { INPUT_LIMITS, tooManyRows } from './limits';
+import { readDateText, readTimeText } from './date-text';
+import { looksChinese, nearest } from './suggest';
+import { column, intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
 
 const c = column;
 
@@ -57,26 +61,78 @@ export interface ActivityParseOptions {
    * so an audit can list it as unmatched instead of stopping.
    */
   unknownKinds?: 'error' | 'set-aside';
+  /** Ids of the registry's units: a record naming another unit is an error at its row (cross-file check). */
+  unitIds?: ReadonlySet<string>;
+  /** The year to be audited: a record dated outside it gets an `outside_year` warning (an audit of the year lists it as unmatched). */
+  year?: number;
+}
+
+/** Unit ids compared for a suggestion only in registries up to this size (the search is quadratic). */
+const SUGGEST_AMONG = 20_000;
+
+/** The message for an unknown unit id, with the nearest id of the registry as a suggestion. */
+function unknownUnitMessage(unitId: string, unitIds: ReadonlySet<string>): LocalizedText {
+  const guess = unitIds.size <= SUGGEST_AMONG ? nearest(unitId, unitIds) : undefined;
+  return { zh: `登记表中没有单位「${unitId}」${guess ? `，是否应为「${guess}」？` : ''}`, en: `no unit "${unitId}" in the registry${guess ? `; did you mean "${guess}"?` : ''}` };
+}
+
+/** A record naming a unit the registry does not hold, with the nearest id as a suggestion. */
+export function unknownUnitProblem(unitId: string, unitIds: ReadonlySet<string>, where: { file: string; row?: number; column: string }): Problem {
+  return problem('unknown_unit', unknownUnitMessage(unitId, unitIds), where);
+}
+
+/**
+ * A date cell read as Excel and WPS save it (date-text.ts), or a problem at its row and column
+ * showing the value read. Returns the normalised date and any time that came with it.
+ */
+function dateCell(record: TableRecord, field: string, file: string, problems: Problem[]): { date?: string; time?: string } {
+  const text = record.values[field];
+  if (text === undefined) return {};
+  const read = readDateText(text);
+  if (read.ok) return { date: read.date, ...(read.time ? { time: read.time } : {}) };
+  problems.push(problem('invalid_date', read.message, { file, row: record.row, column: record.header[field] ?? field }));
+  return {};
+}
+
+function timeCell(record: TableRecord, field: string, file: string, problems: Problem[]): string | undefined {
+  const text = record.values[field];
+  if (text === undefined) return undefined;
+  const read = readTimeText(text);
+  if (read.ok) return read.time;
+  problems.push(problem('invalid_time', read.message, { file, row: record.row, column: record.header[field] ?? field }));
+  return undefined;
+}
+
+function unknownActivityKind(text: string): LocalizedText {
+  const chinese = looksChinese(text);
+  const guess = nearest(text, chinese ? [...KIND_BY_LABEL.keys()].filter(looksChinese) : ActivityKind.options);
+  const list = chinese ? ActivityKind.options.map((k) => ACTIVITY_KIND_LABELS[k].zh).join('、') : ActivityKind.options.join(', ');
+  return { zh: `未知的活动类型「${text}」${guess ? `，是否应为「${guess}」？` : '。'}可用：${list}`, en: `unknown activity kind "${text}"${guess ? `; did you mean "${guess}"?` : '.'} Valid kinds: ${list}` };
 }
 
 function parseActivityTable(rows: readonly (readonly unknown[])[], file: string, options: ActivityParseOptions = {}): ParseResult<Activity[]> {
   const { records, problems } = readTable(rows, ACTIVITY_COLUMNS, file);
   const activities: Activity[] = [];
+  const kindMessage = memo(unknownActivityKind);
+  // Suggestions for the first 100 distinct unknown ids only: each compares with every registry id.
+  let suggested = 0;
+  const unitMessage = memo((unitId) => unknownUnitMessage(unitId, suggested++ < 100 ? (options.unitIds ?? new Set()) : new Set()));
   for (const record of records) {
     const v = record.values;
     const before = problems.length;
     const kind = v.kind === undefined ? undefined : resolveActivityKind(v.kind);
     const unknownKind = v.kind !== undefined && !kind;
-    if (unknownKind) {
-      problems.push(problem('unknown_kind', { zh: `未知的活动类型「${v.kind}」`, en: `unknown activity kind "${v.kind}"` }, { file, row: record.row, column: record.header.kind ?? 'kind' }));
-    }
+    if (unknownKind) problems.push(problem('unknown_kind', kindMessage(v.kind!), { file, row: record.row, column: record.header.kind ?? 'kind' }));
     const participants = intCell(record, 'participants', file, problems);
+    const when = dateCell(record, 'date', file, problems);
+    const time = timeCell(record, 'time', file, problems) ?? when.time;
+    const unitId = v.unitId?.trim();
     const candidate = {
       ...(v.id ? { id: v.id.trim() } : {}),
-      unitId: v.unitId?.trim(),
+      unitId,
       kind: kind ?? v.kind,
-      date: v.date?.trim(),
-      ...(v.time ? { time: v.time.trim() } : {}),
+      date: when.date ?? (v.date === undefined ? undefined : ''),
+      ...(time ? { time } : {}),
       ...(v.title ? { title: v.title } : {}),
       ...(v.place ? { place: v.place } : {}),
       ...(participants !== undefined ? { participants } : {}),
@@ -85,7 +141,8 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
       source: { file, row: record.row },
     };
     const result = Activity.safeParse(candidate);
-    const reported = new Set(problems.slice(before).map((p) => p.column));
+    if (options.unitIds && unitId && !options.unitIds.has(unitId)) problems.push(problem('unknown_unit', unitMessage(unitId), { file, row: record.row, column: record.header.unitId ?? 'unitId' }));
+    const reported = new Set([...problems.slice(before).map((p) => p.column), ...(record.bad ?? [])]);
     const others = result.success ? [] : rowProblems(result.error, record, file).filter((p) => !reported.has(p.column));
     if (unknownKind && options.unknownKinds === 'set-aside' && others.length === 0 && problems.length === before + 1) {
       // Only the kind is unknown: set the row aside, with what an audit needs to list it.
@@ -93,8 +150,16 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
       problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '' } });
       continue;
     }
-    if (!result.success) problems.push(...others);
-    else if (problems.length === before) activities.push(result.data);
+    if (!result.success) for (const p of others) problems.push(p);
+    else if (problems.length === before) {
+      activities.push(result.data);
+      if (options.year !== undefined && !result.data.date.startsWith(`${options.year}-`)) {
+        const y = options.year;
+        problems.push(
+          problem('outside_year', { zh: `日期 ${result.data.date} 不在 ${y} 年内：${y} 年的核查会把这条记录列为未匹配`, en: `date ${result.data.date} is outside ${y}: an audit of ${y} lists this record as unmatched` }, { file, row: record.row, column: record.header.date ?? 'date', severity: 'warning' }),
+        );
+      }
+    }
   }
   return problems.some((p) => p.severity === 'error') ? { ok: false, problems, partial: activities } : { ok: true, value: activities, problems };
 }
@@ -109,6 +174,7 @@ function jsonArrayRows(text: string, file: string): ParseResult<{ rows: unknown[
   const json = parseJsonText(text, file);
   if (!json.ok) return { ok: false, problems: json.problems };
   if (!Array.isArray(json.value)) return { ok: false, problems: [problem('not_an_array', { zh: 'JSON 应为对象数组', en: 'the JSON must be an array of objects' }, { file })] };
+  if (json.value.length > INPUT_LIMITS.rows) return { ok: false, problems: [tooManyRows(file)] };
   return jsonLinesAsRows(json.value.map((value, i) => ({ line: i + 1, value })), file);
 }
 
@@ -145,19 +211,48 @@ export function parseActivitiesFile(input: FileInput, options: ActivityParseOpti
   );
 }
 
-function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string): ParseResult<Waiver[]> {
+export interface WaiverParseOptions {
+  /** Requirement ids of the catalog in use: a waiver of another id would silently do nothing, so it is an error. */
+  requirementIds?: ReadonlySet<string>;
+  /** Ids of the registry's units. */
+  unitIds?: ReadonlySet<string>;
+}
+
+function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string, options: WaiverParseOptions = {}): ParseResult<Waiver[]> {
   const { records, problems } = readTable(rows, WAIVER_COLUMNS, file);
   const waivers: Waiver[] = [];
   for (const record of records) {
     const v = record.values;
-    const result = Waiver.safeParse({ unitId: v.unitId?.trim(), requirementId: v.requirementId?.trim(), justification: v.justification, expires: v.expires?.trim(), ...(v.grantedBy ? { grantedBy: v.grantedBy } : {}) });
-    if (result.success) waivers.push(result.data);
-    else problems.push(...rowProblems(result.error, record, file));
+    const before = problems.length;
+    const expires = dateCell(record, 'expires', file, problems);
+    const requirementId = v.requirementId?.trim();
+    const unitId = v.unitId?.trim();
+    if (options.requirementIds && requirementId && !options.requirementIds.has(requirementId)) {
+      const guess = nearest(requirementId, options.requirementIds);
+      problems.push(
+        problem(
+          'unknown_requirement',
+          { zh: `目录中没有要求「${requirementId}」，这条豁免不会起作用${guess ? `；是否应为「${guess}」？` : ''}`, en: `no requirement "${requirementId}" in the catalog, so this waiver would do nothing${guess ? `; did you mean "${guess}"?` : ''}` },
+          { file, row: record.row, column: record.header.requirementId ?? 'requirementId' },
+        ),
+      );
+    }
+    if (options.unitIds && unitId && !options.unitIds.has(unitId)) problems.push(unknownUnitProblem(unitId, options.unitIds, { file, row: record.row, column: record.header.unitId ?? 'unitId' }));
+    const result = Waiver.safeParse({ unitId, requirementId, justification: v.justification, expires: expires.date ?? (v.expires === undefined ? undefined : ''), ...(v.grantedBy ? { grantedBy: v.grantedBy } : {}) });
+    const reported = new Set([...problems.slice(before).map((p) => p.column), ...(record.bad ?? [])]);
+    if (!result.success) {
+      for (const p of rowProblems(result.error, record, file)) if (!reported.has(p.column)) problems.push(p);
+    } else if (problems.length === before) waivers.push(result.data);
   }
   return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems, partial: waivers } : { ok: true, value: waivers, problems };
 }
 
 /** Parses a waivers file (CSV, JSON or JSON Lines); every problem with file, row and column. */
-export function parseWaiversFile(input: FileInput): ParseResult<Waiver[]> {
-  return parseWithTable(input, parseWaiverTable);
+export function parseWaiversFile(input: FileInput, options: WaiverParseOptions = {}): ParseResult<Waiver[]> {
+  return parseWithTable(input, (rows, file) => parseWaiverTable(rows, file, options));
+}
+
+/** Waiver rows (header first), e.g. from a spreadsheet. */
+export function parseWaiverRows(rows: readonly (readonly unknown[])[], options: { file: string } & WaiverParseOptions): ParseResult<Waiver[]> {
+  return parseWaiverTable(rows, options.file, options);
 }

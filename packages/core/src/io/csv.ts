@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { problem, type ParseResult } from '../model/problem';
+import { INPUT_LIMITS, tooManyRows } from './limits';
 
 /**
  * Splits CSV text into rows of cells (RFC 4180 quoting); a malformed file is a problem, not an exception.
@@ -13,7 +14,9 @@ export function parseCsvRows(text: string, file: string): ParseResult<string[][]
     const newline = text.search(/\r?\n/);
     const header = newline < 0 ? text : text.slice(0, newline);
     const delimiter = header.includes('\t') && !header.includes(',') ? '\t' : ',';
-    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true, delimiter }) as string[][];
+    // Stop one past the limit (header + rows): memory stays bounded whatever the file holds.
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true, delimiter, to: INPUT_LIMITS.rows + 2 }) as string[][];
+    if (rows.length > INPUT_LIMITS.rows + 1) return { ok: false, problems: [tooManyRows(file)] };
     return { ok: true, value: rows, problems: [] };
   } catch (error) {
     const e = error as { message: string; lines?: number; code?: string };
@@ -38,6 +41,7 @@ export function parseJsonLines(text: string, file: string): ParseResult<{ line: 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
+    if (out.length >= INPUT_LIMITS.rows) return { ok: false, problems: [tooManyRows(file)] };
     try {
       out.push({ line: i + 1, value: JSON.parse(line) as unknown });
     } catch (error) {

@@ -27,7 +27,23 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    // not UTF-8: try GB18030, the superset of GBK
+    // not UTF-8: try GB18030, the superset of GBK, unless some lines are UTF-8 and others not
+  }
+  const mixed = mixedLines(bom ? bytes.subarray(3) : bytes);
+  if (mixed) {
+    const shown = mixed.slice(0, 20).join('、');
+    const more = mixed.length > 20 ? ` 等 ${mixed.length} 行` : '';
+    const moreEn = mixed.length > 20 ? ` and ${mixed.length - 20} more` : '';
+    return {
+      problem: problem(
+        'mixed_encoding',
+        {
+          zh: `文件大部分是 UTF-8 编码，但第 ${shown} 行${more}不是（可能是 GBK，例如从另一个表格粘贴而来）。为免中文变成乱码，未读取：请把整个文件另存为同一种编码（UTF-8）`,
+          en: `the file is mostly UTF-8, but line(s) ${mixed.slice(0, 20).join(', ')}${moreEn} are not (GBK, perhaps pasted from another sheet). Not read, so no Chinese text is garbled: save the whole file in one encoding (UTF-8)`,
+        },
+        { ...(file ? { file } : {}), row: mixed[0]! },
+      ),
+    };
   }
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
@@ -40,4 +56,31 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
       ),
     };
   }
+}
+
+/**
+ * Line numbers (1-based) that are not valid UTF-8 when other lines holding non-ASCII text are:
+ * a file saved in two encodings. Undefined when the file is consistently in one encoding.
+ */
+function mixedLines(bytes: Uint8Array): number[] | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const bad: number[] = [];
+  let utf8Text = false;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const piece = bytes.subarray(start, i);
+    if (piece.some((b) => b >= 0x80)) {
+      try {
+        decoder.decode(piece);
+        utf8Text = true;
+      } catch {
+        bad.push(line);
+      }
+    }
+    line++;
+    start = i + 1;
+  }
+  return utf8Text && bad.length > 0 ? bad : undefined;
 }

@@ -95,7 +95,7 @@ describe('parseActivitiesFile', () => {
     const r = parseActivitiesFile({ file: 'a.csv', text }, { unknownKinds: 'set-aside' });
     // Row 4 has an impossible date as well: still an error.
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => `${p.row}:${p.code}:${p.severity}`)).toEqual(['3:unknown_kind:warning', '4:unknown_kind:error', '4:custom:error']);
+    expect(r.problems.map((p) => `${p.row}:${p.code}:${p.severity}`)).toEqual(['3:unknown_kind:warning', '4:unknown_kind:error', '4:invalid_date:error']);
     const ok = parseActivitiesFile({ file: 'a.csv', text: 'unitId,kind,date\ns1,training,2026-05-01\ns1,party,2026-05-02\n' }, { unknownKinds: 'set-aside' });
     expect(ok.ok && ok.value).toHaveLength(1);
     expect(ok.problems[0]).toMatchObject({ code: 'unknown_kind', severity: 'warning', row: 3, data: { unitId: 's1', kind: 'party', date: '2026-05-02' } });

@@ -1,11 +1,13 @@
 /** Registry input: a Registry JSON object, or a units table (CSV, JSON Lines, spreadsheet rows). */
 import type { z } from 'zod';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
+import type { LocalizedText } from '../model/text';
 import { Registry, Unit, UnitKind, type District, type Town } from '../model/unit';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
 import { decodeText } from './decode';
 import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
-import { column, intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
+import { looksChinese, nearest } from './suggest';
+import { BadCell, column, intCell, listCell, readTable, type ColumnSpec, type TableRecord } from './table';
 
 const c = column;
 
@@ -63,11 +65,59 @@ export function resolveUnitKind(text: string): { kind: UnitKind; communityType?:
   return KIND_ALIASES[t];
 }
 
+/** The kinds a user may write, in the language of the value they wrote (zh labels or English ids). */
+const KIND_WORDS_ZH = ['学校', '企业', '园区', '居委', '村委', '社区', '机关', '党校', '街镇', '成员单位', '区国动办', '媒体'];
+
+function unknownKindMessage(text: string): LocalizedText {
+  const chinese = looksChinese(text);
+  const guess = nearest(text, chinese ? Object.keys(KIND_ALIASES) : UnitKind.options);
+  const list = chinese ? KIND_WORDS_ZH.join('、') : UnitKind.options.join(', ');
+  return {
+    zh: `未知的单位类型「${text}」${guess ? `，是否应为「${guess}」？` : '。'}可用：${list}`,
+    en: `unknown unit kind "${text}"${guess ? `; did you mean "${guess}"?` : '.'} Valid kinds: ${list}`,
+  };
+}
+
+function unknownTownMessage(text: string, towns: readonly Town[]): LocalizedText {
+  const guess = nearest(text, looksChinese(text) ? towns.map((t) => t.name) : towns.map((t) => t.id));
+  return { zh: `未知的街镇「${text}」${guess ? `，是否应为「${guess}」？` : ''}`, en: `unknown town "${text}"${guess ? `; did you mean "${guess}"?` : ''}` };
+}
+
+/**
+ * A function's results kept by argument for one parse: a systematic mistake repeated on 150,000
+ * rows is looked up once, and its message shared, not rebuilt per row.
+ */
+export function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size < 10_000) cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Zod issues of one row, placed at the row and the column the field came from. */
 export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string) => string = (f) => f): Problem[] {
   return problemsFromZod(error, { file, row: record.row }).map((p) => {
     const field = String(p.path[0] ?? '');
     return { ...p, column: record.header[fieldColumn(field)] ?? fieldColumn(field) };
+  });
+}
+
+/** The column a schema issue belongs to: `contacts.0.phone` is the phone column, not the contact's name. */
+const NESTED_COLUMN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  contacts: { name: 'contactName', role: 'contactRole', phone: 'contactPhone' },
+  civilDefenseWorks: { name: 'shelterName', address: 'shelterAddress', distanceMeters: 'shelterDistance', capacity: 'shelterCapacity' },
+};
+
+function unitRowProblems(error: z.ZodError, record: TableRecord, file: string): Problem[] {
+  return problemsFromZod(error, { file, row: record.row }).map((p) => {
+    const top = String(p.path[0] ?? '');
+    const field = NESTED_COLUMN[top]?.[String(p.path[2] ?? 'name')] ?? (top === 'communityType' ? 'kind' : top);
+    return { ...p, column: record.header[field] ?? field };
   });
 }
 
@@ -97,6 +147,8 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
   for (const t of towns) for (const key of [t.id, t.name, t.nameEn ?? t.id]) townId.set(key, t.id);
   const units: Unit[] = [];
   const seen = new Map<string, number>();
+  const kindMessage = memo(unknownKindMessage);
+  const townMessage = memo((text) => unknownTownMessage(text, towns));
   for (const record of records) {
     const v = record.values;
     const at = (field: string) => ({ file, row: record.row, column: record.header[field] ?? field });
@@ -107,9 +159,9 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
       problems.push(problem('duplicate_id', { zh: `编号「${rawId}」与第 ${firstRow} 行重复`, en: `id "${rawId}" repeats row ${firstRow}` }, at('id')));
     } else if (rawId !== undefined) seen.set(rawId, record.row);
     const kind = v.kind === undefined ? undefined : resolveUnitKind(v.kind);
-    if (v.kind !== undefined && !kind) problems.push(problem('unknown_kind', { zh: `未知的单位类型「${v.kind}」`, en: `unknown unit kind "${v.kind}"` }, at('kind')));
+    if (v.kind !== undefined && !kind) problems.push(problem('unknown_kind', kindMessage(v.kind), at('kind')));
     const town = v.town === undefined ? undefined : townId.get(v.town.trim());
-    if (v.town !== undefined && town === undefined) problems.push(problem('unknown_town', { zh: `未知的街镇「${v.town}」`, en: `unknown town "${v.town}"` }, at('town')));
+    if (v.town !== undefined && town === undefined) problems.push(problem('unknown_town', townMessage(v.town), at('town')));
     const headCount = intCell(record, 'headCount', file, problems);
     const distance = intCell(record, 'shelterDistance', file, problems);
     const capacity = intCell(record, 'shelterCapacity', file, problems);
@@ -129,18 +181,19 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
     };
     const result = Unit.safeParse(candidate);
     if (!result.success) {
-      const column = (field: string) => ({ civilDefenseWorks: 'shelterName', contacts: 'contactName', communityType: 'kind' })[field] ?? field;
       // Problems already reported for a field (unknown kind or town) are not repeated by the schema.
-      const reported = new Set(problems.slice(rowProblemsBefore).map((p) => p.column));
-      problems.push(...rowProblems(result.error, record, file, column).filter((p) => !reported.has(p.column)));
+      const reported = new Set([...problems.slice(rowProblemsBefore).map((p) => p.column), ...(record.bad ?? [])]);
+      for (const p of unitRowProblems(result.error, record, file)) if (!reported.has(p.column)) problems.push(p);
       continue;
     }
     if (problems.length > rowProblemsBefore) continue;
     units.push(result.data);
   }
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) return { ok: false, problems };
-  return { ok: true, value: { district: options.district ?? QINGPU_DISTRICT, towns: [...towns], units }, problems };
+  const registry = { district: options.district ?? QINGPU_DISTRICT, towns: [...towns], units };
+  // A failed table still names every id it holds (rows with problems too), so records in other
+  // files that name them are not reported as unknown units as well.
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, partial: registry, knownIds: [...seen.keys()] };
+  return { ok: true, value: registry, problems };
 }
 
 /** A file to parse: its name (for problems and format detection) and its bytes or text. */
@@ -177,8 +230,21 @@ export function jsonLinesAsRows(lines: readonly { line: number; value: unknown }
     for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
   }
   if (problems.length > 0) return { ok: false, problems };
-  const rows: unknown[][] = [keys, ...lines.map(({ value }) => keys.map((k) => { const v = (value as Record<string, unknown>)[k]; return Array.isArray(v) ? v.join(';') : v; }))];
+  const rows: unknown[][] = [keys];
+  for (const { value } of lines) rows.push(keys.map((k) => jsonCell((value as Record<string, unknown>)[k], k)));
   return { ok: true, value: { rows, rowNumbers: lines.map((l) => l.line) }, problems: [] };
+}
+
+/**
+ * A JSON field as a cell: text, numbers and booleans as written, a list of them joined with ";";
+ * an object, or a list holding objects or lists, is a problem naming the field, never the text
+ * "[object Object]" (and never walked: it may be nested thousands deep).
+ */
+function jsonCell(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.join(';');
+  const what = Array.isArray(value) ? { zh: '含有对象或嵌套列表的列表', en: 'a list holding objects or lists' } : { zh: 'JSON 对象', en: 'a JSON object' };
+  return new BadCell('not_text', { zh: `字段「${key}」是${what.zh}，应为文字或数字`, en: `field "${key}" is ${what.en}; expected text or a number` });
 }
 
 /** Renumbers table problems from row positions to the JSON Lines line numbers. */

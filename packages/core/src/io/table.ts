@@ -5,6 +5,7 @@
  */
 import { problem, type Problem } from '../model/problem';
 import type { LocalizedText } from '../model/text';
+import { INPUT_LIMITS } from './limits';
 
 /**
  * One column of a table input: field name, Chinese header, bilingual description, whether required, an example and header aliases.
@@ -33,14 +34,35 @@ export interface TableRecord {
   values: Record<string, string>;
   /** The header as the user wrote it, for messages. */
   header: Record<string, string>;
+  /** Columns (as headed) whose cell was already reported as bad: not reported again as missing. */
+  bad?: ReadonlySet<string>;
+}
+
+/**
+ * A cell that holds no usable value (an error value such as #N/A, a formula without a saved
+ * result, an object where text belongs, text beyond the cell limit): readers put one in the row
+ * and `readTable` reports it at its row and column instead of reading it as text.
+ */
+export class BadCell {
+  constructor(
+    readonly code: string,
+    readonly message: LocalizedText,
+  ) {}
 }
 
 /** A cell as the user sees it: dates as YYYY-MM-DD, numbers as written, blanks as undefined. */
 export function cellText(cell: unknown): string | undefined {
-  if (cell === null || cell === undefined) return undefined;
+  if (cell === null || cell === undefined || cell instanceof BadCell) return undefined;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
   const text = String(cell);
   return text.trim() === '' ? undefined : text;
+}
+
+/** A, B, ..., Z, AA, ...: the spreadsheet's name for a column index (0-based). */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 function normaliseHeader(text: string): string {
@@ -60,7 +82,8 @@ export function readTable(rows: readonly (readonly unknown[])[], columns: readon
   for (const c of columns) for (const name of [c.field, c.zh, ...(c.aliases ?? [])]) byHeader.set(normaliseHeader(name), c);
   const fieldAt: (string | undefined)[] = [];
   const header: Record<string, string> = {};
-  rows[0]!.forEach((cell) => {
+  rows[0]!.forEach((cell, i) => {
+    if (cell instanceof BadCell) problems.push(problem(cell.code, cell.message, { file, row: 1, column: columnLetter(i) }));
     const text = cellText(cell);
     if (text === undefined) {
       fieldAt.push(undefined);
@@ -78,18 +101,35 @@ export function readTable(rows: readonly (readonly unknown[])[], columns: readon
       fieldAt.push(column.field);
     }
   });
+  // A missing column is named in the language of the file's other headers.
+  const chineseHeaders = Object.values(header).some((h) => /\p{Script=Han}/u.test(h));
   for (const c of columns) {
     if (c.required && header[c.field] === undefined) {
-      problems.push(problem('missing_column', { zh: `缺少必填列「${c.zh}」（${c.field}）`, en: `missing required column "${c.field}" (${c.zh})` }, { file, row: 1, column: c.field }));
+      problems.push(problem('missing_column', { zh: `缺少必填列「${c.zh}」（${c.field}）`, en: `missing required column "${c.field}" (${c.zh})` }, { file, row: 1, column: chineseHeaders ? c.zh : c.field }));
     }
   }
   const records: TableRecord[] = [];
   for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r]!;
-    if (cells.every((c) => cellText(c) === undefined)) continue; // a blank line between rows
+    const cells = rows[r] ?? [];
+    if (cells.every((c) => cellText(c) === undefined && !(c instanceof BadCell))) continue; // a blank line between rows
     const values: Record<string, string> = {};
+    const bad = new Set<string>();
     cells.forEach((cell, i) => {
+      if (cell instanceof BadCell) {
+        const field = fieldAt[i];
+        const column = (field !== undefined ? header[field] : undefined) ?? columnLetter(i);
+        problems.push(problem(cell.code, cell.message, { file, row: r + 1, column }));
+        bad.add(column);
+        return;
+      }
       const text = cellText(cell);
+      if (text !== undefined && text.length > INPUT_LIMITS.cellCharacters) {
+        const field = fieldAt[i];
+        const column = (field !== undefined ? header[field] : undefined) ?? columnLetter(i);
+        problems.push(problem('cell_too_long', { zh: `单元格超过 ${INPUT_LIMITS.cellCharacters} 个字符（${text.length} 个）`, en: `the cell is longer than ${INPUT_LIMITS.cellCharacters} characters (${text.length})` }, { file, row: r + 1, column }));
+        bad.add(column);
+        return;
+      }
       if (text === undefined) return;
       const field = fieldAt[i];
       if (field !== undefined) values[field] = text;
@@ -97,7 +137,7 @@ export function readTable(rows: readonly (readonly unknown[])[], columns: readon
         problems.push(problem('extra_cell', { zh: `第 ${i + 1} 个单元格超出表头范围：${text}`, en: `cell ${i + 1} is beyond the header: ${text}` }, { file, row: r + 1 }));
       }
     });
-    records.push({ row: r + 1, values, header });
+    records.push({ row: r + 1, values, header, ...(bad.size > 0 ? { bad } : {}) });
   }
   if (records.length === 0 && problems.length === 0) {
     problems.push(problem('no_rows', { zh: '只有表头，没有数据行', en: 'header only: no data rows' }, { file, row: 1, severity: 'warning' }));

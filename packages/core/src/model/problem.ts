@@ -28,7 +28,13 @@ export interface Problem {
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly problems: readonly Problem[] }
   /** `partial`: the records that did parse, so a caller can still check them against other files. */
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly partial?: T };
+  | {
+      readonly ok: false;
+      readonly problems: readonly Problem[];
+      readonly partial?: T;
+      /** Ids of every record read, those with problems included, so other files naming them are not reported as naming unknown ones. */
+      readonly knownIds?: readonly string[];
+    };
 
 /** Thrown only where a caller asked for a value and the input had errors (`parseOrThrow` style APIs). */
 export class LiujinValidationError extends Error {

@@ -120,3 +120,4 @@ export function testExporterConformance<Input, Options>(label: string, spec: Exp
     }
   });
 }
+export { TEST_STYLES, excelSerial, rawZip, testWorkbook, workbookParts, zipParts, type TestCell, type TestSheet } from './workbooks';
