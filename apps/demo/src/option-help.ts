@@ -46,6 +46,8 @@ export const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'reminder day of the year-long tasks (default 10-01, moved to the next working day)': '全年性任务的提醒日（默认 10-01，遇休息日顺延到下一个工作日）',
   'folder of the last published feeds: SEQUENCE rises for the events that changed': '上次发布的日历目录：有变化的事件 SEQUENCE 加一',
   'domain of every UID (give each district its own; default liujin.local)': '每个 UID 的域名（各区应各用自己的；默认 liujin.local）',
+  'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)': '.xlsx 输入要读取的工作表（默认：第一个可见的工作表；从不读取隐藏的工作表）',
+  'waivers (.json, .jsonl, .csv, .xlsx)': '豁免记录（.json、.jsonl、.csv、.xlsx）',
 };
 
 /** `中文\nEnglish` for an option's help; the English alone when no translation exists (a test catches it). */
