@@ -211,6 +211,7 @@ export function parseActivitiesFile(input: FileInput, options: ActivityParseOpti
   );
 }
 
+/** Options of {@link parseWaiversFile}: the catalog's requirement ids and the registry's unit ids to check waivers against. */
 export interface WaiverParseOptions {
   /** Requirement ids of the catalog in use: a waiver of another id would silently do nothing, so it is an error. */
   requirementIds?: ReadonlySet<string>;
