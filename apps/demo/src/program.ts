@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'templates',
     summary: { zh: '生成疏散方案 PDF 模板（空白或预填）', en: 'Write evacuation-plan PDF templates (blank or pre-filled)' },
-    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), yearOption(), regionOption(), sheetOption(), outOption(), nowOption()],
+    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), new Option('--strict', 'exit 1 when a character had to be printed as 〓 (no bundled font has it)'), yearOption(), regionOption(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin templates --kind school --blank', 'liujin templates --kind community --registry registry.xlsx --all --year 2026'],
     load: async () => (await import('./commands/templates')).runTemplates,
   },

@@ -163,6 +163,19 @@ describe('liujin templates', () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
   });
+
+  it('warns about characters no font has (unit, field, character), lists them, and --strict exits 1', () => {
+    const dir = tempDir();
+    const registry = join(dir, 'registry.json');
+    writeFileSync(registry, JSON.stringify({ district: { id: 'qp', name: '青浦区' }, towns: [], units: [{ id: 'sch-1', name: '示例学校', kind: 'school', address: '示例路𠀀号' }] }));
+    const args = ['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', join(dir, 'out'), '--lang', 'en'];
+    const lax = liujin(args);
+    expect(lax.status, lax.stderr).toBe(0);
+    expect(lax.stderr).toContain('sch-1');
+    expect(lax.stderr).toContain('地址: no font has "𠀀" (U+20000)');
+    expect(lax.stderr).toContain('1 characters printed as 〓 (𠀀)');
+    expect(liujin([...args, '--strict']).status).toBe(1);
+  });
 });
 
 describe('liujin serve regenerates', () => {

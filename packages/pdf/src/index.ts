@@ -3,7 +3,7 @@
  * Guide: docs/templates.md.
  * @module @liujin/pdf
  */
-export { createPlanTemplateExporter, PlanTemplateOptions, type PlanTemplateInput } from './exporter';
-export { SECTIONS, TEMPLATE_TITLES, type TemplateKind } from './content';
+export { createPlanTemplateExporter, PlanTemplateOptions, type GlyphSubstitution, type PlanTemplateInput } from './exporter';
+export { ANNEX, SECTIONS, TEMPLATE_TITLES, schoolDrillDay, type TemplateKind } from './content';
 export { MissingGlyphError, PAGE } from './layout';
-export { fonts, missingCharacters, FALLBACK_CHARACTER } from './fonts';
+export { fonts, resolveFontPaths, missingCharacters, FontsNotFoundError, FALLBACK_CHARACTER, FONT_DIR_ENV, FONT_FILES, type FontSource } from './fonts';

@@ -102,7 +102,7 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
     expect(form.hasacroform).toBe(true);
     const names = form.fields.map((f) => f.fullname);
     expect(new Set(names).size).toBe(names.length);
-    for (const name of ['单位名称', '地址', '编制人', '审核人', '批准人（签字、盖章）', '日期', '修订日期_1', '职务_1', '电话_3', ...(kind === 'community' ? ['负责人_组织指挥组', '负责人_综合保障组'] : kind === 'school' ? ['负责人_总指挥', '疏散路线_1'] : [])]) {
+    for (const name of ['单位名称', '地址', '编制人', '审核人', '批准人（签字）', '日期', '修订日期_1', '职务_1', '电话_3', ...(kind === 'community' ? ['负责人_组织指挥组', '负责人_综合保障组'] : kind === 'school' ? ['负责人_总指挥', '疏散路线_1'] : [])]) {
       expect(names, name).toContain(name);
     }
     for (const f of form.fields) expect(f.fieldtype).toBe('/Tx');
