@@ -48,7 +48,7 @@ export function packAll(options: { dir?: string; build?: boolean } = {}): string
     execFileSync(join(ROOT, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', `--projects=${packages.map((p) => p.name).join(',')}`, '--outputStyle=static'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   for (const pkg of packages) {
-    if (!existsSync(join(pkg.dir, 'dist/index.js'))) throw new Error(`${pkg.name} is not built (no dist/index.js): run \`npm run build\` first`);
+    if (!existsSync(join(pkg.dir, 'dist'))) throw new Error(`${pkg.name} is not built (no dist/): run \`npm run build\` first`);
   }
   // Old tarballs of our packages go (a version bump would leave two); nothing else in the folder is touched.
   if (existsSync(dir)) for (const file of readdirSync(dir)) if (/^liujin-[a-z0-9-]+-\d[^/]*\.tgz$/.test(file)) rmSync(join(dir, file));
