@@ -48,6 +48,7 @@ export const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'domain of every UID (give each district its own; default liujin.local)': '每个 UID 的域名（各区应各用自己的；默认 liujin.local）',
   'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)': '.xlsx 输入要读取的工作表（默认：第一个可见的工作表；从不读取隐藏的工作表）',
   'waivers (.json, .jsonl, .csv, .xlsx)': '豁免记录（.json、.jsonl、.csv、.xlsx）',
+  'exit 1 when a character had to be printed as 〓 (no bundled font has it)': '有字符只能印成 〓（随附字体中没有）时以退出码 1 结束',
 };
 
 /** `中文\nEnglish` for an option's help; the English alone when no translation exists (a test catches it). */
