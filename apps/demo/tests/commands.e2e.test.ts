@@ -113,7 +113,7 @@ describe('liujin serve', () => {
         if (m) resolve(m[1]!);
       });
       child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-      setTimeout(() => reject(new Error('serve did not start')), 30_000);
+      setTimeout(() => reject(new Error('serve did not start')), 120_000);
     });
     const index = await fetch(url);
     expect(index.status).toBe(200);
