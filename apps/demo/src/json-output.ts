@@ -61,12 +61,22 @@ export const CLI_JSON_OUTPUT = {
   dates: z.array(KeyDate).describe("the year's key dates in date order"),
   catalog: z.array(Requirement).describe('the requirements, filtered by --sector'),
   calendar: z.array(WrittenFile),
-  templates: z.array(WrittenFile),
+  templates: z
+    .object({
+      files: z.array(WrittenFile),
+      substitutions: z
+        .array(z.object({ unitId: z.string().optional(), unitName: z.string().optional(), field: z.string(), character: z.string(), codePoint: z.string().describe('e.g. U+20000') }).strict())
+        .describe('characters no bundled font has, printed as 〓 (templates --strict exits 1 when there are any)'),
+    })
+    .strict(),
+  export: z
+    .union([z.array(z.object({ name: z.string(), description: z.string() }).strict()).describe('without a name: the installed exporters'), z.array(WrittenFile).describe('with a name: the files written')]),
   audit: Verdict.extend({ files: Files }).strict(),
   init: z.array(z.string()).describe('the files written, with the folder'),
   validate: z
     .object({
       ok: z.boolean(),
+      exitCode: z.literal(2).optional().describe('present when a file has problems'),
       counts: z.object({ units: z.number().int().optional(), activities: z.number().int().optional(), waivers: z.number().int().optional() }).strict().optional().describe('present when ok'),
       problems: z.array(Problem),
     })

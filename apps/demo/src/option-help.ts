@@ -30,6 +30,8 @@ export const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'waivers (.json, .jsonl, .csv)': '豁免记录（.json、.jsonl、.csv）',
   "last year's audit.json, for the change": '上年的 audit.json，用于计算变化',
   'report formats': '报告格式',
+  'report formats, comma-separated; default: all': '报告格式，以逗号分隔；默认：全部',
+  "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'": '导出器选项（JSON），如 \'{"formats":["json"]}\'',
   'exit 1 when overall coverage is under this percentage': '总体覆盖率低于此百分比时以退出码 1 结束',
   'folder to write into': '写入的目录',
   'the same as --dir (the name the other commands use)': '同 --dir（与其他命令一致的名称）',
