@@ -2,6 +2,7 @@
 import { runAudit, type ExporterModule } from '@liujin/core';
 import { AuditOptions, createAuditExporter } from './exporter';
 
+/** The audit reports as an installed exporter: `liujin export audit` (BUILTIN_EXPORTERS of @liujin/core). */
 export const liujinExporter: ExporterModule<AuditOptions> = {
   name: 'audit',
   description: 'Coverage audit reports: JSON, CSV, XLSX, self-contained HTML, Markdown and JUnit XML',

@@ -37,6 +37,7 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
   onAudit?: (audit: AuditResult) => void;
 }
 
+/** How a streamed audit spills: chunk size and the folder its temporary files go in. */
 export interface StreamedAuditSettings {
   /** Units whose records are held in memory at once (default 20,000). */
   chunkUnits?: number;

@@ -3,6 +3,7 @@ import { planYear, type ExporterModule } from '@liujin/core';
 import { createCalendarExporter } from './exporter';
 import { CalendarOptions } from './options';
 
+/** The calendar feeds as an installed exporter: `liujin export calendar`. */
 export const liujinExporter: ExporterModule<CalendarOptions> = {
   name: 'calendar',
   description: 'iCalendar (.ics) feeds of the plan for the district, each town, each sector and each unit',

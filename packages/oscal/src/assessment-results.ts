@@ -32,6 +32,7 @@ const TARGET_STATE: Readonly<Record<Status, { state: 'satisfied' | 'not-satisfie
   'not-applicable': { state: 'not-satisfied', reason: 'not-applicable' },
 };
 
+/** Options of `auditToOscal`: the catalog document it points at, besides the common ones. */
 export interface AssessmentResultsOptions extends OscalDocumentOptions {
   /** Where the OSCAL catalog sits relative to this document, and the SHA-256 of its bytes. */
   catalogDocument: { href: string; sha256: string };

@@ -8,6 +8,7 @@ import { ROLE_LABELS, SECTOR_LABELS, describeDueRule, type Catalog, type Lang, t
 import { oscalString, oscalToken, stableUuid, uuidNamespace } from './ids';
 import { OSCAL_VERSION, type OscalCatalog, type OscalControl, type OscalGroup, type OscalParameter, type OscalProperty } from './oscal-types';
 
+/** Options every OSCAL document takes: language, property namespace and the timestamp. */
 export interface OscalDocumentOptions {
   /** Language of titles and prose (OSCAL 1.0.6 documents carry one language). */
   lang: Lang;

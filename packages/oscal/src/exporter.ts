@@ -7,9 +7,12 @@ import type { AuditResult } from '@liujin/core';
 import { catalogToOscal } from './catalog';
 import { DEFAULT_PROPERTY_NAMESPACE } from './ids';
 
+/** The documents the exporter can write. */
 export const OscalDocument = z.enum(['catalog', 'assessment-results']);
+/** One of the documents the exporter can write. */
 export type OscalDocument = z.infer<typeof OscalDocument>;
 
+/** Options of the OSCAL exporter (zod schema; defaults: both documents, Chinese, liujin's property namespace). */
 export const OscalOptions = z
   .object({
     /** Which documents to write; assessment-results needs an audit in the input. */
@@ -19,8 +22,10 @@ export const OscalOptions = z
     namespace: z.url().default(DEFAULT_PROPERTY_NAMESPACE),
   })
   .strict();
+/** The OSCAL exporter's options, defaults filled in. */
 export type OscalOptions = z.output<typeof OscalOptions>;
 
+/** What the OSCAL exporter reads: the catalog as used, optionally an audit, and the timestamp. */
 export interface OscalExportInput {
   /** The catalog as used (tailored or not): the audit must have been judged against it. */
   catalog: Catalog;
@@ -39,6 +44,7 @@ export function serializeOscal(document: unknown): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** Creates the OSCAL exporter: the catalog as an OSCAL catalog, an audit as OSCAL assessment-results. */
 export function createOscalExporter(options?: z.input<typeof OscalOptions>): Exporter<OscalExportInput, OscalOptions> {
   const resolved = resolveExporterOptions('oscal', OscalOptions, options);
   return {

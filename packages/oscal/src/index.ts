@@ -2,6 +2,7 @@
  * @liujin/oscal: the requirement catalog and coverage audits as OSCAL 1.0.6 documents (NIST's Open
  * Security Controls Assessment Language), for tools that read compliance data in a standard form.
  * Imports only @liujin/core (ARCHITECTURE.md).
+ * @module @liujin/oscal
  */
 export { createOscalExporter, serializeOscal, OscalOptions, OscalDocument, OSCAL_PATHS, type OscalExportInput } from './exporter';
 export { catalogToOscal, type OscalDocumentOptions } from './catalog';

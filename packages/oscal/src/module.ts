@@ -2,6 +2,7 @@
 import { runAudit, type ExporterModule } from '@liujin/core';
 import { OscalOptions, createOscalExporter } from './exporter';
 
+/** The OSCAL documents as an installed exporter: `liujin export oscal`. */
 export const liujinExporter: ExporterModule<OscalOptions> = {
   name: 'oscal',
   description: 'OSCAL 1.0.6 documents: the requirement catalog as a catalog, the audit as assessment-results',

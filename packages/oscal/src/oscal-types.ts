@@ -5,6 +5,7 @@
  */
 export const OSCAL_VERSION = '1.0.6';
 
+/** OSCAL 1.0.6 `property`: the fields liujin writes. */
 export interface OscalProperty {
   name: string;
   value: string;
@@ -13,6 +14,7 @@ export interface OscalProperty {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `link`: the fields liujin writes. */
 export interface OscalLink {
   href: string;
   rel?: string;
@@ -20,6 +22,7 @@ export interface OscalLink {
   text?: string;
 }
 
+/** OSCAL 1.0.6 `part`: the fields liujin writes. */
 export interface OscalPart {
   id?: string;
   name: string;
@@ -30,6 +33,7 @@ export interface OscalPart {
   parts?: OscalPart[];
 }
 
+/** OSCAL 1.0.6 `parameter`: the fields liujin writes. */
 export interface OscalParameter {
   id: string;
   class?: string;
@@ -40,6 +44,7 @@ export interface OscalParameter {
   values?: string[];
 }
 
+/** OSCAL 1.0.6 `control`: the fields liujin writes. */
 export interface OscalControl {
   id: string;
   class?: string;
@@ -49,6 +54,7 @@ export interface OscalControl {
   parts?: OscalPart[];
 }
 
+/** OSCAL 1.0.6 `group`: the fields liujin writes. */
 export interface OscalGroup {
   id: string;
   class?: string;
@@ -57,6 +63,7 @@ export interface OscalGroup {
   controls?: OscalControl[];
 }
 
+/** OSCAL 1.0.6 `party`: the fields liujin writes. */
 export interface OscalParty {
   uuid: string;
   type: 'organization' | 'person';
@@ -67,12 +74,14 @@ export interface OscalParty {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `role`: the fields liujin writes. */
 export interface OscalRole {
   id: string;
   title: string;
   description?: string;
 }
 
+/** OSCAL 1.0.6 `metadata`: the fields liujin writes. */
 export interface OscalMetadata {
   title: string;
   published?: string;
@@ -87,6 +96,7 @@ export interface OscalMetadata {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `resource`: the fields liujin writes. */
 export interface OscalResource {
   uuid: string;
   title?: string;
@@ -97,6 +107,7 @@ export interface OscalResource {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `catalog`: the fields liujin writes. */
 export interface OscalCatalog {
   uuid: string;
   metadata: OscalMetadata;
@@ -105,6 +116,7 @@ export interface OscalCatalog {
   'back-matter'?: { resources: OscalResource[] };
 }
 
+/** OSCAL 1.0.6 `observation`: the fields liujin writes. */
 export interface OscalObservation {
   uuid: string;
   title?: string;
@@ -118,6 +130,7 @@ export interface OscalObservation {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `finding`: the fields liujin writes. */
 export interface OscalFinding {
   uuid: string;
   title: string;
@@ -133,6 +146,7 @@ export interface OscalFinding {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `result`: the fields liujin writes. */
 export interface OscalResult {
   uuid: string;
   title: string;
@@ -150,6 +164,7 @@ export interface OscalResult {
   remarks?: string;
 }
 
+/** OSCAL 1.0.6 `assessment-results`: the fields liujin writes. */
 export interface OscalAssessmentResults {
   uuid: string;
   metadata: OscalMetadata;

@@ -1,4 +1,4 @@
-import { QINGPU_2024_CATALOG, SECTOR_LABELS, collectArtefacts, tailorCatalog } from '@liujin/core';
+import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON, SECTOR_LABELS, collectArtefacts, tailorCatalog } from '@liujin/core';
 import { describe, expect, it } from 'vitest';
 import { OSCAL_PATHS, catalogToOscal, createOscalExporter, type OscalCatalog } from '../src/index';
 import { catalogErrors } from './oscal-schema';
@@ -56,12 +56,12 @@ describe('OSCAL catalog of the Qingpu 2024 catalog', () => {
     ]);
     const paramCount = QINGPU_2024_CATALOG.requirements.reduce((n, r) => n + Object.keys(r.parameters ?? {}).length, 0);
     expect(controls(render()).flatMap((c) => c.params ?? []).length).toBe(paramCount);
-    const tailored = tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 } } });
+    const tailored = tailorCatalog(QINGPU_2024_CATALOG_JSON, { base: 'qingpu-2024', parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 } } });
     if (!tailored.ok) throw new Error('tailoring failed');
     const doc = render('en', tailored.value);
     expect(catalogErrors(doc)).toEqual([]);
     expect(news(doc)[0]!.values).toEqual(['3']);
-    expect(doc.catalog.metadata.version).toBe('2024.1+tailored');
+    expect(doc.catalog.metadata.version).toBe('2024.2+tailored');
     expect(doc.catalog.uuid).not.toBe(render('en').catalog.uuid);
   });
 
@@ -69,7 +69,7 @@ describe('OSCAL catalog of the Qingpu 2024 catalog', () => {
     const { metadata, 'back-matter': back } = render('zh').catalog;
     expect(back!.resources[0]!.citation!.text).toBe('上海市青浦区国防动员办公室，青国动〔2024〕10号，2024-05-13');
     expect(metadata.links).toEqual([{ href: `#${back!.resources[0]!.uuid}`, rel: 'source', text: '青国动〔2024〕10号' }]);
-    expect(metadata).toMatchObject({ 'oscal-version': '1.0.6', version: '2024.1', 'last-modified': '2026-11-29T08:00:00.000Z' });
+    expect(metadata).toMatchObject({ 'oscal-version': '1.0.6', version: '2024.2', 'last-modified': '2026-11-29T08:00:00.000Z' });
   });
 
   it('uses version 5 UUIDs derived from content: the same input gives the same bytes', async () => {

@@ -6,6 +6,7 @@
 import type { Unit, UnitKind } from '@liujin/core';
 import type { TemplateKind } from './content';
 
+/** Which unit kinds each plan template serves (school plan for schools, enterprise plan for enterprises and parks, community plan for communities). */
 export const KINDS_OF_TEMPLATE: Readonly<Record<TemplateKind, readonly UnitKind[]>> = {
   school: ['school'],
   enterprise: ['enterprise', 'park'],

@@ -3,6 +3,7 @@ import { keyDatesFor, type ExporterModule } from '@liujin/core';
 import { PlanTemplateOptions, createPlanTemplateExporter } from './exporter';
 import { TEMPLATE_KINDS, unitsForTemplate } from './kinds';
 
+/** The plan templates as an installed exporter: `liujin export templates`. */
 export const liujinExporter: ExporterModule<PlanTemplateOptions> = {
   name: 'templates',
   description: 'Evacuation-plan templates as PDF (school, enterprise/park, community): blank and pre-filled per unit',

@@ -34,6 +34,7 @@ export function finish<T extends Coverage>(c: T): T {
  * pending or cannot be assessed yet). Never met while an applicable unit is open.
  */
 export type TargetStatus = 'met' | 'on-track' | 'behind';
+/** A target judged on met / all applicable units: `met` only when that share reaches it, else `on-track` (nothing overdue) or `behind`. */
 export function targetStatus(c: Coverage, target: number): TargetStatus {
   if (c.shareOfAll !== null && c.shareOfAll >= target && (target < 1 || c.met === c.all)) return 'met';
   return c.notMet > 0 ? 'behind' : 'on-track';

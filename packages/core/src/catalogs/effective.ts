@@ -6,6 +6,7 @@
 import type { Catalog } from '../model/requirement';
 import type { LocalizedText } from '../model/text';
 
+/** Warnings for a year or as-of date outside the catalog's period (before the notice took effect, after the 十四五 years). */
 export function effectivePeriodWarnings(catalog: Pick<Catalog, 'source' | 'effective'>, year: number, asOf?: string): LocalizedText[] {
   const effective = catalog.effective;
   if (!effective) return [];

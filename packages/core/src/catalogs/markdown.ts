@@ -13,6 +13,7 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** A requirement's due rule in words, in `lang`, as docs/catalog.md states it. */
 export function describeDueRule(due: DueRule, lang: Lang): string {
   const zh = lang === 'zh';
   switch (due.type) {

@@ -12,6 +12,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout
 const SUFFIX = /-[0-9a-f]{12}$/;
 const encoder = new TextEncoder();
 
+/** Length of a string in UTF-8 bytes (file systems limit names in bytes). */
 export const byteLength = (text: string): number => encoder.encode(text).length;
 
 /** Cuts text to at most `max` UTF-8 bytes on a code-point boundary. */

@@ -11,6 +11,7 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+/** SHA-256 of a string (UTF-8), as lower-case hex. */
 export function sha256Hex(text: string): string {
   const data = new TextEncoder().encode(text);
   const length = ((data.length + 9 + 63) >> 6) << 6;

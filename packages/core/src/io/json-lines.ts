@@ -98,7 +98,15 @@ export function setAsideRowOf(p: Problem): SetAsideRow | undefined {
  * each time it is iterated, giving the same units; duplicate ids are checked on the first pass.
  * The district is Qingpu's, as for a units table.
  */
-export function streamRegistryUnits(open: () => AsyncIterable<Uint8Array>, file: string): { district: Registry['district']; towns: Registry['towns']; units: () => AsyncGenerator<Unit> } {
+export function streamRegistryUnits(
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+): {
+  district: Registry['district'];
+  towns: Registry['towns'];
+  /** The units in file order; each call reads the stream again. */
+  units: () => AsyncGenerator<Unit>;
+} {
   let checked = false;
   return {
     district: QINGPU_DISTRICT,

@@ -2,6 +2,7 @@
  * Text from users (unit, town and district names, custom catalog titles) made safe for the
  * places liujin writes it (issue #14 §5, docs/security.md): terminal and spreadsheet control
  * characters shown as visible escapes, Markdown with nothing live.
+ * @module @liujin/core/text
  */
 
 /**

@@ -10,6 +10,7 @@ import { rolesOf, type Unit } from '../model/unit';
 import { compileCondition } from './compile';
 import { acceptsEarlierYears } from './reasons';
 
+/** What the audit makes of a record dated outside the audited year: the requirements that may still use it (once-only work). */
 export interface OutsideYearVerdict {
   /** Requirements that take the row as evidence from an earlier year (empty: the row is unmatched). */
   usedBy: string[];
@@ -18,6 +19,7 @@ export interface OutsideYearVerdict {
 /** For each catalog: its once-made requirements with their compiled applies-to conditions. */
 const CACHE = new WeakMap<Catalog, { req: Requirement; applies: (facts: Record<string, unknown>) => boolean }[]>();
 
+/** The one rule for other years (docs/catalog.md): which requirements accept this record from another year; undefined for a record inside the year. */
 export function outsideYearVerdict(catalog: Catalog, unit: Unit | undefined, activity: Pick<Activity, 'kind' | 'date'>, year: number): OutsideYearVerdict | undefined {
   if (activity.date >= `${year}-01-01` && activity.date <= `${year}-12-31`) return undefined;
   if (activity.date > `${year}-12-31` || !unit) return { usedBy: [] };
