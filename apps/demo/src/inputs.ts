@@ -148,7 +148,7 @@ export async function loadWaivers(file: string | undefined, out: WarningSink | u
   return unwrap(parseWaiversFile({ file, bytes, format }, options), out, file);
 }
 
-async function readJson(file: string): Promise<unknown> {
+export async function readJson(file: string): Promise<unknown> {
   const decoded = decodeText(await readInputFile(file, 8 * 1024 * 1024), file);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const { text } = decoded;

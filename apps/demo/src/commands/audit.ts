@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { problem, runAudit, type Activity, type Catalog, type Registry, type Waiver } from '@liujin/core';
+import { createEvaluator, problem, runAudit, type Activity, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
-import { checkRegion } from './dates';
+import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
 
 const FORMATS = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
@@ -30,11 +30,23 @@ export interface AuditRun {
   previous?: unknown;
   year: number;
   asOf: string;
-  region: string;
+  region: string | RegionProfile;
+  /** Working days (`--holidays`); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   formats: AuditFormat[];
   failUnder?: number;
   outDir: string;
   now: Date;
+}
+
+/**
+ * The audit's region and working days: a built-in region by id as before; a profile from
+ * `--region-file` or `--holidays` year files reach the evaluator through an evaluator built with them.
+ */
+function regionInput(run: Pick<AuditRun, 'catalog' | 'region' | 'workdays'>): { region: string; evaluator?: Evaluator } {
+  if (typeof run.region === 'string' && run.workdays === undefined) return { region: run.region };
+  const region = typeof run.region === 'string' ? run.region : run.region.id;
+  return { region, evaluator: createEvaluator(run.catalog, { region: run.region, engine: 'compiled', ...(run.workdays ? { workdays: run.workdays } : {}) }) };
 }
 
 export async function writeAudit(run: AuditRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
@@ -47,7 +59,7 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<{ written:
     ...(run.setAside ? { setAside: run.setAside } : {}),
     year: run.year,
     asOf: run.asOf,
-    region: run.region,
+    ...regionInput(run),
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
   const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
@@ -60,7 +72,6 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const region = checkRegion(String(options.region));
   const formats = parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
   const asOf = asOfFor(year, options['asOf'], now);
@@ -74,7 +85,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
-    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
     report(result, global, out);
     return result.exitCode;
   }
@@ -87,7 +98,8 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
     // Waivers are checked against the catalog in use: an unknown requirement id is an error.
     catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
   ]);
-  const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+  const { region, workdays } = await dateContextFor(options, registry);
+  const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
   report(result, global, out);
   return result.exitCode;
 }
@@ -110,7 +122,9 @@ async function readPrevious(file: string): Promise<unknown> {
 
 const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
 
-interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside'> {
+interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside' | 'region' | 'workdays'> {
+  /** The region and working days, once the registry's district is known. */
+  dateContext: (registry: Pick<Registry, 'district'>) => Promise<DateContext>;
   registryFile: string;
   activitiesFile: string;
   catalogFile: string | undefined;
@@ -129,6 +143,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
     const whole = await loadRegistry(run.registryFile, out);
     return { district: whole.district, towns: whole.towns, units: () => whole.units };
   })();
+  const { region, workdays } = await run.dateContext(registry);
   const setAside: SetAsideRow[] = [];
   const activities = isJsonLines(run.activitiesFile) ? streamActivities(run.activitiesFile, setAside) : await (async () => {
     const whole = await loadActivitiesForAudit(run.activitiesFile, run.year, out);
@@ -147,7 +162,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
       setAside,
       year: run.year,
       asOf: run.asOf,
-      region: run.region,
+      ...regionInput({ catalog, region, workdays }),
       ...(run.previous !== undefined ? { previous: run.previous } : {}),
     },
     { dir: run.outDir, formats: run.formats, lang: out.lang, now: run.now, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) },

@@ -1,18 +1,20 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { planYear, problem, type Catalog, type Problem, type Registry, type Waiver } from '@liujin/core';
+import { planYear, problem, type Catalog, type Problem, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { writeArtefacts, readInputFile, unreadableFile, type WrittenArtefact } from '../files';
 import { loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { regionFor } from './dates';
+import { dateContextFor } from './date-context';
 import { outputFor, parseNow, parseYears } from './common';
 
 export interface CalendarRun {
   catalog: Catalog;
   registry: Registry;
   years: number[];
-  region: string;
+  region: string | RegionProfile;
+  /** Working days (`--holidays`); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   alarms: string;
   includeUnits: boolean;
   outDir: string;
@@ -72,7 +74,7 @@ async function readPrevious(dir: string): Promise<string[]> {
 /** Plans each year and writes the feeds; shared by `calendar`, `plan` and `serve`. */
 export async function writeCalendars(run: CalendarRun, out: Output): Promise<WrittenArtefact[]> {
   const { createCalendarExporter, readSequenceState } = await import('@liujin/calendar');
-  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region }));
+  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) }));
   const exporter = createCalendarExporter({
     lang: out.lang,
     // Feeds are independent: large districts render on every core.
@@ -84,7 +86,7 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     ...(run.yearReminder ? { yearReminder: run.yearReminder } : {}),
   });
   const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
-  const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}) };
+  const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.workdays ? { workdays: run.workdays } : {}) };
   const written = await writeArtefacts(run.outDir, exporter.export(input), () => progress.tick());
   progress.done();
   return written;
@@ -99,10 +101,10 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
   // Waivers name requirements: checked against the catalog they apply to.
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
-  const region = regionFor(options.region, registry);
+  const { region, workdays } = await dateContextFor(options, registry);
   const previous = options.previous === undefined ? undefined : await readPrevious(String(options.previous));
   const written = await writeCalendars(
-    { catalog, registry, years, region, alarms, includeUnits: registryFile !== undefined, outDir: String(options.out), now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
+    { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, outDir: String(options.out), now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
     out,
   );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));

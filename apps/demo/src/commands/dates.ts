@@ -1,22 +1,9 @@
-import { keyDatesFor, listRegionProfiles, problem, type KeyDate, type Registry } from '@liujin/core';
-import { InputError, EXIT, type GlobalOptions } from '../runtime';
+import { keyDatesFor, type KeyDate } from '@liujin/core';
+import { EXIT, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
+import { dateContextFor, type DateContext } from './date-context';
 
-/** Checks a region id against the built-in profiles, listing the valid ones. */
-export function checkRegion(region: string): string {
-  const known = listRegionProfiles().map((p) => p.id);
-  if (!known.includes(region)) {
-    throw new InputError([
-      problem('unknown_region', { zh: `未知地区「${region}」，可用：${known.join('、')}`, en: `unknown region "${region}"; known: ${known.join(', ')}` }, { path: ['--region'] }),
-    ]);
-  }
-  return region;
-}
-
-/** `--region` when given, else the registry's district region (issue 18: a Beijing registry plans with Beijing's siren test). */
-export function regionFor(option: unknown, registry: Pick<Registry, 'district'>): string {
-  return checkRegion(option === undefined ? registry.district.region : String(option));
-}
+export { checkRegion, regionFor } from './date-context';
 
 function time(iso: string | undefined): string {
   return iso ? iso.slice(11, 16) : '';
@@ -35,18 +22,40 @@ export function formatKeyDates(dates: readonly KeyDate[], lang: 'zh' | 'en'): st
   return lines;
 }
 
+/** The year's public holidays as the working-day data lists them, each flagged when provisional (issue 19). */
+export function publicHolidaysFor(year: number, context: DateContext) {
+  const source = context.workdays.dataSourceFor(year);
+  const provisional = source === 'provisional';
+  return {
+    source,
+    provisional,
+    days: context.workdays.holidaysOf(year).map((h) => ({ date: h.date, name: h.name, provisional })),
+    // Make-up workdays (调休) cannot be predicted: none for a provisional year, and the warnings say so.
+    makeUpWorkdays: context.workdays.makeUpWorkdaysOf(year),
+    warnings: context.workdays.warningsFor(year),
+  };
+}
+
 export async function runDates(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
   const year = parseYear(options.year, parseNow(undefined));
-  const region = checkRegion(String(options.region));
-  const dates = keyDatesFor(year, { region });
+  const context = await dateContextFor(options);
+  const dates = keyDatesFor(year, { region: context.region, workdays: context.workdays });
+  const holidays = publicHolidaysFor(year, context);
   if (global.json) {
-    out.data(dates);
+    out.data({ year, region: context.regionId, timeZone: context.timeZone, keyDates: dates, publicHolidays: holidays });
     return EXIT.ok;
   }
-  out.info(out.color.bold(global.lang === 'zh' ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`));
+  const zh = global.lang === 'zh';
+  out.info(out.color.bold(zh ? `${year} 年关键日期（${context.regionId}）` : `Key dates ${year} (${context.regionId})`));
   for (const line of formatKeyDates(dates, global.lang)) out.info(line);
-  const warnings = new Set(dates.flatMap((d) => d.warnings.map((w) => w[global.lang])));
+  out.info('');
+  const sourceLabel = { official: zh ? '国务院安排' : 'State Council arrangement', user: zh ? '--holidays 文件' : '--holidays file', provisional: zh ? '临时：法定假日' : 'provisional: statutory days', 'weekends-only': zh ? '无数据' : 'no data' }[holidays.source];
+  out.info(out.color.bold(zh ? `${year} 年公众假日（${sourceLabel}）` : `Public holidays ${year} (${sourceLabel})`));
+  const flag = holidays.provisional ? (zh ? '  [临时]' : '  [provisional]') : '';
+  for (const day of holidays.days) out.info(`${day.date}  ${day.name[global.lang]}${flag}`);
+  if (holidays.makeUpWorkdays.length > 0) out.info(`${zh ? '调休上班' : 'Make-up workdays'}: ${holidays.makeUpWorkdays.join(zh ? '、' : ', ')}`);
+  const warnings = new Set([...dates.flatMap((d) => d.warnings.map((w) => w[global.lang])), ...holidays.warnings.map((w) => w[global.lang])]);
   for (const w of warnings) out.warn(w);
   return EXIT.ok;
 }

@@ -5,7 +5,8 @@ import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
 import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
-import { formatKeyDates, regionFor } from './dates';
+import { formatKeyDates } from './dates';
+import { dateContextFor } from './date-context';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
 /**
@@ -23,15 +24,16 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
   const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
-  const region = regionFor(options.region, registry);
+  const dateContext = await dateContextFor(options, registry);
+  const { region, workdays } = dateContext;
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
 
-  const plan = planYear({ catalog, registry, year, region });
+  const plan = planYear({ catalog, registry, year, region, workdays });
   const keyDates = plan.keyDates;
   const sections: { label: string; written: WrittenArtefact[] }[] = [];
   const zh = out.lang === 'zh';
 
-  const keyDateLines = [`# ${zh ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`}`, '', '```', ...formatKeyDates(keyDates, out.lang), '```', ''];
+  const keyDateLines = [`# ${zh ? `${year} 年关键日期（${dateContext.regionId}）` : `Key dates ${year} (${dateContext.regionId})`}`, '', '```', ...formatKeyDates(keyDates, out.lang), '```', ''];
   sections.push({
     label: zh ? '关键日期与计划' : 'Key dates and plan',
     written: await writeArtefacts(outDir, [
@@ -43,18 +45,18 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   });
   sections.push({
     label: zh ? '日历订阅' : 'Calendars',
-    written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
+    written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
   });
   const templates: WrittenArtefact[] = [];
   for (const kind of Object.keys(KINDS_OF_TEMPLATE) as TemplateKind[]) {
     const units = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
-    templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, outDir, now }, out)));
+    templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, outDir, now }, out)));
   }
   sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
 
   if (activities !== undefined) {
     const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
       out,
     );
     sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });

@@ -12,7 +12,8 @@ import { resolveInside } from '../files';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
-import { checkRegion, regionFor } from './dates';
+import { checkRegion } from './dates';
+import { dateContextFor, readHolidaysFile, readRegionFile } from './date-context';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
 
@@ -47,6 +48,10 @@ export interface ServeOptions {
   year?: unknown;
   /** Default: the registry's district region. */
   region?: string;
+  /** `--region-file`: a region profile, instead of `--region`. */
+  regionFile?: string;
+  /** `--holidays`: holiday year files. */
+  holidaysFile?: string;
 }
 
 /** Generates into `outDir` and serves it; returns once listening. */
@@ -59,11 +64,11 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     try {
       const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out)]);
       const waivers = await loadWaivers(options.waiversFile, out, { catalog });
-      const region = regionFor(options.region, registry);
+      const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
       await rm(options.outDir, { recursive: true, force: true });
-      const calendars = await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now, waivers }, out);
-      const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
+      const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now, waivers }, out);
+      const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
       files = new Set([...calendars, ...audit.written].map((w) => w.path).sort());
       lastError = undefined;
       out.info(out.lang === "zh" ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
@@ -143,12 +148,17 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InputError([problem('invalid_option', { zh: '--port：应为 0 至 65535 的整数', en: '--port: expected an integer from 0 to 65535' }, { path: ['--port'] })]);
   }
+  // The date files are checked before the server starts: a bad one is exit 2, not a page of errors.
+  if (options.regionFile !== undefined) await readRegionFile(String(options.regionFile));
+  if (options.holidays !== undefined) await readHolidaysFile(String(options.holidays));
   const handle = await startServer(
     {
       host: String(options.host),
       port,
       outDir: String(options.out),
       ...(options.region !== undefined ? { region: checkRegion(String(options.region)) } : {}),
+      ...(options.regionFile !== undefined ? { regionFile: String(options.regionFile) } : {}),
+      ...(options.holidays !== undefined ? { holidaysFile: String(options.holidays) } : {}),
       year: options.year,
       ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
       ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),

@@ -1,8 +1,8 @@
-import { keyDatesFor, problem, type Registry, type Unit, type UnitKind } from '@liujin/core';
+import { keyDatesFor, problem, type RegionProfile, type Registry, type Unit, type UnitKind, type WorkdayCalendar } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { checkRegion } from './dates';
+import { dateContextFor } from './date-context';
 import { outputFor, parseNow, parseYear } from './common';
 
 export type TemplateKind = 'school' | 'enterprise' | 'community';
@@ -20,7 +20,8 @@ export interface TemplatesRun {
   units: Unit[];
   registry: Registry;
   year: number;
-  region: string;
+  region: string | RegionProfile;
+  workdays?: WorkdayCalendar;
   outDir: string;
   now: Date;
 }
@@ -28,7 +29,7 @@ export interface TemplatesRun {
 export async function writeTemplates(run: TemplatesRun, out: Output): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
   const exporter = createPlanTemplateExporter({ lang: out.lang });
-  const keyDates = keyDatesFor(run.year, { region: run.region });
+  const keyDates = keyDatesFor(run.year, { region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) });
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];
   if (run.blank) {
@@ -52,9 +53,9 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const region = checkRegion(String(options.region));
   const kind = options.kind as TemplateKind;
   const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined });
+  const { region, workdays } = await dateContextFor(options, registry);
   const ofKind = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
   let units: Unit[] = [];
   if (options.unit !== undefined) {
@@ -74,7 +75,7 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   }
   // Without --unit or --all, a blank template is what the user asked for.
   const blank = Boolean(options.blank) || units.length === 0;
-  const written = await writeTemplates({ kind, blank, units, registry, year, region, outDir: String(options.out), now }, out);
+  const written = await writeTemplates({ kind, blank, units, registry, year, region, workdays, outDir: String(options.out), now }, out);
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else for (const w of written) out.info(w.file);
   return EXIT.ok;

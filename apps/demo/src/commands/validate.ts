@@ -2,6 +2,7 @@ import { QINGPU_2024_CATALOG, formatProblem, type Catalog, type Problem } from '
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
+import { readHolidaysFile, readRegionFile } from './date-context';
 
 /**
  * Runs a loader and keeps its problems instead of stopping at the first bad file; a file with
@@ -42,9 +43,12 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
   const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
+  // The date files (issue 19): checked like the others, every problem at once.
+  const holidays = options.holidays !== undefined ? await collect(problems, () => readHolidaysFile(String(options.holidays))) : undefined;
+  if (options['regionFile'] !== undefined) await collect(problems, () => readRegionFile(String(options['regionFile'])));
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
-    const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}) };
+    const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}), ...(holidays ? { holidayYears: holidays.length } : {}) };
     out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : {}), problems });
     return errors.length === 0 ? EXIT.ok : EXIT.badInput;
   }
