@@ -5,7 +5,7 @@
  * the end, before any report is written.
  */
 import { open } from 'node:fs/promises';
-import { INPUT_LIMITS, QINGPU_DISTRICT, QINGPU_TOWNS, capProblems, jsonLinesAsRows, parseActivityRows, parseUnitsTable, problem, renumber, type Activity, type Problem, type Unit } from '@liujin/core';
+import { INPUT_LIMITS, QINGPU_DISTRICT, QINGPU_TOWNS, capProblems, jsonLinesAsRows, parseActivityRows, parseUnitsTable, problem, renumber, type Activity, type District, type Problem, type Town, type Unit } from '@liujin/core';
 import type { SetAsideRow } from './inputs';
 import { unreadableFile } from './files';
 import { InputError } from './runtime';
@@ -85,17 +85,18 @@ function finish(problems: Problem[], file: string, records: number): void {
 }
 
 /** A JSON Lines registry (one unit per line): `units()` may be iterated again, giving the same units. */
-export function streamRegistry(file: string) {
+export function streamRegistry(file: string, geography?: { district: District; towns: Town[] }) {
   let checked = false;
+  const towns = geography?.towns ?? [...QINGPU_TOWNS];
   return {
-    district: QINGPU_DISTRICT,
-    towns: [...QINGPU_TOWNS],
+    district: geography?.district ?? QINGPU_DISTRICT,
+    towns,
     async *units(): AsyncGenerator<Unit> {
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
       for await (const table of tableBatches(file, problems)) {
-        const parsed = parseUnitsTable(table.rows, { file });
+        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district: geography.district, towns } : {}) });
         for (const p of renumber(parsed.problems, table.rowNumbers)) problems.push(p);
         if (!parsed.ok) continue;
         for (const [i, unit] of parsed.value.units.entries()) {

@@ -14,7 +14,7 @@ interface DatesJson {
   year: number;
   region: string;
   timeZone: string;
-  keyDates: { id: string; date: string; isWorkday: boolean }[];
+  keyDates: { id: string; date: string; isWorkday: boolean; phases?: { start: string }[] }[];
   publicHolidays: { source: string; provisional: boolean; days: { date: string; name: { zh: string; en: string }; provisional: boolean }[]; makeUpWorkdays: string[]; warnings: { zh: string; en: string }[] };
 }
 
@@ -121,7 +121,7 @@ describe('--region-file: a profile in another time zone', () => {
     const dir = tempDir();
     const profile = join(dir, 'urumqi.json');
     writeFileSync(profile, JSON.stringify(URUMQI));
-    const dates = JSON.parse(liujin(['dates', '--year', '2026', '--region-file', profile, '--json']).stdout) as DatesJson & { keyDates: { id: string; phases?: { start: string }[] }[] };
+    const dates = JSON.parse(liujin(['dates', '--year', '2026', '--region-file', profile, '--json']).stdout) as DatesJson;
     expect(dates.region).toBe('urumqi-example');
     expect(dates.timeZone).toBe('Asia/Urumqi');
     expect(dates.keyDates.find((d) => d.id === 'air-raid-siren-test')!.phases![0]!.start).toBe('2026-09-18T10:00:00+06:00');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createEvaluator, problem, runAudit, type Activity, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
-import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
+import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
@@ -85,7 +85,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
-    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
     report(result, global, out);
     return result.exitCode;
   }
@@ -93,7 +93,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const catalogLoaded = loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
   const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
     catalogLoaded,
-    loadRegistry(registryFile, out, { sheet }),
+    loadRegistry(registryFile, out, { sheet, towns: options.towns as string | undefined }),
     loadActivitiesForAudit(activitiesFile, year, out, { sheet }),
     // Waivers are checked against the catalog in use: an unknown requirement id is an error.
     catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
@@ -130,6 +130,7 @@ interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activiti
   catalogFile: string | undefined;
   tailoringFile: string | undefined;
   waiversFile: string | undefined;
+  townsFile: string | undefined;
 }
 
 /** The audit of JSON Lines inputs, streamed (`writeAuditStreamed`); the same reports as `writeAudit`. */
@@ -139,8 +140,8 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
   const waivers = await loadWaivers(run.waiversFile, out, { catalog });
   // A registry in another format is read whole; JSON Lines is streamed.
-  const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile) : await (async () => {
-    const whole = await loadRegistry(run.registryFile, out);
+  const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile, run.townsFile !== undefined ? await loadTowns(run.townsFile, out) : undefined) : await (async () => {
+    const whole = await loadRegistry(run.registryFile, out, { towns: run.townsFile });
     return { district: whole.district, towns: whole.towns, units: () => whole.units };
   })();
   const { region, workdays } = await run.dateContext(registry);

@@ -98,7 +98,7 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const years = parseYears(options.years, options.year, now);
   const { alarms, uidDomain, yearReminder } = await checkCalendarOptions(options);
   const registryFile = options.registry as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
   // Waivers name requirements: checked against the catalog they apply to.
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
   const { region, workdays } = await dateContextFor(options, registry);

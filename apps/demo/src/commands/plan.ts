@@ -23,7 +23,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   if (registryFile === undefined && activitiesFile !== undefined) {
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
   const dateContext = await dateContextFor(options, registry);
   const { region, workdays } = dateContext;
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;

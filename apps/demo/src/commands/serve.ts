@@ -52,6 +52,8 @@ export interface ServeOptions {
   regionFile?: string;
   /** `--holidays`: holiday year files. */
   holidaysFile?: string;
+  /** `--towns`: the registry's own towns. */
+  townsFile?: string;
 }
 
 /** Generates into `outDir` and serves it; returns once listening. */
@@ -62,7 +64,7 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out)]);
+      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out, { towns: options.townsFile })]);
       const waivers = await loadWaivers(options.waiversFile, out, { catalog });
       const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
@@ -159,6 +161,7 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
       ...(options.region !== undefined ? { region: checkRegion(String(options.region)) } : {}),
       ...(options.regionFile !== undefined ? { regionFile: String(options.regionFile) } : {}),
       ...(options.holidays !== undefined ? { holidaysFile: String(options.holidays) } : {}),
+      ...(options.towns !== undefined ? { townsFile: String(options.towns) } : {}),
       year: options.year,
       ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
       ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),

@@ -54,7 +54,7 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
   const kind = options.kind as TemplateKind;
-  const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined });
+  const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined });
   const { region, workdays } = await dateContextFor(options, registry);
   const ofKind = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
   let units: Unit[] = [];

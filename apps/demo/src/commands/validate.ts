@@ -37,7 +37,7 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const activitiesFile = options.activities as string | undefined;
   const waiversFile = options.waivers as string | undefined;
   let knownIds: readonly string[] | undefined;
-  const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet }), (error) => (knownIds = error.knownIds));
+  const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet, towns: options.towns as string | undefined }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
   const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
