@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REVIEWED_EXCEPTIONS, ROOT, collectLicences, isAllowed, renderLicencesMarkdown } from './licenses';
+import { REVIEWED_EXCEPTIONS, ROOT, SHIPPED_FONTS, collectLicences, isAllowed, renderLicencesMarkdown } from './licenses';
 
 describe('licences', () => {
   const entries = collectLicences();
@@ -14,6 +14,13 @@ describe('licences', () => {
 
   it('ships only licences compatible with MIT (fonts: OFL-1.1)', () => {
     expect(entries.filter((e) => !isAllowed(e.license) && !(`${e.name}@${e.version}` in REVIEWED_EXCEPTIONS))).toEqual([]);
+  });
+
+  it('lists every font face @liujin/fonts-noto-sc ships, and the OFL text ships with them', () => {
+    const copy = readFileSync(join(ROOT, 'packages/fonts-noto-sc/scripts/copy-fonts.mjs'), 'utf8');
+    const shipped = [...copy.matchAll(/'([\w-]+\.ttf)'/g)].map((m) => m[1]);
+    expect(shipped.sort()).toEqual(SHIPPED_FONTS.map((f) => f.file).sort());
+    expect(copy).toContain("'OFL.txt'");
   });
 
   it('judges licence expressions', () => {

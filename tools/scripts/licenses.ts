@@ -18,6 +18,13 @@ export const ALLOWED = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'A
  */
 export const REVIEWED_EXCEPTIONS: Readonly<Record<string, string>> = {};
 
+/** The font faces `@liujin/fonts-noto-sc` ships (packages/fonts-noto-sc/scripts/copy-fonts.mjs), all OFL-1.1. */
+export const SHIPPED_FONTS: readonly { face: string; file: string; from: string }[] = [
+  { face: 'Noto Serif SC Regular', file: 'NotoSerifSC-Regular.ttf', from: '@expo-google-fonts/noto-serif-sc' },
+  { face: 'Noto Serif SC Bold', file: 'NotoSerifSC-Bold.ttf', from: '@expo-google-fonts/noto-serif-sc' },
+  { face: 'Noto Sans SC Bold', file: 'NotoSansSC-Bold.ttf', from: '@expo-google-fonts/noto-sans-sc' },
+];
+
 export interface LicenceEntry {
   name: string;
   version: string;
@@ -121,12 +128,14 @@ export function renderLicencesMarkdown(entries: readonly LicenceEntry[]): string
     '',
     '## Fonts',
     '',
-    '| font | package | licence |',
-    '|---|---|---|',
-    '| Noto Serif SC | `@expo-google-fonts/noto-serif-sc` | OFL-1.1 (SIL Open Font Licence; the package code is MIT) |',
-    '| Noto Sans SC | `@expo-google-fonts/noto-sans-sc` | OFL-1.1 (SIL Open Font Licence; the package code is MIT) |',
+    '| face | file shipped in `@liujin/fonts-noto-sc` (`dist/`) | copied at build time from | licence |',
+    '|---|---|---|---|',
+    ...SHIPPED_FONTS.map((f) => `| ${f.face} | \`${f.file}\` | \`${f.from}\` | OFL-1.1 (SIL Open Font Licence 1.1, text in \`dist/OFL.txt\`) |`),
     '',
-    'PDFs embed subsets of these fonts, which the OFL permits.',
+    'Only these three faces are shipped, in `@liujin/fonts-noto-sc`, an optional peer dependency of',
+    '`@liujin/pdf` (the `@expo-google-fonts` packages are development dependencies).',
+    'The OFL permits bundling them with software and embedding subsets in documents; the',
+    'licence text travels with the files. PDFs embed subsets of these faces.',
     '',
     '## Summary',
     '',

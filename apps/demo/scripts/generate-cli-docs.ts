@@ -4,5 +4,5 @@ import { renderCliReference } from '../src/cli-reference';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const target = new URL('../../../docs/cli.md', import.meta.url);
-writeFileSync(`${target.pathname}.tmp`, renderCliReference(pkg.version));
+writeFileSync(`${target.pathname}.tmp`, await renderCliReference(pkg.version));
 renameSync(`${target.pathname}.tmp`, target.pathname);

@@ -2,10 +2,10 @@
  * Renders docs/cli.md from the command definitions, so the reference cannot drift from the code
  * (a test compares the file with this output).
  */
-import { buildProgram, COMMANDS } from './program';
+import { buildProgram, COMMANDS, loadChoices } from './program';
 
-export function renderCliReference(version: string): string {
-  const program = buildProgram(version, () => {}, { lang: 'zh', helpWidth: 100 });
+export async function renderCliReference(version: string): Promise<string> {
+  const program = buildProgram(version, () => {}, { lang: 'zh', helpWidth: 100, choices: await loadChoices() });
   const parts = [
     '# CLI reference',
     '',
@@ -18,7 +18,7 @@ export function renderCliReference(version: string): string {
     '| code | meaning |',
     '|---|---|',
     '| 0 | success |',
-    '| 1 | a coverage target or `--fail-under` was not met (`audit`) |',
+    '| 1 | a coverage target or `--fail-under` was not met (`audit`); with `--strict`, a character no font has was printed as 〓 (`templates`) |',
     '| 2 | bad input: a file, row and column is named for every problem |',
     '| 3 | internal error (set `LIUJIN_DEBUG=1` for the stack) |',
     '',
@@ -27,6 +27,7 @@ export function renderCliReference(version: string): string {
     '- `--lang` defaults from `LC_ALL`, `LC_MESSAGES` or `LANG` (English for `en*`, else Chinese).',
     '- `NO_COLOR` (or output that is not a terminal) turns colours off; progress bars show only on a terminal outside CI.',
     '- `SOURCE_DATE_EPOCH` fixes the timestamp written into generated files (same input, same bytes).',
+    '- `LIUJIN_FONT_DIR` points `templates` at a directory of the three font faces (docs/templates.md "Fonts").',
     '',
     '## liujin',
     '',

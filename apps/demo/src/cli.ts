@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { buildProgram } from './program';
+import { COMMANDS, buildProgram, loadChoices } from './program';
 import { EXIT, InputError, createOutput, defaultLang } from './runtime';
 
 function version(): string {
@@ -17,10 +17,13 @@ function langFromArgv(argv: readonly string[]): 'zh' | 'en' {
 /** Runs the CLI and returns the exit code: 0 ok, 1 a target not met, 2 bad input, 3 internal error. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(version(), (result) => {
-    code = result;
-  });
   try {
+    // The allowed values of the command that runs, read from its packages.
+    const name = argv.find((a) => COMMANDS.some((c) => c.name === a));
+    const choices = name !== undefined ? await loadChoices([name]) : {};
+    const program = buildProgram(version(), (result) => {
+      code = result;
+    }, { choices });
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {

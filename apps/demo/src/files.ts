@@ -4,9 +4,9 @@
  * output folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isSafeRelativePath, problem, type Artefact } from '@liujin/core';
+import { isSafeRelativePath, problem, type Artefact, type ArtefactContent } from '@liujin/core';
 import { InputError } from './runtime';
 
 /** The input problem for a file that cannot be read (missing, a directory, no permission). */
@@ -45,7 +45,7 @@ export function resolveInside(outDir: string, relativePath: string): string {
 }
 
 /** Writes one file atomically: a temporary sibling first, then a rename over the target. */
-export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, content: ArtefactContent): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -73,7 +73,9 @@ export async function writeArtefacts(
   for await (const artefact of artefacts) {
     const file = resolveInside(outDir, artefact.path);
     await writeFileAtomic(file, artefact.content);
-    const entry = { path: artefact.path, file, bytes: typeof artefact.content === 'string' ? Buffer.byteLength(artefact.content) : artefact.content.byteLength };
+    const { content } = artefact;
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.byteLength : (await stat(file)).size;
+    const entry = { path: artefact.path, file, bytes };
     written.push(entry);
     onWritten?.(entry);
   }

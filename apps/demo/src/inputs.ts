@@ -9,6 +9,7 @@ import {
   capProblems,
   parseWaiverRows,
   readWorkbook,
+  QINGPU_2024_CATALOG_JSON,
   parseActivitiesFile,
   parseActivityRows,
   parseCatalog,
@@ -19,8 +20,7 @@ import {
   jsonLinesAsRows,
   parseWaiversFile,
   problem,
-  sampleActivities,
-  sampleRegistry,
+  setAsideRowOf,
   tailorCatalog,
   decodeText,
   formatProblem,
@@ -29,9 +29,11 @@ import {
   type ParseResult,
   type Problem,
   type Registry,
+  type SetAsideRow,
   type Waiver,
 } from '@liujin/core';
 import type { TownsTable } from '@liujin/core/divisions';
+import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { readInputBytes as readInputFile } from './read-input';
 import { InputError, type Output } from './runtime';
 
@@ -142,13 +144,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }
 
-export interface SetAsideRow {
-  unitId: string;
-  kind: string;
-  date: string;
-  file?: string;
-  row?: number;
-}
+export type { SetAsideRow } from '@liujin/core';
 
 /**
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed
@@ -159,9 +155,7 @@ export async function loadActivitiesForAudit(file: string | undefined, year: num
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
   const result = format === 'xlsx' ? await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, unknownKinds: 'set-aside' })) : parseActivitiesFile({ file, bytes, format }, { unknownKinds: 'set-aside' });
-  const setAside = result.problems
-    .filter((p) => p.severity === 'warning' && p.code === 'unknown_kind' && p.data)
-    .map((p) => ({ unitId: p.data!.unitId ?? '', kind: p.data!.kind ?? '', date: p.data!.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) }));
+  const setAside = result.problems.map(setAsideRowOf).filter((row) => row !== undefined);
   return { activities: unwrap(result, out, file), setAside };
 }
 
@@ -194,14 +188,17 @@ export async function readJson(file: string): Promise<unknown> {
 /** The built-in catalog, or a custom one, optionally tailored. */
 export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink): Promise<Catalog> {
   let catalog = QINGPU_2024_CATALOG;
+  // Tailoring re-applies parameters to the catalog as written.
+  let source: unknown = QINGPU_2024_CATALOG_JSON;
   if (catalogFile !== undefined) {
     formatOf(catalogFile, ['json']);
-    catalog = unwrap(parseCatalog(await readJson(catalogFile), { file: catalogFile }), out);
+    source = await readJson(catalogFile);
+    catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);
   }
   if (tailoringFile !== undefined) {
     formatOf(tailoringFile, ['json']);
     const tailoring = await readJson(tailoringFile);
-    const result = tailorCatalog(catalog, tailoring);
+    const result = tailorCatalog(source, tailoring);
     catalog = unwrap({ ...result, problems: result.problems.map((p) => ({ ...p, file: p.file ?? tailoringFile })) } as ParseResult<Catalog>, out);
   }
   return catalog;

@@ -6,14 +6,22 @@
 import { Command, Option } from 'commander';
 import { defaultLang, type GlobalOptions } from './runtime';
 
-export type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
+type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
 
 export interface CommandSpec {
   name: string;
   summary: { zh: string; en: string };
   options: Option[];
+  /** A positional argument, e.g. `[name]`; its value reaches the action as `options.argument`. */
+  argument?: { name: string; description: string };
   examples: string[];
   load: () => Promise<Action>;
+  /**
+   * Allowed values of options, by option name, read from the packages that own them (the CLI
+   * declares no list of its own). Loaded only for the command that runs or shows its help, so
+   * `liujin --help` stays fast.
+   */
+  choices?: () => Promise<Readonly<Record<string, readonly string[]>>>;
 }
 
 const yearOption = () => new Option('--year <year>', 'year to plan or audit (default: the current year in Asia/Shanghai)');
@@ -50,9 +58,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'catalog',
     summary: { zh: '列出通知要求（要求目录）', en: "List the notice's requirements (the catalog)" },
-    options: [new Option('--sector <sector>', 'only this sector').choices(['party-school', 'organ', 'school', 'enterprise', 'community', 'network', 'general']), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)')],
+    options: [new Option('--sector <sector>', 'only this sector'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)')],
     examples: ['liujin catalog', 'liujin catalog --sector school --json'],
     load: async () => (await import('./commands/catalog')).runCatalog,
+    choices: async () => ({ sector: (await import('@liujin/core')).REQUIREMENT_SECTORS }),
   },
   {
     name: 'calendar',
@@ -81,16 +90,26 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'templates',
     summary: { zh: '生成疏散方案 PDF 模板（空白或预填）', en: 'Write evacuation-plan PDF templates (blank or pre-filled)' },
-    options: [new Option('--kind <kind>', 'template kind').choices(['school', 'enterprise', 'community']).makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), townsOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), yearOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
+    options: [new Option('--kind <kind>', 'template kind').makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), townsOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), new Option('--strict', 'exit 1 when a character had to be printed as 〓 (no bundled font has it)'), yearOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin templates --kind school --blank', 'liujin templates --kind community --registry registry.xlsx --all --year 2026'],
     load: async () => (await import('./commands/templates')).runTemplates,
+    choices: async () => ({ kind: (await import('@liujin/pdf')).TEMPLATE_KINDS }),
   },
   {
     name: 'audit',
     summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
-    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats').default('json,csv,xlsx,html,md,junit'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats, comma-separated; default: all'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin audit --year 2026', 'liujin audit --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --fail-under 90'],
     load: async () => (await import('./commands/audit')).runAuditCommand,
+    choices: async () => ({ format: (await import('@liujin/audit')).AuditFormat.options }),
+  },
+  {
+    name: 'export',
+    summary: { zh: '用任一已安装的导出器生成成果；不带名称时列出已安装的导出器', en: 'Write what any installed exporter writes; without a name, list the installed exporters' },
+    argument: { name: '[name]', description: 'exporter name (audit, calendar, templates, ...) or a package that provides liujinExporter' },
+    options: [new Option('--options <json>', "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'"), yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), regionOption(), outOption(), nowOption()],
+    examples: ['liujin export', 'liujin export calendar --year 2026 --registry registry.csv', 'liujin export audit --options \'{"formats":["json","md"]}\''],
+    load: async () => (await import('./commands/export')).runExport,
   },
   {
     name: 'init',
@@ -115,8 +134,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
 ];
 
-/** Builds the commander program; `onResult` receives each action's exit code. */
-export function buildProgram(version: string, onResult: (code: number) => void, settings: { lang?: 'zh' | 'en'; helpWidth?: number } = {}): Command {
+/** The allowed option values of the named commands (all when `names` is omitted), from the packages. */
+export async function loadChoices(names?: readonly string[]): Promise<Record<string, Readonly<Record<string, readonly string[]>>>> {
+  const specs = COMMANDS.filter((c) => c.choices && (names === undefined || names.includes(c.name)));
+  return Object.fromEntries(await Promise.all(specs.map(async (c) => [c.name, await c.choices!()] as const)));
+}
+
+/**
+ * Builds the commander program; `onResult` receives each action's exit code. `choices` (from
+ * `loadChoices`) restricts the options of the commands it names.
+ */
+export function buildProgram(version: string, onResult: (code: number) => void, settings: { lang?: 'zh' | 'en'; helpWidth?: number; choices?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> } = {}): Command {
   const program = new Command('liujin')
     .description('liujin (六进): 国防动员宣传教育“六进”工作的规则、计划、日历、预案模板与覆盖率审计\nrules, plans, calendars, plan templates and coverage audits for "six into" civil-defence publicity')
     .version(version, '-V, --version')
@@ -133,9 +161,18 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
       .description(`${spec.summary.zh}\n${spec.summary.en}`)
       .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
       .exitOverride();
-    for (const option of spec.options) command.addOption(option);
+    const allowed = settings.choices?.[spec.name] ?? {};
+    if (spec.argument) command.argument(spec.argument.name, spec.argument.description);
+    for (const option of spec.options) {
+      const values = allowed[option.attributeName()];
+      // A comma-separated list is checked by its command; its help names the values.
+      if (values && option.flags.endsWith('<list>')) option.description = `${option.description.replace(/ \(one or more of: .*\)$/, '')} (one or more of: ${values.join(', ')})`;
+      else if (values) option.choices(values);
+      command.addOption(option);
+    }
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
-    command.action(async (options: Record<string, unknown>) => {
+    command.action(async (...args: unknown[]) => {
+      const options = { ...(args[spec.argument ? 1 : 0] as Record<string, unknown>), ...(spec.argument && args[0] !== undefined ? { argument: args[0] } : {}) };
       const globals = program.opts<{ lang: 'zh' | 'en'; json?: boolean; quiet?: boolean }>();
       const action = await spec.load();
       onResult(await action(options, { lang: globals.lang, json: Boolean(globals.json), quiet: Boolean(globals.quiet) }));

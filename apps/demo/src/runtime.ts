@@ -41,7 +41,7 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return 'zh';
 }
 
-export function colorsEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
+function colorsEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
   return !('NO_COLOR' in process.env) && Boolean(stream.isTTY);
 }
 
@@ -61,7 +61,7 @@ export interface Output {
   readonly color: { bold(s: string): string; dim(s: string): string; red(s: string): string; yellow(s: string): string; green(s: string): string };
 }
 
-export interface Progress {
+interface Progress {
   tick(n?: number): void;
   done(): void;
 }

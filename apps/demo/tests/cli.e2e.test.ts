@@ -105,6 +105,6 @@ describe('liujin catalog', () => {
 describe('docs/cli.md', () => {
   it('is generated from the command definitions (npm run docs -w @liujin/demo)', async () => {
     const { renderCliReference } = await import('../src/cli-reference');
-    expect(readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8')).toBe(renderCliReference(pkg.version));
+    expect(readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8')).toBe(await renderCliReference(pkg.version));
   });
 });

@@ -163,6 +163,19 @@ describe('liujin templates', () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
   });
+
+  it('warns about characters no font has (unit, field, character), lists them, and --strict exits 1', () => {
+    const dir = tempDir();
+    const registry = join(dir, 'registry.json');
+    writeFileSync(registry, JSON.stringify({ district: { id: 'qp', name: '青浦区' }, towns: [], units: [{ id: 'sch-1', name: '示例学校', kind: 'school', address: '示例路𠀀号' }] }));
+    const args = ['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', join(dir, 'out'), '--lang', 'en'];
+    const lax = liujin(args);
+    expect(lax.status, lax.stderr).toBe(0);
+    expect(lax.stderr).toContain('sch-1');
+    expect(lax.stderr).toContain('地址: no font has "𠀀" (U+20000)');
+    expect(lax.stderr).toContain('1 characters printed as 〓 (𠀀)');
+    expect(liujin([...args, '--strict']).status).toBe(1);
+  });
 });
 
 describe('liujin serve regenerates', () => {
@@ -264,5 +277,21 @@ describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => 
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 2.*date/);
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 3/);
     expect(existsSync(join(dir, 'bad/audit'))).toBe(false);
+  });
+});
+
+describe('liujin export (any installed exporter by name)', () => {
+  it('lists the installed exporters, runs one with its options, and rejects bad options with exit 2', () => {
+    const list = liujin(['export', '--json']);
+    expect(list.status).toBe(0);
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['audit', 'calendar', 'templates']);
+    const out = tempDir();
+    const run = liujin(['export', 'audit', '--year', '2026', '--as-of', '2026-12-31', '--options', '{"formats":["md","json"]}', '--out', out, '--json', '--now', '2026-12-31T00:00:00Z']);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['audit/summary.md', 'audit/audit.json']);
+    const bad = liujin(['export', 'audit', '--options', '{"formats":["pdf"]}', '--out', out, '--lang', 'en']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--options');
+    expect(liujin(['export', 'nope', '--out', out]).status).toBe(2);
   });
 });

@@ -9,6 +9,25 @@ import { auditXlsx } from './xlsx';
 export const AuditFormat = z.enum(['json', 'csv', 'xlsx', 'html', 'md', 'junit']);
 export type AuditFormat = z.infer<typeof AuditFormat>;
 
+/** Where each report goes in the output folder. */
+export const AUDIT_PATHS: Readonly<Record<AuditFormat, string>> = {
+  json: 'audit/audit.json',
+  csv: 'audit/audit.csv',
+  xlsx: 'audit/audit.xlsx',
+  html: 'audit/report.html',
+  md: 'audit/summary.md',
+  junit: 'audit/junit.xml',
+};
+
+export const AUDIT_MEDIA_TYPES: Readonly<Record<AuditFormat, string>> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html',
+  md: 'text/markdown',
+  junit: 'application/xml',
+};
+
 export const AuditOptions = z
   .object({
     formats: z.array(AuditFormat).min(1).default(['json', 'csv', 'xlsx', 'html', 'md', 'junit']),
@@ -29,32 +48,19 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
   return {
     name: 'audit',
     description: 'Coverage audit reports: JSON, CSV, XLSX, self-contained HTML, Markdown and JUnit XML',
-    optionsSchema: AuditOptions as never,
+    optionsSchema: AuditOptions,
     options: resolved,
     async *export({ audit, now }: AuditExportInput): AsyncIterable<Artefact> {
       const { lang } = resolved;
-      for (const format of resolved.formats) {
-        switch (format) {
-          case 'json':
-            yield { path: 'audit/audit.json', mediaType: 'application/json', content: auditJson(audit) };
-            break;
-          case 'csv':
-            yield { path: 'audit/audit.csv', mediaType: 'text/csv', content: auditCsv(audit, lang) };
-            break;
-          case 'xlsx':
-            yield { path: 'audit/audit.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await auditXlsx(audit, lang, now) };
-            break;
-          case 'html':
-            yield { path: 'audit/report.html', mediaType: 'text/html', content: auditHtml(audit, lang, now.toISOString().slice(0, 10)) };
-            break;
-          case 'md':
-            yield { path: 'audit/summary.md', mediaType: 'text/markdown', content: auditMarkdown(audit, lang) };
-            break;
-          case 'junit':
-            yield { path: 'audit/junit.xml', mediaType: 'application/xml', content: auditJunit(audit, resolved.failUnder) };
-            break;
-        }
-      }
+      const render: Record<AuditFormat, () => Promise<string | Uint8Array> | string> = {
+        json: () => auditJson(audit),
+        csv: () => auditCsv(audit, lang),
+        xlsx: () => auditXlsx(audit, lang, now),
+        html: () => auditHtml(audit, lang, now.toISOString().slice(0, 10)),
+        md: () => auditMarkdown(audit, lang),
+        junit: () => auditJunit(audit, resolved.failUnder),
+      };
+      for (const format of resolved.formats) yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
     },
   };
 }

@@ -2,8 +2,8 @@
  * A self-contained HTML report: inline CSS, inline SVG charts, no script, no network. A
  * Content-Security-Policy forbids anything else; every text is escaped. Prints on A4.
  */
-import type { AuditResult, Coverage, Lang, Status } from '@liujin/core';
-import { escapeHtml as h, kindName, percent, sectorName, statusName, unitNames } from './text';
+import { sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
+import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
 
 /** The order the statuses are shown in: done first, then what is owed. */
 const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];
@@ -77,7 +77,7 @@ ${statusBar(audit.overall, lang)}
 <h2>${h(t('有覆盖目标的要求', 'Requirements with a coverage target'))}</h2>
 ${table([t('要求', 'Requirement'), t('目标', 'Target'), ...covHead, t('达标', 'Target met')], audit.byRequirement.filter((r) => r.target !== null).map((r) => [`${h(r.clause)} ${h(r.title[lang])}<br><small>${h(r.requirementId)}</small>`, h(percent(r.target)), ...cov(r), r.targetMet === null ? '—' : r.targetMet ? `<span class="ok">✔</span>` : `<span class="bad">✘</span>`]))}
 <h2>${h(t('按领域覆盖率', 'Coverage by sector'))}</h2>
-${bars(audit.bySector.map((s) => ({ label: sectorName(s.sector, lang), share: s.share, detail: `${s.met}/${s.denominator}` })), 'sector-chart')}
+${bars(audit.bySector.map((s) => ({ label: sectorLabel(s.sector, lang), share: s.share, detail: `${s.met}/${s.denominator}` })), 'sector-chart')}
 <h2>${h(t('按街镇覆盖率', 'Coverage by town'))}</h2>
 ${bars(audit.byTown.map((s) => ({ label: s.name, share: s.share, detail: `${s.met}/${s.denominator}` })), 'town-chart')}
 ${table([t('街镇', 'Town'), ...covHead], audit.byTown.map((s) => [h(s.name), ...cov(s)]))}

@@ -1,6 +1,6 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
-import type { AuditResult, Lang } from '@liujin/core';
-import { csvField, escapeXml, kindName, mdCell, percent, sectorName, statusName, unitNames } from './text';
+import { sectorLabel, type AuditResult, type Lang } from '@liujin/core';
+import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
 
 export function auditJson(audit: AuditResult): string {
   return `${JSON.stringify(audit, null, 2)}\n`;
@@ -52,7 +52,7 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
     '',
     `| ${zh ? '领域' : 'sector'} | ${zh ? '覆盖率' : 'coverage'} | ${zh ? '已完成' : 'met'} | ${zh ? '未完成' : 'not met'} | ${zh ? '未到期' : 'pending'} |`,
     '|---|---|---|---|---|',
-    ...audit.bySector.map((s) => `| ${sectorName(s.sector, lang)} | ${percent(s.share)} | ${s.met} | ${s.notMet} | ${s.pending} |`),
+    ...audit.bySector.map((s) => `| ${sectorLabel(s.sector, lang)} | ${percent(s.share)} | ${s.met} | ${s.notMet} | ${s.pending} |`),
     '',
     `## ${zh ? '按街镇' : 'By town'}`,
     '',

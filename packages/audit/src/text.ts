@@ -1,12 +1,8 @@
 /** Shared rendering helpers: labels, percentages and safe cells for every report format. */
-import { SECTOR_LABELS, STATUS_LABELS, UNIT_KIND_LABELS, type AuditResult, type Lang, type Status } from '@liujin/core';
+import { STATUS_LABELS, UNIT_KIND_LABELS, type AuditResult, type Lang, type Status } from '@liujin/core';
 
 export function percent(share: number | null): string {
   return share === null ? '—' : `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;
-}
-
-export function sectorName(sector: string, lang: Lang): string {
-  return sector === 'general' ? (lang === 'zh' ? '有关要求' : 'General') : SECTOR_LABELS[sector as keyof typeof SECTOR_LABELS][lang];
 }
 
 export function kindName(kind: string, lang: Lang): string {

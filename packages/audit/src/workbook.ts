@@ -63,13 +63,13 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's limit on the characters of one cell. */
-export const XLSX_MAX_CELL = 32_767;
+const XLSX_MAX_CELL = 32_767;
 
 /** XML text: markup escaped; characters XML 1.0 cannot hold written as OOXML `_xHHHH_` escapes (so nothing is lost). */
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"_\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
 
-export function xmlText(value: string, attribute = false): string {
+function xmlText(value: string, attribute = false): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   let out = value.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   // eslint-disable-next-line no-control-regex

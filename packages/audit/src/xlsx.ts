@@ -1,10 +1,10 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import type { AuditResult, Coverage, Lang } from '@liujin/core';
-import { kindName, percent, sectorName, statusName, unitNames } from './text';
+import { sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { kindName, percent, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
-export const XLSX_MAX_ROWS = 1_048_576;
+const XLSX_MAX_ROWS = 1_048_576;
 
 /** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
 function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh: boolean): string {
@@ -72,7 +72,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
         { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
         {
           name: t('按要求', 'by requirement'),
-          rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorName(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
+          rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorLabel(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
           widths: [38, 8, 12, 40],
         },
         {

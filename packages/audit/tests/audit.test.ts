@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -8,7 +8,7 @@ import { AuditResult, QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Acti
 import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditVerdict, auditXlsx, createAuditExporter, writeAuditStreamed } from '../src/index';
+import { auditVerdict, auditXlsx, createAuditExporter, createStreamedAuditExporter } from '../src/index';
 
 /** A small district whose coverage is worked out by hand below. */
 const registry: Registry = {
@@ -128,7 +128,7 @@ describe('reports', () => {
 });
 
 testExporterConformance('audit', {
-  create: createAuditExporter as never,
+  create: createAuditExporter,
   input: async () => ({ audit: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026, asOf: '2026-12-31' }), now: NOW }),
   invalidOptions: [{ formats: ['pdf'] }, { formats: [] }, { failUnder: 120 }, { lang: 'fr' }, { extra: 1 }],
   arbitraryInput: arbitraryRegistry({ maxUnits: 6 })
@@ -137,40 +137,51 @@ testExporterConformance('audit', {
   numRuns: 8,
 });
 
-describe('writeAuditStreamed (audits larger than memory)', () => {
+async function* stream<T>(items: readonly T[]) {
+  yield* items;
+}
+// The records may be read again: the suite renders one input twice.
+const streamedInput = (reg: Registry, acts: Activity[], now: Date) => ({ catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-12-31', district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: { [Symbol.asyncIterator]: () => stream(acts) }, now });
+
+// Its content streams: the suite reads it through collectArtefacts like any other.
+testExporterConformance('audit-streamed', {
+  create: (options) => createStreamedAuditExporter(options, { chunkUnits: 2 }),
+  input: () => streamedInput(registry, activities, NOW),
+  invalidOptions: [{ formats: ['pdf'] }, { failUnder: -1 }, { extra: 1 }],
+  arbitraryInput: arbitraryRegistry({ maxUnits: 6 })
+    .chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 20 }), arbitraryNow))
+    .map(([reg, acts, now]) => () => streamedInput(reg, acts, now)),
+  numRuns: 8,
+});
+
+describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
   async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
     const memory = await collectArtefacts(createAuditExporter({ formats: [...formats] }).export({ audit, now: NOW }));
-    const dir = mkdtempSync(join(tmpdir(), 'liujin-stream-'));
-    async function* stream<T>(items: readonly T[]) {
-      yield* items;
-    }
-    const streamed = await writeAuditStreamed(
-      { ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts) },
-      { dir, formats, lang: 'zh', now: NOW, chunkUnits },
+    let summary: AuditResult | undefined;
+    const streamed = await collectArtefacts(
+      createStreamedAuditExporter({ formats: [...formats] }, { chunkUnits }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
     );
-    return { audit, memory, streamed, dir };
+    return { audit, memory, streamed, summary: summary! };
   }
+  const same = (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
-  it('writes the same bytes as runAudit + the exporter, in chunks of any size', async () => {
+  it('gives the same artefacts, byte for byte, as runAudit + the exporter, in chunks of any size', async () => {
     for (const chunkUnits of [1, 2, 50_000]) {
-      const { memory, streamed, dir } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] });
-      expect(streamed.files.sort()).toEqual(memory.map((a) => a.path).sort());
-      for (const artefact of memory) {
-        const bytes = readFileSync(join(dir, artefact.path));
-        expect(bytes.equals(Buffer.from(artefact.content as never)), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
-      }
+      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] });
+      expect(streamed.map((a) => [a.path, a.mediaType])).toEqual(memory.map((a) => [a.path, a.mediaType]));
+      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
     }
   });
 
   it('on random districts too (property)', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }))), async ([reg, acts, chunkUnits]) => {
-        const { memory, streamed, dir } = await both(reg, acts, chunkUnits);
-        expect(streamed.audit.activities).toEqual((JSON.parse(String(memory.find((a) => a.path.endsWith('.json'))!.content)) as AuditResult).activities);
-        for (const artefact of memory) expect(readFileSync(join(dir, artefact.path)).equals(Buffer.from(artefact.content as never)), artefact.path).toBe(true);
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits);
+        expect(summary.activities).toEqual((JSON.parse(String(memory.find((a) => a.path.endsWith('.json'))!.content)) as AuditResult).activities);
+        for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);
       }),
       { numRuns: 25 },
     );

@@ -6,7 +6,7 @@
  * the activities. UIDs carry the year (or date), so feeds of several years never share one, and a
  * UID shared by two feeds is the same event word for word (key dates).
  */
-import { KEY_DATE_IDS, addDays, defaultWorkdayCalendar, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { KEY_DATE_IDS, REQUIREMENT_SECTORS, addDays, defaultWorkdayCalendar, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { keyDateEvents, nonWorkdayLine, unconfirmedLine, type KeyDateEvents } from './key-dates';
 import { alarmOn, alarmsBefore, isYearLong, yearReminderDay, type AlarmSpec } from './reminders';
 import { reportsDue } from './reports';
@@ -231,7 +231,7 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
     }
   }
   if (kinds.has('sectors')) {
-    for (const sector of ['party-school', 'organ', 'school', 'enterprise', 'community', 'network', 'general'] as const) {
+    for (const sector of REQUIREMENT_SECTORS) {
       // The units' news-report task comes along, so the sector's activities show the reports owed after them.
       const events = perYear.flatMap(({ plan, keyDates, entries }) => workEvents(`sector/${sector}`, entries.filter((e) => e.task.sector === sector || e.task.due.type === 'after-each-activity'), keyDates, plan, true));
       feeds.push({ path: `calendars/sectors/${sector}.ics`, name: `${districtName} ${sectorLabel(sector, lang)}`, timeZone, events });

@@ -5,4 +5,5 @@ export { buildFeeds, type BuildFeedsInput, type EventSpec, type FeedSpec } from 
 export { type AlarmSpec } from './reminders';
 export { renderFeed, type RenderOptions, type SequenceEntry } from './render';
 export { readSequenceState } from './sequence';
+export { liujinExporter } from './module';
 export { renderGlances, type GlanceInput } from './glance';

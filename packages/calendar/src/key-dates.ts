@@ -17,7 +17,7 @@ export interface KeyDateEvents {
 }
 
 /** Lines for a plan's year-wide warnings, in the feed's language. */
-export function yearWarningLines(plan: Plan, lang: Lang): string[] {
+function yearWarningLines(plan: Plan, lang: Lang): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const w of plan.keyDates.flatMap((k) => k.warnings)) {

@@ -26,7 +26,7 @@ export interface PlainDateTimeStub {
   toZonedDateTime(timeZone: string): ZonedStub;
 }
 
-export interface ZonedStub extends Omit<PlainDateTimeStub, 'toPlainDate' | 'toZonedDateTime'> {
+interface ZonedStub extends Omit<PlainDateTimeStub, 'toPlainDate' | 'toZonedDateTime'> {
   timeZoneId: string;
   toPlainDateTime(): PlainDateTimeStub;
   withTimeZone(timeZone: string): ZonedStub;

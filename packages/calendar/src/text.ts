@@ -1,5 +1,5 @@
 /** Words of the feeds in the subscriber's language: labels, unit names, punctuation. */
-import { SECTOR_LABELS, UNIT_KIND_LABELS, isoWeekday, type Lang, type Task, type Unit } from '@liujin/core';
+import { UNIT_KIND_LABELS, isoWeekday, sectorLabel as coreSectorLabel, type Lang, type Task, type Unit } from '@liujin/core';
 
 const FULL_TO_HALF: Readonly<Record<string, string>> = { '（': ' (', '）': ') ', '：': ': ', '，': ', ', '；': '; ', '、': ', ', '。': '. ', '“': '"', '”': '"', '‘': "'", '’': "'", '！': '! ', '？': '? ', '《': '"', '》': '"', '—': '-' };
 
@@ -7,7 +7,7 @@ const FULL_TO_HALF: Readonly<Record<string, string>> = { '（': ' (', '）': ') 
  * English text uses half-width punctuation: Chinese full-width marks in names and sources (the
  * clause 三（三）, a unit called 示例学校（东校区）) become their ASCII counterparts. Chinese text is kept.
  */
-export function halfWidth(text: string): string {
+function halfWidth(text: string): string {
   return text
     .replace(/[（）：，；、。“”‘’！？《》—]/g, (c) => FULL_TO_HALF[c] ?? c)
     .replace(/ {2,}/g, ' ')
@@ -23,7 +23,7 @@ export function inLang(lang: Lang, zh: string, en: string): string {
 }
 
 export function sectorLabel(sector: Task['sector'], lang: Lang): string {
-  return sector === 'general' ? (lang === 'zh' ? '有关要求' : 'General requirements') : SECTOR_LABELS[sector][lang];
+  return coreSectorLabel(sector, lang);
 }
 
 /** A unit's name in the feed's language: `nameEn` in English when the registry gives one. */

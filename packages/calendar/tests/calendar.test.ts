@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { QINGPU_2024_CATALOG, collectArtefacts, planYear, sampleRegistry, type Artefact } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, planYear, type Artefact } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ async function render(options = {}, plans = [smallPlan], reg = small) {
 const text = (a: Artefact) => a.content as string;
 
 testExporterConformance('calendar', {
-  create: createCalendarExporter as never,
+  create: createCalendarExporter,
   input: () => ({ plans: [smallPlan], registry: small, catalog: QINGPU_2024_CATALOG, now: NOW }),
   invalidOptions: [{ lang: 'fr' }, { alarms: ['soon'] }, { alarms: '7d,x' }, { feeds: [] }, { colour: 'red' }],
   arbitraryInput: fc.tuple(arbitraryRegistry({ maxUnits: 5 }), fc.integer({ min: 2001, max: 2100 }), arbitraryNow).map(([reg, year, now]) => () => ({ plans: [planYear({ catalog: QINGPU_2024_CATALOG, registry: reg, year })], registry: reg, catalog: QINGPU_2024_CATALOG, now })),

@@ -1,6 +1,7 @@
 // What a subscriber sees: identity across years and feeds, the right events in every feed, reminders.
 import ICAL from 'ical.js';
-import { QINGPU_2024_CATALOG, collectArtefacts, defaultWorkdayCalendar, planYear, sampleRegistry, type Plan, type RegionProfile } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, defaultWorkdayCalendar, planYear, type Plan, type RegionProfile } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
 import { createCalendarExporter } from '../src/index';
 

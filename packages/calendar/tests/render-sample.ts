@@ -1,5 +1,6 @@
 // Prints the district and one unit feed, for the host-time-zone test (run under several TZ values).
-import { QINGPU_2024_CATALOG, collectArtefacts, planYear, sampleRegistry } from '@liujin/core';
+import { QINGPU_2024_CATALOG, collectArtefacts, planYear } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { createCalendarExporter } from '../src/index';
 
 const sample = sampleRegistry();

@@ -1,11 +1,49 @@
 import type { z } from 'zod';
 import { problemsFromZod, type Problem } from './model/problem';
 
+/**
+ * The content of a generated file: text, bytes, or chunks of either as they are produced (a
+ * streamed audit of a city writes its reports without holding them in memory). Streamed content
+ * is read once, by whoever writes the artefact.
+ */
+export type ArtefactContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+
 /** A generated file: a relative POSIX path inside the output folder, its media type and content. */
 export interface Artefact {
   readonly path: string;
   readonly mediaType: string;
+  readonly content: ArtefactContent;
+}
+
+/** An artefact whose content is whole (text or bytes): what `collectArtefacts` gives. */
+export interface CollectedArtefact extends Artefact {
   readonly content: string | Uint8Array;
+}
+
+/** The content as chunks of bytes (UTF-8 for text), whichever form it has. */
+export async function* contentChunks(content: ArtefactContent): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  if (typeof content === 'string') yield encoder.encode(content);
+  else if (content instanceof Uint8Array) yield content;
+  else for await (const chunk of content) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+}
+
+/** Whole content: text and bytes as they are, streamed chunks joined into bytes. */
+export async function collectContent(content: ArtefactContent): Promise<string | Uint8Array> {
+  if (typeof content === 'string' || content instanceof Uint8Array) return content;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of contentChunks(content)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 /**
@@ -43,10 +81,13 @@ export function resolveExporterOptions<Options>(exporter: string, schema: z.ZodT
   return result.data;
 }
 
-/** Gathers an exporter's artefacts into an array (convenient for small outputs and tests). */
-export async function collectArtefacts(artefacts: AsyncIterable<Artefact>): Promise<Artefact[]> {
-  const out: Artefact[] = [];
-  for await (const artefact of artefacts) out.push(artefact);
+/**
+ * Gathers an exporter's artefacts into an array, streamed content joined into bytes (convenient
+ * for small outputs and tests).
+ */
+export async function collectArtefacts(artefacts: AsyncIterable<Artefact>): Promise<CollectedArtefact[]> {
+  const out: CollectedArtefact[] = [];
+  for await (const artefact of artefacts) out.push({ ...artefact, content: await collectContent(artefact.content) });
   return out;
 }
 

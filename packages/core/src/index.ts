@@ -1,6 +1,10 @@
 /**
  * @liujin/core: the notice 青国动〔2024〕10号 as data and rules. Pure functions over plain data:
  * no file system, terminal or network here (ARCHITECTURE.md).
+ *
+ * The public surface is what an embedding developer uses (src/public-api.test.ts lists it); the
+ * sample district is `@liujin/core/sample`, the exporter conformance suite `@liujin/core/testing`,
+ * the division table `@liujin/core/divisions`.
  */
 export * from './model/index';
 export * from './exporter';
@@ -9,6 +13,6 @@ export * from './io/index';
 export * from './catalogs/index';
 export * from './rules/index';
 export * from './plan/index';
-export * from './sample/index';
 export * from './report/index';
 export * from './audit/index';
+export * from './exporter-registry';

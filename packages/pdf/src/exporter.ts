@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { resolveExporterOptions, safeFileSegment, type Artefact, type Exporter, type KeyDate, type Unit } from '@liujin/core';
 import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
+import { PlanDocument } from './document';
 import { fonts } from './fonts';
-import { PlanDocument } from './layout';
 
 export const PlanTemplateOptions = z
   .object({
@@ -16,6 +16,8 @@ export const PlanTemplateOptions = z
     author: z.string().max(200).default('liujin'),
     /** Messages only; the templates themselves are Chinese documents. */
     lang: z.enum(['zh', 'en']).default('zh'),
+    /** Where the fonts come from: a directory or one file per face (see fonts.ts for the order). */
+    fonts: z.union([z.string().min(1), z.object({ serif: z.string().min(1), serifBold: z.string().min(1), sansBold: z.string().min(1) }).strict()]).optional(),
   })
   .strict();
 export type PlanTemplateOptions = z.output<typeof PlanTemplateOptions>;
@@ -30,18 +32,35 @@ export interface PlanTemplateInput {
   keyDates?: readonly KeyDate[];
   district?: { name: string; synthetic?: boolean };
   now: Date;
+  /** Told of every character printed as the fallback 〓: the unit, the field and the character. */
+  onSubstitution?: (substitution: GlyphSubstitution) => void;
+}
+
+/** A character no bundled face has, printed as 〓 (issue #21: never silently). */
+export interface GlyphSubstitution {
+  unitId?: string;
+  unitName?: string;
+  /** The field or section label the character was in. */
+  field: string;
+  character: string;
+  /** E.g. U+20000. */
+  codePoint: string;
 }
 
 export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplateOptions>): Exporter<PlanTemplateInput, PlanTemplateOptions> {
   const resolved = resolveExporterOptions('pdf', PlanTemplateOptions, options);
   const render = async (input: PlanTemplateInput, unit: Unit | undefined) => {
     const document = new PlanDocument(
-      fonts(),
+      fonts(resolved.fonts),
       { title: `${unit ? `${unit.name} ` : ''}${TEMPLATE_TITLES[input.kind]}（${input.year}）`, subject: '青国动〔2024〕10号', author: resolved.author, now: input.now, pdfa: resolved.pdfa, form: resolved.fillable },
       resolved.onMissingGlyph,
     );
     writePlan(document, { kind: input.kind, year: input.year, ...(unit ? { unit } : {}), ...(input.keyDates ? { keyDates: input.keyDates } : {}), ...(input.district ? { district: input.district } : {}) });
-    return document.finish();
+    const bytes = await document.finish();
+    for (const { where, character } of document.substituted) {
+      input.onSubstitution?.({ ...(unit ? { unitId: unit.id, unitName: unit.name } : {}), field: where, character, codePoint: `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+    }
+    return bytes;
   };
   return {
     name: 'pdf',

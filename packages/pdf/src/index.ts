@@ -1,5 +1,7 @@
 /** @liujin/pdf: evacuation-plan templates (school, enterprise/park, community), blank or pre-filled. */
-export { createPlanTemplateExporter, PlanTemplateOptions, type PlanTemplateInput } from './exporter';
-export { SECTIONS, TEMPLATE_TITLES, type TemplateKind } from './content';
+export { createPlanTemplateExporter, PlanTemplateOptions, type GlyphSubstitution, type PlanTemplateInput } from './exporter';
+export { ANNEX, SECTIONS, TEMPLATE_TITLES, schoolDrillDay, type TemplateKind } from './content';
 export { MissingGlyphError, PAGE } from './layout';
-export { fonts, missingCharacters, FALLBACK_CHARACTER } from './fonts';
+export { fonts, resolveFontPaths, missingCharacters, FontsNotFoundError, FALLBACK_CHARACTER, FONT_DIR_ENV, FONT_FILES, type FontSource } from './fonts';
+export { KINDS_OF_TEMPLATE, TEMPLATE_KINDS, unitsForTemplate } from './kinds';
+export { liujinExporter } from './module';

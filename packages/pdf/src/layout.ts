@@ -1,18 +1,28 @@
 /**
  * A4 pages after GB/T 9704-2012 (党政机关公文格式): top margin 37 mm, binding (left) margin
- * 28 mm, text block 156 x 225 mm; body 16 pt (3号) with about 28.9 pt line pitch, paragraphs
- * indented two characters; title 22 pt (2号) centred; headings 一、（黑体）, （一）, 1.; page
- * numbers "— N —" in 14 pt (4号), right on odd pages and left on even pages, one character in
- * (§7.5). Tables break across pages and repeat their header row.
+ * 28 mm, text block 156 x 225 mm; body 16 pt (3号) on a 28.9 pt pitch, paragraphs indented two
+ * characters; title 22 pt (2号) centred; headings 一、 in 黑体; page numbers "— N —" in 14 pt
+ * (4号), right on odd pages and left on even pages, one character in (§7.5). Every line is
+ * measured and wrapped to the text block (wrap.ts): nothing runs off the page. Headings are kept
+ * with what follows; tables repeat their header row after a break and never leave a page with
+ * only their last row. The document is tagged (structure tree, /Lang where a text is not Chinese).
  */
 import PDFDocument from 'pdfkit';
 import { FALLBACK_CHARACTER, missingCharacters, printable, type FontSet } from './fonts';
+import { Form } from './form';
+import { Measurer } from './wrap';
 
-const MM = 72 / 25.4;
+export const MM = 72 / 25.4;
 export const PAGE = { width: 210 * MM, height: 297 * MM, top: 37 * MM, left: 28 * MM, textWidth: 156 * MM, textHeight: 225 * MM } as const;
-const BODY = 16;
-const PITCH = 28.9;
-const SMALL = 12;
+export const RIGHT = PAGE.left + PAGE.textWidth;
+export const BOTTOM = PAGE.top + PAGE.textHeight;
+export const BODY = 16;
+export const PITCH = 28.9;
+export const SMALL = 12;
+/** Pre-filled and typed values in line fields; table cells use the table's 12 pt. */
+const VALUE = 14;
+const INDENT = BODY * 2;
+export const measurer = new Measurer();
 
 export interface DocumentMeta {
   title: string;
@@ -20,25 +30,8 @@ export interface DocumentMeta {
   author: string;
   now: Date;
   pdfa: boolean;
-  /** Make every blank a fillable form field (AcroForm text field) over its ruled line. */
+  /** Make every blank and every pre-filled value a fillable form field (AcroForm text field). */
   form?: boolean;
-}
-
-/** The form fields' font size (a fixed size: 0, "auto", came out huge in viewers, TOOLCHAIN.md). */
-const FIELD_FONT_SIZE = 12;
-const FIELD_DA = `/STSong ${FIELD_FONT_SIZE} Tf 0 g`;
-
-// pdfkit's document internals used to build the form by hand (its own formText() points the
-// fields at the page's subset font, which cannot show what a user types: TOOLCHAIN.md).
-interface PdfRef {
-  data: Record<string, unknown> & { Fields?: PdfRef[] };
-  end(chunk?: string | Buffer): void;
-}
-interface PdfInternals {
-  ref(data: Record<string, unknown>): PdfRef;
-  _root: { data: Record<string, unknown> };
-  _acroform?: { fonts: Record<string, PdfRef>; defaultFont: string };
-  page: { annotations: PdfRef[] };
 }
 
 /** Raised for characters outside the fonts when the caller asked for an error instead of the fallback. */
@@ -49,77 +42,64 @@ export class MissingGlyphError extends Error {
   }
 }
 
-export class PlanDocument {
+/** A character printed as the fallback, and where (the field or section it was in). */
+export interface Substitution {
+  where: string;
+  character: string;
+}
+
+type FontName = 'serif' | 'serifBold' | 'sansBold';
+export interface Column {
+  header: string;
+  /** Relative width. */
+  width: number;
+  /** Lines an empty cell leaves for writing (route, duty, revision cells hold two or three). */
+  lines?: number;
+  /** Cells are form fields (pre-filled when the row has a value). */
+  editable?: boolean;
+}
+
+/** A language tag for text that is not Chinese (PDF/UA: /Lang where the language changes). */
+const langOf = (text: string) => (/\p{Script=Han}/u.test(text) || !/\p{Script=Latin}/u.test(text) ? undefined : 'en');
+
+export class Layout {
   readonly doc: PDFKit.PDFDocument;
-  private readonly bottom = PAGE.top + PAGE.textHeight;
-  /** Characters replaced by the fallback, reported to the caller. */
-  readonly substituted = new Set<string>();
-  /** The form, when blanks are fillable: its field list and the names taken. */
-  private form: { acro: PdfRef; names: Set<string> } | undefined;
-  /** The names of the form fields, in page order. */
-  readonly fieldNames: string[] = [];
+  protected readonly form: Form | undefined;
+  readonly substituted: Substitution[] = [];
+  protected y = PAGE.top;
+  private pendingHeading: string | undefined;
+  private open: { element: PDFKit.PDFStructureElement; tag: string } | undefined;
 
   constructor(
-    private readonly fonts: FontSet,
+    protected readonly fonts: FontSet,
     meta: DocumentMeta,
     private readonly onMissingGlyph: 'substitute' | 'error',
   ) {
     this.doc = new PDFDocument({
       size: 'A4',
-      margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - PAGE.left - PAGE.textWidth, bottom: PAGE.height - this.bottom },
+      margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - RIGHT, bottom: PAGE.height - BOTTOM },
       bufferPages: true,
       autoFirstPage: true,
       lang: 'zh-CN',
       displayTitle: true,
+      tagged: true,
+      // PDF 1.7: the structure tree (1.3), /Lang and MarkInfo (1.4) and the AcroForm all need at most 1.7.
+      pdfVersion: '1.7',
       info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'liujin', Producer: 'liujin (pdfkit)', CreationDate: meta.now, ModDate: meta.now },
-      ...(meta.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const, tagged: true } : {}),
+      ...(meta.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
       // No default Helvetica: pdfkit would parse its metrics file for every document.
       font: null,
     } as unknown as PDFKit.PDFDocumentOptions);
-    // Registered by name, the shared parsed fonts are opened once per document; passed as
-    // objects, pdfkit reopens and compares them on every switch (a third of the time here).
+    // Registered by name, the shared parsed fonts are opened once per document (TOOLCHAIN.md).
     this.doc.registerFont('serif', this.fonts.serif as never);
     this.doc.registerFont('serifBold', this.fonts.serifBold as never);
     this.doc.registerFont('sansBold', this.fonts.sansBold as never);
     this.doc.font('serif').fontSize(BODY);
-    if (meta.form) this.initForm();
+    this.form = meta.form ? new Form(this.doc) : undefined;
   }
 
-  /**
-   * The AcroForm: text fields whose default appearance uses STSong-Light, one of the standard
-   * Chinese fonts every PDF viewer supplies (Adobe-GB1, UCS-2 encoding), so whatever a user
-   * types shows; it is a form resource only and draws nothing until a field is filled, so every
-   * font the page itself uses stays embedded. Empty fields get an empty appearance: the page's
-   * ruled line is what prints.
-   */
-  private initForm(): void {
-    const doc = this.doc as unknown as PdfInternals;
-    const descriptor = doc.ref({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 });
-    descriptor.end();
-    const cid = doc.ref({ Type: 'Font', Subtype: 'CIDFontType0', BaseFont: 'STSong-Light', CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('GB1'), Supplement: 4 }, FontDescriptor: descriptor, DW: 1000, W: [1, 95, 500] });
-    cid.end();
-    const font = doc.ref({ Type: 'Font', Subtype: 'Type0', BaseFont: 'STSong-Light', Encoding: 'UniGB-UCS2-H', DescendantFonts: [cid] });
-    font.end();
-    const acro = doc.ref({ Fields: [], DA: new String(FIELD_DA), DR: { Font: { STSong: font } } });
-    doc._root.data.AcroForm = acro;
-    // pdfkit ends the AcroForm with the document; it reads its font list from here.
-    doc._acroform = { fonts: { STSong: font }, defaultFont: 'STSong' };
-    this.form = { acro, names: new Set() };
-  }
-
-  /** A text field over a blank, named after its label (made unique: 地址, 地址_2, ...). */
-  private addField(label: string, x: number, y: number, width: number, height: number): void {
-    if (!this.form) return;
-    const doc = this.doc as unknown as PdfInternals;
-    const base = label.replace(/[.\s]+/g, '_') || 'field';
-    let name = base;
-    for (let n = 2; this.form.names.has(name); n++) name = `${base}_${n}`;
-    this.form.names.add(name);
-    this.fieldNames.push(name);
-    const appearance = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: {} });
-    appearance.end('');
-    this.doc.annotate(x, y, width, height, { Subtype: 'Widget', FT: 'Tx', T: new String(name), TU: new String(label), DA: new String(FIELD_DA), F: 4, MK: {}, AP: { N: appearance } } as never);
-    this.form.acro.data.Fields!.push(doc.page.annotations[doc.page.annotations.length - 1]!);
+  get fieldNames(): readonly string[] {
+    return this.form?.fieldNames ?? [];
   }
 
   /** Text safe to print: control and bidi characters dropped, characters outside the fonts handled. */
@@ -128,133 +108,209 @@ export class PlanDocument {
     const missing = missingCharacters(value, this.fonts.serif);
     if (missing.length === 0) return value;
     if (this.onMissingGlyph === 'error') throw new MissingGlyphError(missing, where);
-    for (const ch of missing) this.substituted.add(ch);
+    for (const character of missing) this.substituted.push({ where, character });
     return [...value].map((ch) => (missing.includes(ch) ? FALLBACK_CHARACTER : ch)).join('');
   }
 
-  private ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  // --- structure and pages -------------------------------------------------------------------
+
+  protected begin(tag: string, text = ''): void {
+    const lang = langOf(text);
+    const element = this.doc.struct(tag, lang ? { lang } : {});
+    this.doc.addStructure(element);
+    element.add(this.doc.markStructureContent(tag));
+    this.open = { element, tag };
   }
 
+  protected end(): void {
+    if (!this.open) return;
+    this.doc.endMarkedContent();
+    this.open.element.end();
+    this.open = undefined;
+  }
+
+  /** Ruled lines and frames are artifacts (not read aloud). */
+  protected artifact(draw: () => void): void {
+    const open = this.open;
+    if (open) this.doc.endMarkedContent();
+    this.doc.markContent('Artifact', { type: 'Layout' } as never);
+    draw();
+    this.doc.endMarkedContent();
+    if (open) open.element.add(this.doc.markStructureContent(open.tag));
+  }
+
+  protected newPage(): void {
+    const open = this.open;
+    if (open) this.doc.endMarkedContent();
+    this.doc.addPage();
+    this.y = PAGE.top;
+    if (open) open.element.add(this.doc.markStructureContent(open.tag));
+  }
+
+  /** Room for `height` (plus a pending heading, kept with it); a new page when it does not fit. */
+  protected place(height: number): void {
+    const heading = this.pendingHeading;
+    const headingLines = heading === undefined ? [] : this.lines('sansBold', heading, BODY, PAGE.textWidth - INDENT);
+    const need = headingLines.length * PITCH + height;
+    if (this.y + need > BOTTOM && this.y > PAGE.top) this.newPage();
+    if (heading === undefined) return;
+    this.pendingHeading = undefined;
+    this.begin('H2', heading);
+    for (const line of headingLines) this.line('sansBold', BODY, line, PAGE.left + INDENT);
+    this.end();
+  }
+
+  protected lines(font: FontName, text: string, size: number, width: number, indent = 0): string[] {
+    return measurer.wrap(this.fonts[font], text, size, width, indent);
+  }
+
+  /** One line of text on the pitch: baseline about 3/4 down the line. */
+  private line(font: FontName, size: number, text: string, x: number, spacing = 0, pitch = PITCH): void {
+    this.doc.font(font).fontSize(size).text(text, x, this.y + (pitch - size * 1.437) / 2, { lineBreak: false, characterSpacing: spacing });
+    this.y += pitch;
+  }
+
+  // --- blocks --------------------------------------------------------------------------------
+
   title(text: string): void {
-    this.doc.font('serifBold').fontSize(22);
-    this.doc.text(this.clean(text, 'title'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center', lineGap: 10 });
-    this.doc.moveDown(0.6);
-    this.doc.font('serif').fontSize(BODY);
+    const lines = this.lines('serifBold', this.clean(text, '标题'), 22, PAGE.textWidth);
+    // One H1; a line in another language (a unit's Latin name) is a Span with its own /Lang.
+    const h1 = this.doc.struct('H1');
+    this.doc.addStructure(h1);
+    for (const l of lines) {
+      const lang = langOf(l);
+      const span = this.doc.struct('Span', lang ? { lang } : {});
+      h1.add(span);
+      span.add(this.doc.markStructureContent('Span'));
+      this.line('serifBold', 22, l, PAGE.left + (PAGE.textWidth - measurer.width(this.fonts.serifBold, l, 22)) / 2, 0, 36);
+      this.doc.endMarkedContent();
+      span.end();
+    }
+    h1.end();
   }
 
   subtitle(text: string): void {
-    this.doc.font('serif').fontSize(SMALL).text(this.clean(text, 'subtitle'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center' });
-    this.doc.moveDown(1).fontSize(BODY);
+    const lines = this.lines('serif', this.clean(text, '副标题'), SMALL, PAGE.textWidth);
+    this.begin('P', text);
+    for (const l of lines) this.line('serif', SMALL, l, PAGE.left + (PAGE.textWidth - measurer.width(this.fonts.serif, l, SMALL)) / 2, 0, 20);
+    this.end();
+    this.y += 12;
   }
 
-  heading(level: 1 | 2 | 3, text: string): void {
-    this.ensure(PITCH * 2.2);
-    const font = level === 1 ? 'sansBold' : 'serifBold';
-    this.doc.font(font).fontSize(BODY);
-    this.doc.text(this.clean(text, 'heading'), PAGE.left + BODY * 2, this.doc.y, { width: PAGE.textWidth - BODY * 2, lineGap: PITCH - BODY * 1.45 });
-    this.doc.font('serif').fontSize(BODY);
+  /** A first-level heading (一、…, 黑体), printed with the block that follows it. */
+  heading(text: string): void {
+    this.pendingHeading = this.clean(text, text);
   }
 
+  /** A justified paragraph with a two-character indent; may break across pages. */
   paragraph(text: string): void {
-    this.ensure(PITCH);
-    this.doc.text(this.clean(text, 'paragraph'), PAGE.left, this.doc.y, { width: PAGE.textWidth, indent: BODY * 2, lineGap: PITCH - BODY * 1.45, align: 'justify' });
-  }
-
-  /** A labelled value, or a ruled line to write on when the value is absent. */
-  field(label: string, value: string | undefined): void {
-    this.ensure(PITCH);
-    const y = this.doc.y;
-    const cleanLabel = this.clean(label, 'field');
-    this.doc.text(`${cleanLabel}：`, PAGE.left + BODY * 2, y, { continued: value !== undefined, lineBreak: false });
-    if (value !== undefined) {
-      this.doc.text(this.clean(value, label), { width: PAGE.textWidth - BODY * 2 });
-    } else {
-      const x = PAGE.left + BODY * 2 + this.doc.widthOfString(`${cleanLabel}：`);
-      this.doc.moveTo(x, y + BODY * 1.25).lineTo(PAGE.left + PAGE.textWidth, y + BODY * 1.25).lineWidth(0.6).stroke();
-      this.addField(cleanLabel, x, y - 2, PAGE.left + PAGE.textWidth - x, BODY * 1.25 + 1);
-      this.doc.x = PAGE.left;
-      this.doc.y = y + PITCH;
-    }
-  }
-
-  /** A table with a header row repeated after every page break; empty rows stay ruled for writing. */
-  table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): void {
-    const total = widths.reduce((a, b) => a + b, 0);
-    const cols = widths.map((w) => (w / total) * PAGE.textWidth);
-    const size = SMALL;
-    const padding = 4;
-    const rowHeight = (cells: readonly string[]) =>
-      Math.max(PITCH * 0.8, ...cells.map((c, i) => this.doc.fontSize(size).heightOfString(c || ' ', { width: cols[i]! - padding * 2 }) + padding * 2));
-    const drawRow = (cells: readonly string[], bold: boolean) => {
-      const h = rowHeight(cells);
-      let x = PAGE.left;
-      const y = this.doc.y;
-      this.doc.font(bold ? 'sansBold' : 'serif').fontSize(size);
-      cells.forEach((cell, i) => {
-        this.doc.rect(x, y, cols[i]!, h).lineWidth(0.6).stroke();
-        if (cell === '' && !bold) this.addField(`${head[i] ?? ''}_${cells.find((c) => c !== '') ?? rowNumber}`, x + 1, y + 1, cols[i]! - 2, h - 2);
-        else this.doc.text(cell, x + padding, y + padding, { width: cols[i]! - padding * 2 });
-        x += cols[i]!;
-      });
-      if (!bold) rowNumber++;
-      this.doc.x = PAGE.left;
-      this.doc.y = y + h;
-      this.doc.font('serif').fontSize(BODY);
-      return h;
-    };
-    const head = headers.map((h) => this.clean(h, 'table header'));
-    const body = rows.map((r) => r.map((c) => this.clean(c, 'table cell')));
-    let rowNumber = 1;
-    this.ensure(rowHeight(head) + rowHeight(body[0] ?? head));
-    drawRow(head, true);
-    for (const row of body) {
-      if (this.doc.y + rowHeight(row) > this.bottom) {
-        this.doc.addPage();
-        drawRow(head, true);
-      }
-      drawRow(row, false);
-    }
-    this.doc.moveDown(0.5);
-  }
-
-  /** A framed space to draw in (the route map annex). */
-  frame(caption: string): void {
-    this.doc.addPage();
-    this.doc.fontSize(BODY).text(this.clean(caption, 'frame'), PAGE.left, this.doc.y, { width: PAGE.textWidth, align: 'center' });
-    const y = this.doc.y + 8;
-    this.doc.rect(PAGE.left, y, PAGE.textWidth, this.bottom - y).lineWidth(1).stroke();
-    this.doc.y = this.bottom;
-  }
-
-  /** Page numbers "— N —": odd pages right, even pages left, one character in (GB/T 9704 §7.5). */
-  private numberPages(): void {
-    const range = this.doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
-      const n = i + 1;
-      const label = `— ${n} —`;
-      this.doc.font('serif').fontSize(14);
-      const width = this.doc.widthOfString(label);
-      const x = n % 2 === 1 ? PAGE.left + PAGE.textWidth - 14 - width : PAGE.left + 14;
-      // Below the text block: the bottom margin is reset so pdfkit does not add a page.
-      const margin = this.doc.page.margins.bottom;
-      this.doc.page.margins.bottom = 0;
-      this.doc.text(label, x, this.bottom + 7 * MM, { lineBreak: false });
-      this.doc.page.margins.bottom = margin;
-    }
-  }
-
-  async finish(): Promise<Uint8Array> {
-    this.numberPages();
-    const chunks: Buffer[] = [];
-    this.doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((resolve, reject) => {
-      this.doc.on('end', () => resolve());
-      this.doc.on('error', reject);
+    const lines = this.lines('serif', this.clean(text, '正文'), BODY, PAGE.textWidth, INDENT);
+    this.place(PITCH * Math.min(2, lines.length));
+    this.begin('P', text);
+    lines.forEach((l, i) => {
+      if (this.y + PITCH > BOTTOM) this.newPage();
+      const x = PAGE.left + (i === 0 ? INDENT : 0);
+      const chars = [...l].length;
+      const gap = i < lines.length - 1 && chars > 1 ? (RIGHT - x - measurer.width(this.fonts.serif, l, BODY)) / (chars - 1) : 0;
+      this.line('serif', BODY, l, x, Math.max(0, Math.min(gap, 4)));
     });
-    this.doc.end();
-    await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    this.end();
+  }
+
+  /**
+   * A labelled value on ruled lines: a form field pre-filled with `value`, or blank to write on.
+   * Every line keeps the body pitch whether filled or blank; a label too wide to share its line
+   * with a field gets lines of its own.
+   */
+  field(label: string, value: string | undefined, lines = 1): void {
+    const cleanLabel = this.clean(label, label);
+    const labelText = `${cleanLabel}：`;
+    const labelWidth = measurer.width(this.fonts.serif, labelText, BODY);
+    const inline = labelWidth <= (PAGE.textWidth - INDENT) * 0.45;
+    const labelLines = inline ? [labelText] : this.lines('serif', labelText, BODY, PAGE.textWidth - INDENT);
+    const x = inline ? PAGE.left + INDENT + labelWidth : PAGE.left + INDENT;
+    const width = RIGHT - x;
+    const text = value === undefined ? undefined : this.clean(value, label);
+    const valueLines = text === undefined ? [] : this.lines('serif', text, VALUE, width - 4);
+    const total = Math.max(lines, valueLines.length);
+    this.place(PITCH * (inline ? 1 : labelLines.length + 1));
+    this.begin('P', labelText);
+    for (const l of inline ? [] : labelLines) this.line('serif', BODY, l, PAGE.left + INDENT);
+    if (inline) this.doc.font('serif').fontSize(BODY).text(labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2, { lineBreak: false });
+    this.end();
+    this.valueLines(cleanLabel, text ?? '', valueLines, total, x, width);
+  }
+
+  /** The value's lines on the pitch, as one field per page it spans (or page text without a form). */
+  private valueLines(label: string, value: string, lines: readonly string[], total: number, x: number, width: number): void {
+    let done = 0;
+    while (done < total) {
+      if (this.y + PITCH > BOTTOM) this.newPage();
+      const fit = Math.min(total - done, Math.floor((BOTTOM - this.y + 0.01) / PITCH));
+      const part = lines.slice(done, done + fit);
+      const top = this.y;
+      this.artifact(() => {
+        // One rule under the field: viewers lay out typed text on their own leading, which rules
+        // every 28.9 pt would strike through.
+        this.doc.moveTo(x, top + fit * PITCH - 4).lineTo(x + width, top + fit * PITCH - 4).lineWidth(0.6).stroke();
+      });
+      const firstBaseline = (PITCH - VALUE * 1.437) / 2 + VALUE * 1.16 + 1;
+      if (this.form) {
+        this.form.add(label, { x, y: top, width, height: fit * PITCH - 3 }, VALUE, part.length > 0 ? { value: done === 0 && fit >= lines.length ? value : part.join(''), lines: part, size: VALUE, leading: PITCH, firstBaseline, inset: 2 } : undefined);
+      } else if (part.length > 0) {
+        this.begin('P', value);
+        part.forEach((l, i) => this.doc.font('serif').fontSize(VALUE).text(l, x + 2, top + i * PITCH + firstBaseline - VALUE * 1.16, { lineBreak: false }));
+        this.end();
+      }
+      this.y = top + fit * PITCH;
+      done += fit;
+    }
+  }
+
+  /** Fixed text in a box: signature lines on the left, room for the unit's seal on the right. */
+  approval(labels: readonly string[], seal: string): void {
+    const sealSize = 42 * MM; // an official seal is 42 mm across
+    this.place(Math.max(labels.length * PITCH, sealSize + 8));
+    const top = this.y;
+    const sealX = RIGHT - sealSize;
+    for (const label of labels) {
+      const cleanLabel = this.clean(label, label);
+      const labelText = `${cleanLabel}：`;
+      const w = measurer.width(this.fonts.serif, labelText, BODY);
+      this.begin('P', labelText);
+      this.doc.font('serif').fontSize(BODY).text(labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2, { lineBreak: false });
+      this.end();
+      this.valueLines(cleanLabel, '', [], 1, PAGE.left + INDENT + w, sealX - 12 - (PAGE.left + INDENT + w));
+    }
+    this.artifact(() => {
+      this.doc.rect(sealX, top + 4, sealSize, sealSize).dash(3, { space: 3 }).lineWidth(0.6).stroke().undash();
+    });
+    const sealText = this.clean(seal, seal);
+    this.begin('P', sealText);
+    this.doc.font('serif').fontSize(SMALL).text(sealText, sealX + (sealSize - measurer.width(this.fonts.serif, sealText, SMALL)) / 2, top + 4 + sealSize / 2 - 8, { lineBreak: false });
+    this.end();
+    this.y = Math.max(this.y, top + sealSize + 12);
+  }
+
+  /** Moves down by part of a line. */
+  space(pitches: number): void {
+    this.y += PITCH * pitches;
+  }
+
+  /** A page for an annex: "附件" top left in 黑体 (GB/T 9704 §8), its title centred. */
+  annexPage(annex: string, title: string): void {
+    this.pendingHeading = undefined;
+    this.newPage();
+    this.begin('P', annex);
+    this.line('sansBold', BODY, this.clean(annex, annex), PAGE.left);
+    this.end();
+    this.title(title);
+  }
+
+  /** A framed space to draw in, down to the foot of the text block. */
+  frame(): void {
+    const y = this.y + 4;
+    this.artifact(() => this.doc.rect(PAGE.left, y, PAGE.textWidth, BOTTOM - y).lineWidth(1).stroke());
+    this.y = BOTTOM;
   }
 }

@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { createEvaluator, problem, runAudit, type Activity, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
+import type { AuditFormat } from '@liujin/audit';
 import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
 
-const FORMATS = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-type AuditFormat = (typeof FORMATS)[number];
-
-export function parseFormats(value: unknown): AuditFormat[] {
-  const list = String(value ?? FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+/** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
+export async function parseFormats(value: unknown): Promise<AuditFormat[]> {
+  const known: readonly string[] = (await import('@liujin/audit')).AuditFormat.options;
+  const list = value === undefined ? [...known] : String(value).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = list.filter((f) => !known.includes(f));
   if (unknown.length > 0 || list.length === 0) {
     throw new InputError([
-      problem('invalid_option', { zh: `--format：未知格式 ${unknown.join('、')}（可用：${FORMATS.join('、')}）`, en: `--format: unknown ${unknown.join(', ')} (use ${FORMATS.join(', ')})` }, { path: ['--format'] }),
+      problem('invalid_option', { zh: `--format：未知格式 ${unknown.join('、')}（可用：${known.join('、')}）`, en: `--format: unknown ${unknown.join(', ')} (use ${known.join(', ')})` }, { path: ['--format'] }),
     ]);
   }
   return [...new Set(list)] as AuditFormat[];
@@ -72,7 +72,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const formats = parseFormats(options.format);
+  const formats = await parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
   const asOf = asOfFor(year, options['asOf'], now);
   const registryFile = options.registry as string | undefined;
@@ -112,7 +112,7 @@ function report(result: { written: WrittenArtefact[]; reasons: string[]; exitCod
   }
 }
 
-async function readPrevious(file: string): Promise<unknown> {
+export async function readPrevious(file: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
@@ -133,9 +133,9 @@ interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activiti
   townsFile: string | undefined;
 }
 
-/** The audit of JSON Lines inputs, streamed (`writeAuditStreamed`); the same reports as `writeAudit`. */
+/** The audit of JSON Lines inputs, streamed (`createStreamedAuditExporter`); the same reports as `writeAudit`. */
 export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
-  const { writeAuditStreamed, auditVerdict } = await import('@liujin/audit');
+  const { createStreamedAuditExporter, auditVerdict } = await import('@liujin/audit');
   const { streamActivities, streamRegistry } = await import('../stream-inputs');
   const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
   const waivers = await loadWaivers(run.waiversFile, out, { catalog });
@@ -151,8 +151,11 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
     for (const row of whole.setAside) setAside.push(row);
     return whole.activities;
   })();
-  const { audit, files } = await writeAuditStreamed(
-    {
+  let audit: AuditResult | undefined;
+  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
+  const written = await writeArtefacts(
+    run.outDir,
+    exporter.export({
       catalog,
       district: registry.district,
       towns: registry.towns,
@@ -165,15 +168,12 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
       asOf: run.asOf,
       ...regionInput({ catalog, region, workdays }),
       ...(run.previous !== undefined ? { previous: run.previous } : {}),
-    },
-    { dir: run.outDir, formats: run.formats, lang: out.lang, now: run.now, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) },
+      now: run.now,
+      onAudit: (result) => (audit = result),
+    }),
   );
   for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
   if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
-  const { stat } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const written: WrittenArtefact[] = [];
-  for (const path of files) written.push({ path, file: join(run.outDir, path), bytes: (await stat(join(run.outDir, path))).size });
-  const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
+  const verdict = auditVerdict(audit!, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
 }

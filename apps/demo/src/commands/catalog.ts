@@ -1,4 +1,4 @@
-import { SECTOR_LABELS, type Requirement } from '@liujin/core';
+import { sectorLabel, type Requirement } from '@liujin/core';
 import { loadCatalog } from '../inputs';
 import { EXIT, type GlobalOptions } from '../runtime';
 import { outputFor } from './common';
@@ -17,7 +17,7 @@ export async function runCatalog(options: Record<string, unknown>, global: Globa
   for (const r of requirements) {
     if (r.sector !== current) {
       current = r.sector;
-      const label = r.sector === 'general' ? (global.lang === 'zh' ? '有关要求' : 'General requirements') : SECTOR_LABELS[r.sector][global.lang];
+      const label = sectorLabel(r.sector, global.lang);
       out.info(`\n${out.color.bold(label)}`);
     }
     const target = r.target !== undefined ? `  ${global.lang === 'zh' ? '目标' : 'target'} ${Math.round(r.target * 100)}%` : '';

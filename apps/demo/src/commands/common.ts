@@ -1,23 +1,13 @@
 /** Option parsing shared by the commands: years, dates, `now`, and the output. */
-import { problem } from '@liujin/core';
+import { defaultAsOf, problem, yearIn } from '@liujin/core';
 import { InputError, createOutput, type GlobalOptions, type Output } from '../runtime';
 
 function bad(option: string, zh: string, en: string): never {
   throw new InputError([problem('invalid_option', { zh: `${option}：${zh}`, en: `${option}: ${en}` }, { path: [option] })]);
 }
 
-/** The current year in Asia/Shanghai at `now`. */
-export function yearAt(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
-
-/** Today's date (YYYY-MM-DD) in Asia/Shanghai at `now`. */
-export function todayAt(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export function parseYear(value: unknown, now: Date): number {
-  if (value === undefined) return yearAt(now);
+  if (value === undefined) return yearIn(now);
   const year = Number(value);
   if (!/^\d{4}$/.test(String(value)) || year < 2001 || year > 2100) bad('--year', '应为 2001 至 2100 之间的年份', 'expected a year from 2001 to 2100');
   return year;
@@ -45,7 +35,7 @@ export function parseNow(value: unknown): Date {
   return new Date();
 }
 
-export function parseLocalDate(option: string, value: unknown): string | undefined {
+function parseLocalDate(option: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -54,14 +44,9 @@ export function parseLocalDate(option: string, value: unknown): string | undefin
   return text;
 }
 
-/** The as-of date of an audit: given, else today for the current year, else the year's end (or start, for a future year). */
+/** `--as-of`, else the default of @liujin/core (`defaultAsOf`: today in the district's time zone, clamped to the year). */
 export function asOfFor(year: number, value: unknown, now: Date): string {
-  const given = parseLocalDate('--as-of', value);
-  if (given !== undefined) return given;
-  const today = todayAt(now);
-  if (today < `${year}-01-01`) return `${year}-01-01`;
-  if (today > `${year}-12-31`) return `${year}-12-31`;
-  return today;
+  return parseLocalDate('--as-of', value) ?? defaultAsOf(year, now);
 }
 
 export function parsePercent(option: string, value: unknown): number | undefined {

@@ -1,11 +1,10 @@
-import { planYear, problem, renderPlanMarkdown } from '@liujin/core';
+import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { writeAudit } from './audit';
+import { parseFormats, writeAudit } from './audit';
 import { writeCalendars } from './calendar';
-import { KINDS_OF_TEMPLATE, writeTemplates, type TemplateKind } from './templates';
-import { formatKeyDates } from './dates';
+import { writeTemplates } from './templates';
 import { dateContextFor } from './date-context';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
@@ -33,12 +32,11 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const sections: { label: string; written: WrittenArtefact[] }[] = [];
   const zh = out.lang === 'zh';
 
-  const keyDateLines = [`# ${zh ? `${year} 年关键日期（${dateContext.regionId}）` : `Key dates ${year} (${dateContext.regionId})`}`, '', '```', ...formatKeyDates(keyDates, out.lang), '```', ''];
   sections.push({
     label: zh ? '关键日期与计划' : 'Key dates and plan',
     written: await writeArtefacts(outDir, [
       { path: 'key-dates.json', mediaType: 'application/json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
-      { path: 'key-dates.md', mediaType: 'text/markdown', content: keyDateLines.join('\n') },
+      { path: 'key-dates.md', mediaType: 'text/markdown', content: renderKeyDatesMarkdown(keyDates, { year, region: dateContext.regionId }, out.lang) },
       { path: 'plan.json', mediaType: 'application/json', content: `${JSON.stringify(plan, null, 2)}\n` },
       { path: 'plan.md', mediaType: 'text/markdown', content: renderPlanMarkdown(plan, out.lang) },
     ]),
@@ -48,15 +46,16 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
   });
   const templates: WrittenArtefact[] = [];
-  for (const kind of Object.keys(KINDS_OF_TEMPLATE) as TemplateKind[]) {
-    const units = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
+  const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');
+  for (const kind of TEMPLATE_KINDS) {
+    const units = unitsForTemplate(kind, registry.units);
     templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, outDir, now }, out)));
   }
   sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
 
   if (activities !== undefined) {
     const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: ['json', 'csv', 'xlsx', 'html', 'md', 'junit'], outDir, now },
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), outDir, now },
       out,
     );
     sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });

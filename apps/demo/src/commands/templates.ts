@@ -1,18 +1,10 @@
-import { keyDatesFor, problem, type RegionProfile, type Registry, type Unit, type UnitKind, type WorkdayCalendar } from '@liujin/core';
+import { keyDatesFor, problem, type RegionProfile, type Registry, type Unit, type WorkdayCalendar } from '@liujin/core';
+import type { GlyphSubstitution, TemplateKind } from '@liujin/pdf';
 import { writeArtefacts, type WrittenArtefact } from '../files';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { dateContextFor } from './date-context';
 import { outputFor, parseNow, parseYear } from './common';
-
-export type TemplateKind = 'school' | 'enterprise' | 'community';
-
-/** Unit kinds each template serves: the enterprise plan is for enterprises and parks (三（四）). */
-export const KINDS_OF_TEMPLATE: Readonly<Record<TemplateKind, readonly UnitKind[]>> = {
-  school: ['school'],
-  enterprise: ['enterprise', 'park'],
-  community: ['community'],
-};
 
 export interface TemplatesRun {
   kind: TemplateKind;
@@ -26,21 +18,30 @@ export interface TemplatesRun {
   now: Date;
 }
 
-export async function writeTemplates(run: TemplatesRun, out: Output): Promise<WrittenArtefact[]> {
+/**
+ * Characters no bundled font has are printed as 〓: each is warned about on stderr (unit, field,
+ * character) as it happens and counted in the run's summary (issue #21), never silently.
+ */
+export async function writeTemplates(run: TemplatesRun, out: Output, substitutions: GlyphSubstitution[] = []): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
   const exporter = createPlanTemplateExporter({ lang: out.lang });
   const keyDates = keyDatesFor(run.year, { region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) });
+  const onSubstitution = (s: GlyphSubstitution) => {
+    substitutions.push(s);
+    const unit = s.unitId ? `${s.unitId}（${s.unitName ?? ''}）` : out.lang === 'zh' ? '空白模板' : 'blank template';
+    out.warn(out.lang === 'zh' ? `${unit} ${s.field}：字体缺少字符“${s.character}”（${s.codePoint}），已印为〓` : `${unit} ${s.field}: no font has "${s.character}" (${s.codePoint}); printed as 〓`);
+  };
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];
   if (run.blank) {
-    written.push(...(await writeArtefacts(run.outDir, exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now }))));
+    written.push(...(await writeArtefacts(run.outDir, exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now, onSubstitution }))));
   }
   if (run.units.length > 0) {
     const progress = out.progress(out.lang === 'zh' ? `预案（${run.kind}）` : `plans (${run.kind})`, run.units.length);
     written.push(
       ...(await writeArtefacts(
         run.outDir,
-        exporter.export({ kind: run.kind, mode: 'prefilled', units: run.units, year: run.year, keyDates, district, now: run.now }),
+        exporter.export({ kind: run.kind, mode: 'prefilled', units: run.units, year: run.year, keyDates, district, now: run.now, onSubstitution }),
         () => progress.tick(),
       )),
     );
@@ -56,11 +57,12 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const kind = options.kind as TemplateKind;
   const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined });
   const { region, workdays } = await dateContextFor(options, registry);
-  const ofKind = registry.units.filter((u) => KINDS_OF_TEMPLATE[kind].includes(u.kind));
+  const { unitsForTemplate } = await import('@liujin/pdf');
+  const ofKind = unitsForTemplate(kind, registry.units);
   let units: Unit[] = [];
   if (options.unit !== undefined) {
-    const unit = registry.units.find((u) => u.id === options.unit);
-    if (!unit || !KINDS_OF_TEMPLATE[kind].includes(unit.kind)) {
+    const unit = ofKind.find((u) => u.id === options.unit);
+    if (!unit) {
       throw new InputError([
         problem(
           'unknown_unit',
@@ -75,8 +77,14 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   }
   // Without --unit or --all, a blank template is what the user asked for.
   const blank = Boolean(options.blank) || units.length === 0;
-  const written = await writeTemplates({ kind, blank, units, registry, year, region, workdays, outDir: String(options.out), now }, out);
-  if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
+  const substitutions: GlyphSubstitution[] = [];
+  const written = await writeTemplates({ kind, blank, units, registry, year, region, workdays, outDir: String(options.out), now }, out, substitutions);
+  if (global.json) out.data({ files: written.map((w) => ({ path: w.path, bytes: w.bytes })), substitutions });
   else for (const w of written) out.info(w.file);
+  if (substitutions.length > 0) {
+    const chars = [...new Set(substitutions.map((s) => s.character))].join('');
+    out.warn(out.lang === 'zh' ? `共 ${substitutions.length} 处字符印为〓（${chars}）${options.strict ? '；--strict：退出码 1' : ''}` : `${substitutions.length} characters printed as 〓 (${chars})${options.strict ? '; --strict: exit code 1' : ''}`);
+    if (options.strict) return EXIT.targetNotMet;
+  }
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RequirementResult } from '../model/evaluation';
-import { Sector } from '../model/sector';
+import { RequirementSector } from '../model/sector';
 import { LocalizedText } from '../model/text';
 import { UnitKind } from '../model/unit';
 
@@ -44,8 +44,8 @@ export const AuditResult = z.object({
     }),
   ),
   overall: Coverage,
-  byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: z.union([Sector, z.literal('general')]), clause: z.string(), target: z.number().nullable(), targetMet: z.boolean().nullable() })),
-  bySector: z.array(Coverage.extend({ sector: z.union([Sector, z.literal('general')]) })),
+  byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: RequirementSector, clause: z.string(), target: z.number().nullable(), targetMet: z.boolean().nullable() })),
+  bySector: z.array(Coverage.extend({ sector: RequirementSector })),
   byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
   byKind: z.array(Coverage.extend({ kind: UnitKind })),
   /** What to chase first: overdue, then nearest due, then most units. */

@@ -63,7 +63,7 @@ describe('parseCatalog', () => {
 
 describe('tailorCatalog', () => {
   it('drops, selects, overrides and re-applies parameters', () => {
-    const result = tailorCatalog(QINGPU_2024_CATALOG, {
+    const result = tailorCatalog(QINGPU_2024_CATALOG_JSON, {
       base: 'qingpu-2024',
       drop: ['qp2024.general.local-brand'],
       parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 }, 'qp2024.community.self-rescue-training': { minTopics: 2 } },
@@ -77,16 +77,25 @@ describe('tailorCatalog', () => {
     expect(JSON.stringify(byId.get('qp2024.community.self-rescue-training')!.compliance)).toContain('"value":2');
     expect(byId.get('qp2024.school.evacuation-drill')!.target).toBe(0.95);
     expect(result.value.version).toBe('2024.1+tailored');
-    const only = tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', select: ['qp2024.school.evacuation-plan'] });
+    const only = tailorCatalog(QINGPU_2024_CATALOG_JSON, { base: 'qingpu-2024', select: ['qp2024.school.evacuation-plan'] });
     expect(only.ok && only.value.requirements.map((r) => r.id)).toEqual(['qp2024.school.evacuation-plan']);
   });
 
   it('names every unknown id and the wrong base', () => {
-    const result = tailorCatalog(QINGPU_2024_CATALOG, { base: 'other', drop: ['qp2024.nope'], parameters: { 'qp2024.zz': { a: 1 } } }, { file: 't.json' });
+    const result = tailorCatalog(QINGPU_2024_CATALOG_JSON, { base: 'other', drop: ['qp2024.nope'], parameters: { 'qp2024.zz': { a: 1 } } }, { file: 't.json' });
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown_requirement', 'unknown_requirement', 'wrong_base']);
     expect(result.problems.every((p) => p.file === 't.json')).toBe(true);
-    expect(tailorCatalog(QINGPU_2024_CATALOG, { base: 'qingpu-2024', frobnicate: true }).problems[0]!.code).toBe('unrecognized_keys');
+    expect(tailorCatalog(QINGPU_2024_CATALOG_JSON, { base: 'qingpu-2024', frobnicate: true }).problems[0]!.code).toBe('unrecognized_keys');
+  });
+
+  it('takes its source explicitly: a copy tailors like the original, a parsed catalog (no parameter references) is refused', () => {
+    const tailoring = { base: 'qingpu-2024', parameters: { 'qp2024.general.news-report': { newsReportWorkdays: 3 } } };
+    const copy = tailorCatalog(structuredClone(QINGPU_2024_CATALOG_JSON), tailoring);
+    expect(copy.ok && copy.value.requirements.find((r) => r.id === 'qp2024.general.news-report')!.due).toMatchObject({ within: 3 });
+    const parsed = tailorCatalog(structuredClone(QINGPU_2024_CATALOG), tailoring);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.problems.map((p) => [p.code, p.path.join('.')])).toEqual([['unused_parameter', 'parameters.qp2024.general.news-report.newsReportWorkdays']]);
   });
 });
 

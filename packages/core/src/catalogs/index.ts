@@ -1,3 +1,3 @@
 export { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
-export { parseCatalog, tailorCatalog, Tailoring, OPERATORS } from './load';
-export { renderCatalogMarkdown } from './markdown';
+export { parseCatalog, tailorCatalog, Tailoring } from './load';
+export { renderCatalogMarkdown, describeDueRule } from './markdown';

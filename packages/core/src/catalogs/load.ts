@@ -11,18 +11,14 @@ import { problem, problemsFromZod, type ParseResult, type Problem } from '../mod
 import { Catalog, Requirement } from '../model/requirement';
 import { Id } from '../model/text';
 import { FACT_NAMES } from '../rules/facts';
+import { OPERATORS } from '../rules/operators';
 
-/** json-rules-engine's built-in operators: the only ones a catalog may use. */
-export const OPERATORS: ReadonlySet<string> = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain']);
 /** Plain property paths only: no filters or script, so an untrusted catalog cannot run code. */
-export const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
+const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
 const KNOWN_KEY_DATES: ReadonlySet<string> = new Set(Object.values(KEY_DATE_IDS));
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 16;
 const PARAMETER_REFERENCE = /^\{\{([A-Za-z0-9_-]+)\}\}$/;
-
-/** The unresolved form of each parsed catalog, so tailoring can re-apply parameters. */
-const TEMPLATES = new WeakMap<Catalog, unknown>();
 
 function substitute(value: unknown, params: Record<string, unknown>, path: (string | number)[], problems: Problem[], file?: string): unknown {
   if (typeof value === 'string') {
@@ -117,7 +113,6 @@ export function parseCatalog(json: unknown, options: { file?: string } = {}): Pa
   if (!result.success) problems.push(...problemsFromZod(result.error, where));
   else problems.push(...semanticProblems(result.data, file));
   if (problems.length > 0 || !result.success) return { ok: false, problems };
-  TEMPLATES.set(result.data, json);
   return { ok: true, value: result.data, problems: [] };
 }
 
@@ -146,8 +141,17 @@ export const Tailoring = z
   .strict();
 export type Tailoring = z.infer<typeof Tailoring>;
 
-export function tailorCatalog(base: Catalog, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
+/**
+ * Tailors a catalog. `source` is the catalog as written (`QINGPU_2024_CATALOG_JSON`, or a custom
+ * catalog's JSON), with its `{{parameter}}` references: tailoring re-applies parameters to it, so
+ * it is an explicit input, never recovered from a parsed catalog. A parameter that the
+ * requirement does not reference is a problem (a parsed catalog passed as source has none left).
+ */
+export function tailorCatalog(source: unknown, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
   const where = options.file ? { file: options.file } : {};
+  const parsedBase = parseCatalog(source);
+  if (!parsedBase.ok) return parsedBase;
+  const base = parsedBase.value;
   const parsed = Tailoring.safeParse(tailoring);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, where) };
   const t = parsed.data;
@@ -161,7 +165,16 @@ export function tailorCatalog(base: Catalog, tailoring: unknown, options: { file
   check(Object.keys(t.overrides ?? {}), 'overrides');
   if (problems.length > 0) return { ok: false, problems };
 
-  const template = (TEMPLATES.get(base) ?? base) as { requirements: Record<string, unknown>[] } & Record<string, unknown>;
+  const template = source as { requirements: Record<string, unknown>[] } & Record<string, unknown>;
+  for (const [id, values] of Object.entries(t.parameters ?? {})) {
+    const written = JSON.stringify(template.requirements.find((r) => r.id === id));
+    for (const name of Object.keys(values)) {
+      if (!written.includes(`"{{${name}}}"`)) {
+        problems.push(problem('unused_parameter', { zh: `要求「${id}」没有引用参数「${name}」（须传入目录原文，如 QINGPU_2024_CATALOG_JSON）`, en: `requirement "${id}" does not use parameter "${name}" (pass the catalog as written, e.g. QINGPU_2024_CATALOG_JSON)` }, { ...where, path: ['parameters', id, name] }));
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
   const selected = new Set(t.select ?? ids);
   const dropped = new Set(t.drop ?? []);
   const requirements = template.requirements

@@ -1,4 +1,5 @@
-export { toLocalDate, makeLocalDate, addDays, isoWeekday, compareLocalDates, daysBetween, daysInMonth, yearOf, zoneOffset, type DateInput } from './local-date';
+export { makeLocalDate, addDays, isoWeekday, daysBetween, daysInMonth } from './local-date';
+export { todayIn, yearIn, defaultAsOf } from './today';
 export {
   HolidayYear,
   parseHolidayYear,
@@ -15,6 +16,6 @@ export {
   type PublicHoliday,
 } from './workdays';
 export { statutoryHolidays, holidayRegulationFor, type StatutoryHoliday } from './statutory-holidays';
-export { BUILT_IN_KEY_DATE_RULES, sirenPhases } from './rules';
 export { REGION_PROFILES, DEFAULT_REGION, listRegionProfiles, getRegionProfile, parseRegionProfile } from './regions';
-export { resolveKeyDates, keyDatesFor, KeyDateError, type KeyDateOptions } from './key-dates';
+export { keyDatesFor, KeyDateError, type KeyDateOptions } from './key-dates';
+export { publicHolidaysFor, publicHolidayLines, type PublicHolidayList } from './public-holidays';

@@ -57,19 +57,9 @@ export function isoWeekday(date: DateInput): number {
   return day === 0 ? 7 : day;
 }
 
-export function compareLocalDates(a: DateInput, b: DateInput): number {
-  const x = toLocalDate(a);
-  const y = toLocalDate(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** Whole days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: DateInput, b: DateInput): number {
   return Math.round((utc(toLocalDate(b)) - utc(toLocalDate(a))) / 86_400_000);
-}
-
-export function yearOf(date: DateInput): number {
-  return Number(toLocalDate(date).slice(0, 4));
 }
 
 /**

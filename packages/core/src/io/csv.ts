@@ -3,7 +3,7 @@
  * tabs and no comma is read as tab-separated (Excel's "Unicode text" export).
  */
 import { parse } from 'csv-parse/sync';
-import { problem, type ParseResult } from '../model/problem';
+import { problem, type ParseResult, type Problem } from '../model/problem';
 import { INPUT_LIMITS, tooManyRows } from './limits';
 
 export function parseCsvRows(text: string, file: string): ParseResult<string[][]> {
@@ -30,20 +30,29 @@ export function parseCsvRows(text: string, file: string): ParseResult<string[][]
   }
 }
 
+/** One line of a JSON Lines file: its value, nothing for a blank line, or the problem (the one line reader of whole and streamed files). */
+export function parseJsonLine(text: string, line: number, file: string): { line: number; value: unknown } | Problem | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  try {
+    return { line, value: JSON.parse(trimmed) as unknown };
+  } catch (error) {
+    return problem('invalid_json', { zh: `不是有效的 JSON：${(error as Error).message}`, en: `not valid JSON: ${(error as Error).message}` }, { file, row: line });
+  }
+}
+
 /** JSON Lines: one JSON value per non-empty line; problems name the line. */
 export function parseJsonLines(text: string, file: string): ParseResult<{ line: number; value: unknown }[]> {
   const out: { line: number; value: unknown }[] = [];
-  const problems = [];
+  const problems: Problem[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    if (out.length >= INPUT_LIMITS.rows) return { ok: false, problems: [tooManyRows(file)] };
-    try {
-      out.push({ line: i + 1, value: JSON.parse(line) as unknown });
-    } catch (error) {
-      problems.push(problem('invalid_json', { zh: `不是有效的 JSON：${(error as Error).message}`, en: `not valid JSON: ${(error as Error).message}` }, { file, row: i + 1 }));
-    }
+    const parsed = parseJsonLine(lines[i]!, i + 1, file);
+    if (parsed === undefined) continue;
+    if ('value' in parsed) {
+      if (out.length >= INPUT_LIMITS.rows) return { ok: false, problems: [tooManyRows(file)] };
+      out.push(parsed);
+    } else problems.push(parsed);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: out, problems: [] };
 }

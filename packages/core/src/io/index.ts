@@ -1,11 +1,13 @@
 export { decodeText, type TextEncoding } from './decode';
-export { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
+export { parseCsvRows, parseJsonLine, parseJsonLines, parseJsonText } from './csv';
 export { readTable, cellText, type ColumnSpec, type TableRecord } from './table';
 export { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
-export { REGISTRY_COLUMNS, resolveUnitKind, parseUnitsTable, parseRegistryJson, parseRegistryFile, jsonLinesAsRows, renumber, type FileInput, type TableOptions } from './registry';
+export { REGISTRY_COLUMNS, resolveUnitKind, parseUnitsTable, parseRegistryFile, jsonLinesAsRows, renumber, type FileInput, type TableOptions } from './registry';
 export { ACTIVITY_COLUMNS, WAIVER_COLUMNS, resolveActivityKind, parseActivityRows, parseActivitiesFile, parseWaiversFile, type ActivityParseOptions } from './activities';
 export { parseWaiverRows, unknownUnitProblem, type WaiverParseOptions } from './activities';
 export { readDateText, readTimeText, type DateRead, type TimeRead } from './date-text';
 export { INPUT_LIMITS, capProblems, fileTooLarge } from './limits';
 export { BadCell } from './table';
 export { readWorkbook, type WorkbookOptions, type WorkbookTable } from './workbook';
+export { crossCheckInputs, type CrossCheckInput } from './cross-check';
+export { MAX_LISTED_PROBLEMS, jsonLineBatches, streamRegistryUnits, streamActivityRecords, setAsideRowOf, type SetAsideRow } from './json-lines';

@@ -42,6 +42,13 @@ describe('parseRegistryFile (units table)', () => {
     ]);
   });
 
+  it('names the column a nested value came from: a too-long phone is 联系电话, not 联系人', () => {
+    const csv = `编号,名称,类型,联系人,联系人职务,联系电话,shelterName,人防工程地址\ns1,示例学校,学校,王老师,${'职'.repeat(501)},${'1'.repeat(51)},示例工程,${'址'.repeat(501)}\n`;
+    const r = parseRegistryFile({ file: 'r.csv', text: csv });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.column).sort()).toEqual(['人防工程地址', '联系人职务', '联系电话']);
+  });
+
   it('reports every problem with file, spreadsheet row and column', () => {
     const csv = ['编号,名称,类型,街镇,人数,备注栏', 'a,甲,学校,朱家角镇,12,x', 'a,乙,学校,朱家角镇,3,', 'b,,飞船,火星镇,-1,', ',丙,学校,,,'].join('\n');
     const r = parseRegistryFile({ file: 'reg.csv', text: csv });

@@ -94,10 +94,11 @@ export function memo<T>(compute: (key: string) => T): (key: string) => T {
 }
 
 /** Zod issues of one row, placed at the row and the column the field came from. */
-export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string) => string = (f) => f): Problem[] {
+export function rowProblems(error: z.ZodError, record: TableRecord, file: string, fieldColumn: (field: string, path: readonly PropertyKey[]) => string = (f) => f): Problem[] {
   return problemsFromZod(error, { file, row: record.row }).map((p) => {
     const field = String(p.path[0] ?? '');
-    return { ...p, column: record.header[fieldColumn(field)] ?? fieldColumn(field) };
+    const column = fieldColumn(field, p.path);
+    return { ...p, column: record.header[column] ?? column };
   });
 }
 

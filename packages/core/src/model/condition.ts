@@ -37,3 +37,37 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     FactConditionSchema.strict(),
   ]),
 );
+
+/**
+ * The one walker of condition trees: folds a tree bottom-up, keeping each node's own fields (its
+ * `name`). Shared condition references are refused (the catalog loader rejects them too).
+ */
+export function foldCondition<T>(
+  condition: Condition,
+  fold: { all: (parts: T[], node: Condition) => T; any: (parts: T[], node: Condition) => T; not: (inner: T, node: Condition) => T; fact: (leaf: FactCondition) => T },
+): T {
+  if ('all' in condition) return fold.all(condition.all.map((c) => foldCondition(c, fold)), condition);
+  if ('any' in condition) return fold.any(condition.any.map((c) => foldCondition(c, fold)), condition);
+  if ('not' in condition) return fold.not(foldCondition(condition.not, fold), condition);
+  if ('condition' in condition) throw new Error('shared conditions are not supported');
+  return fold.fact(condition);
+}
+
+/** The leaves of a condition tree, or of a tree the engine annotated (same shape), in order. */
+export function conditionLeaves<L extends { fact?: string }>(node: object): L[] {
+  const n = node as { all?: unknown[]; any?: unknown[]; not?: unknown; fact?: string };
+  if (Array.isArray(n.all)) return n.all.flatMap((c) => conditionLeaves<L>(c as L));
+  if (Array.isArray(n.any)) return n.any.flatMap((c) => conditionLeaves<L>(c as L));
+  if (n.not !== undefined) return conditionLeaves<L>(n.not as L);
+  return typeof n.fact === 'string' ? [node as L] : [];
+}
+
+/** The tree with each fact condition replaced by `map(leaf)`. */
+export function mapFactConditions(condition: Condition, map: (leaf: FactCondition) => Condition): Condition {
+  return foldCondition<Condition>(condition, {
+    all: (all, node) => ({ ...node, all }) as Condition,
+    any: (any, node) => ({ ...node, any }) as Condition,
+    not: (not, node) => ({ ...node, not }) as Condition,
+    fact: map,
+  });
+}

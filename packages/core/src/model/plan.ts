@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Cadence } from './requirement';
 import { KeyDate } from './key-date';
-import { Sector } from './sector';
+import { RequirementSector } from './sector';
 import { Id, LocalDate, LocalizedText, Year } from './text';
 import { Role } from './unit';
 
@@ -22,7 +22,7 @@ export const Task = z.object({
   unitId: Id,
   /** Which occasion of the requirement: a key-date id, or `year`. */
   occasion: z.string().min(1),
-  sector: z.union([Sector, z.literal('general')]),
+  sector: RequirementSector,
   clause: z.string(),
   title: LocalizedText,
   ownerRoles: z.array(Role),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActivityKind } from './activity';
 import { Condition } from './condition';
 import { KeyDateRule } from './key-date';
-import { Sector } from './sector';
+import { RequirementSector } from './sector';
 import { Id, LocalizedText } from './text';
 import { Role } from './unit';
 
@@ -54,7 +54,7 @@ export const Requirement = z.strictObject({
   /** Stable id, e.g. `qp2024.school.evacuation-plan`. */
   id: Id,
   /** One of the six sectors, or `general` for section 四 and the closing paragraph. */
-  sector: z.union([Sector, z.literal('general')]),
+  sector: RequirementSector,
   /** Clause of the notice, e.g. `三（三）`, `四（一）`, `结语`. */
   clause: z.string().min(1).max(50),
   title: LocalizedText,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText } from './text';
 import { Id } from './text';
-import type { Sector } from './sector';
 
 /**
  * Kinds of unit the notice addresses. `community` covers 居委 (urban residential committees) and
@@ -32,18 +31,6 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, LocalizedText>> = {
   park: { zh: '园区', en: 'Industrial park' },
   community: { zh: '社区（居委、村委）', en: 'Community (residential or village committee)' },
   media: { zh: '媒体', en: 'Media' },
-};
-
-/** The sector ("into") a unit of this kind is reached through, if any. */
-export const SECTOR_OF_KIND: Readonly<Partial<Record<UnitKind, Sector>>> = {
-  'party-school': 'party-school',
-  organ: 'organ',
-  'member-unit': 'organ',
-  school: 'school',
-  enterprise: 'enterprise',
-  park: 'enterprise',
-  community: 'community',
-  media: 'network',
 };
 
 /**

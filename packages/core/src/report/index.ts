@@ -1,1 +1,2 @@
 export { renderPlanMarkdown, describeDue } from './plan-markdown';
+export { keyDateLines, keyDatesHeading, renderKeyDatesMarkdown } from './key-dates';

@@ -3,7 +3,7 @@
  * by sector and requirement, with the units that owe each one. Deterministic for the same plan.
  */
 import type { Plan, Task } from '../model/plan';
-import { SECTOR_LABELS } from '../model/sector';
+import { SECTOR_LABELS, sectorLabel } from '../model/sector';
 import type { Lang } from '../model/text';
 
 const T = {
@@ -13,7 +13,6 @@ const T = {
   milestones: { zh: '全区节点', en: 'District milestones' },
   tasks: { zh: '工作任务', en: 'Tasks' },
   warnings: { zh: '提示', en: 'Warnings' },
-  general: { zh: '有关要求', en: 'General requirements' },
   date: { zh: '日期', en: 'Date' },
   item: { zh: '事项', en: 'Item' },
   workday: { zh: '工作日', en: 'Working day' },
@@ -75,7 +74,7 @@ export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
     if (task.sector !== sector) {
       if (sector !== '') lines.push('');
       sector = task.sector;
-      const label = task.sector === 'general' ? T.general[lang] : `${SECTOR_LABELS[task.sector][lang]}（${SECTOR_LABELS[task.sector].clause}）`;
+      const label = task.sector === 'general' ? sectorLabel(task.sector, lang) : `${sectorLabel(task.sector, lang)}（${SECTOR_LABELS[task.sector].clause}）`;
       lines.push(`### ${label}`, '', `| ${T.requirement[lang]} | ${T.due[lang]} | ${T.units[lang]} |`, '|---|---|---|');
     }
     lines.push(`| ${cell(`${task.clause} ${task.title[lang]}`)} | ${cell(describeDue(task, lang))} | ${units} |`);

@@ -4,27 +4,11 @@
  * fit (the planner's applies-to checks) and as the fast path for large audits; a differential
  * property test holds it to the engine's results.
  */
-import type { Condition } from '../model/condition';
+import { foldCondition, type Condition, type FactCondition } from '../model/condition';
+import { operatorOf } from './operators';
 
 export type Facts = Readonly<Record<string, unknown>>;
 export type CompiledCondition = (facts: Facts) => boolean;
-
-/** The engine's number check: `Number.parseFloat(value).toString() !== 'NaN'`. */
-const isNumeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
-
-const OPERATORS: Record<string, (fact: unknown, value: unknown) => boolean> = {
-  equal: (a, b) => a === b,
-  notEqual: (a, b) => a !== b,
-  // As the engine: `indexOf` on the value (an array, or a string's substrings); anything else throws.
-  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
-  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
-  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
-  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
-  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
-  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
-};
 
 /** Plain property access for condition paths (`$.a.b`): no JSONPath script evaluation. */
 export function resolvePath(value: unknown, path: string): unknown {
@@ -36,25 +20,24 @@ export function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
+function testOf(leaf: FactCondition): (fact: unknown, value: unknown) => boolean {
+  const op = operatorOf(leaf.operator);
+  if (!op) throw new Error(`unknown operator "${leaf.operator}"`);
+  return op.test;
+}
+
 export function compileCondition(condition: Condition, rename: (fact: string) => string = (f) => f): CompiledCondition {
-  if ('all' in condition) {
-    const parts = condition.all.map((c) => compileCondition(c, rename));
-    return (facts) => parts.every((p) => p(facts));
-  }
-  if ('any' in condition) {
-    const parts = condition.any.map((c) => compileCondition(c, rename));
-    return (facts) => parts.some((p) => p(facts));
-  }
-  if ('not' in condition) {
-    const inner = compileCondition(condition.not, rename);
-    return (facts) => !inner(facts);
-  }
-  if ('condition' in condition) throw new Error('shared conditions are not supported');
-  const op = OPERATORS[condition.operator];
-  if (!op) throw new Error(`unknown operator "${condition.operator}"`);
-  const fact = rename(condition.fact);
-  const { value, path } = condition;
-  return path ? (facts) => op(resolvePath(facts[fact], path), value) : (facts) => op(facts[fact], value);
+  return foldCondition<CompiledCondition>(condition, {
+    all: (parts) => (facts) => parts.every((p) => p(facts)),
+    any: (parts) => (facts) => parts.some((p) => p(facts)),
+    not: (inner) => (facts) => !inner(facts),
+    fact: (leaf) => {
+      const test = testOf(leaf);
+      const fact = rename(leaf.fact);
+      const { value, path } = leaf;
+      return path ? (facts) => test(resolvePath(facts[fact], path), value) : (facts) => test(facts[fact], value);
+    },
+  });
 }
 
 /** A condition tree evaluated like json-rules-engine annotates it: every leaf gets `factResult` and `result`. */
@@ -75,21 +58,14 @@ export interface TracedCondition {
  * short-circuit), so the annotated tree and the reasons built from it match the engine's.
  */
 export function traceCondition(condition: Condition, facts: Facts): TracedCondition {
-  if ('all' in condition) {
-    const all = condition.all.map((c) => traceCondition(c, facts));
-    return { all, result: all.every((c) => c.result) };
-  }
-  if ('any' in condition) {
-    const any = condition.any.map((c) => traceCondition(c, facts));
-    return { any, result: any.some((c) => c.result) };
-  }
-  if ('not' in condition) {
-    const not = traceCondition(condition.not, facts);
-    return { not, result: !not.result };
-  }
-  if ('condition' in condition) throw new Error('shared conditions are not supported');
-  const op = OPERATORS[condition.operator];
-  if (!op) throw new Error(`unknown operator "${condition.operator}"`);
-  const factResult = condition.path ? resolvePath(facts[condition.fact], condition.path) : facts[condition.fact];
-  return { fact: condition.fact, operator: condition.operator, value: condition.value, ...(condition.path ? { path: condition.path } : {}), factResult, result: op(factResult, condition.value) };
+  return foldCondition<TracedCondition>(condition, {
+    all: (all) => ({ all, result: all.every((c) => c.result) }),
+    any: (any) => ({ any, result: any.some((c) => c.result) }),
+    not: (not) => ({ not, result: !not.result }),
+    fact: (leaf) => {
+      const test = testOf(leaf);
+      const factResult = leaf.path ? resolvePath(facts[leaf.fact], leaf.path) : facts[leaf.fact];
+      return { fact: leaf.fact, operator: leaf.operator, value: leaf.value, ...(leaf.path ? { path: leaf.path } : {}), factResult, result: test(factResult, leaf.value) };
+    },
+  });
 }

@@ -7,7 +7,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import { keyDatesFor } from '../dates/key-dates';
 import { defaultWorkdayCalendar, type WorkdayCalendar } from '../dates/workdays';
 import type { Activity } from '../model/activity';
-import type { Condition } from '../model/condition';
+import { conditionLeaves, mapFactConditions, type Condition, type FactCondition } from '../model/condition';
 import type { RequirementResult, Waiver } from '../model/evaluation';
 import type { KeyDate, RegionProfile } from '../model/key-date';
 import type { Catalog, Requirement } from '../model/requirement';
@@ -52,21 +52,13 @@ export interface Evaluator {
 
 const UNIT_FACTS = new Set(FACTS.filter((f) => f.scope === 'unit').map((f) => f.name));
 
-function factsOf(condition: Condition, out = new Set<string>()): Set<string> {
-  if ('all' in condition) condition.all.forEach((c) => factsOf(c, out));
-  else if ('any' in condition) condition.any.forEach((c) => factsOf(c, out));
-  else if ('not' in condition) factsOf(condition.not, out);
-  else if ('fact' in condition) out.add(condition.fact);
-  return out;
+function factsOf(condition: Condition): Set<string> {
+  return new Set(conditionLeaves<FactCondition>(condition).map((leaf) => leaf.fact));
 }
 
 /** Prefixes evidence facts with the requirement's index so one engine can hold every rule. */
 function namespaced(condition: Condition, prefix: string): Condition {
-  if ('all' in condition) return { ...condition, all: condition.all.map((c) => namespaced(c, prefix)) };
-  if ('any' in condition) return { ...condition, any: condition.any.map((c) => namespaced(c, prefix)) };
-  if ('not' in condition) return { ...condition, not: namespaced(condition.not, prefix) };
-  if ('fact' in condition && !UNIT_FACTS.has(condition.fact)) return { ...condition, fact: `${prefix}${condition.fact}` };
-  return condition;
+  return mapFactConditions(condition, (leaf) => (UNIT_FACTS.has(leaf.fact) ? leaf : { ...leaf, fact: `${prefix}${leaf.fact}` }));
 }
 
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });

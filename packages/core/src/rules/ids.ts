@@ -1,7 +1,7 @@
 import type { Activity } from '../model/activity';
 
 /** A 53-bit string hash (cyrb53): stable across platforms, no crypto dependency in core. */
-export function contentHash(text: string): string {
+function contentHash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

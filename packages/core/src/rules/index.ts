@@ -1,5 +1,5 @@
-export { FACTS, FACT_NAMES, describeFact, type FactSpec } from './facts';
-export { activityId, contentHash } from './ids';
-export { scheduleRequirement, type Occasion, type Schedule } from './schedule';
+export { FACTS, FACT_NAMES, type FactSpec } from './facts';
+export { activityId } from './ids';
 export { createEvaluator, type Evaluator, type EvaluatorOptions, type EvaluateUnitInput } from './evaluate';
 export { compileCondition, type CompiledCondition, type Facts } from './compile';
+export { OPERATORS } from './operators';

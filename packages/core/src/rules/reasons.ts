@@ -1,6 +1,8 @@
 /** Reasons in words from json-rules-engine's evaluated condition tree: which condition passed or failed. */
 import type { LocalizedText } from '../model/text';
+import { conditionLeaves } from '../model/condition';
 import { describeFact } from './facts';
+import { operatorOf } from './operators';
 
 export interface Leaf {
   all?: Leaf[];
@@ -14,40 +16,19 @@ export interface Leaf {
   factResult?: unknown;
 }
 
-const OPS: Record<string, LocalizedText> = {
-  equal: { zh: '=', en: '=' },
-  notEqual: { zh: '≠', en: '≠' },
-  lessThan: { zh: '<', en: '<' },
-  lessThanInclusive: { zh: '≤', en: '≤' },
-  greaterThan: { zh: '>', en: '>' },
-  greaterThanInclusive: { zh: '≥', en: '≥' },
-  in: { zh: '属于', en: 'in' },
-  notIn: { zh: '不属于', en: 'not in' },
-  contains: { zh: '包含', en: 'contains' },
-  doesNotContain: { zh: '不包含', en: 'does not contain' },
-};
-
 function show(value: unknown): string {
   if (value === undefined) return '—';
   return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
 }
 
-function leaves(node: Leaf, out: Leaf[] = []): Leaf[] {
-  if (node.all) node.all.forEach((c) => leaves(c, out));
-  else if (node.any) node.any.forEach((c) => leaves(c, out));
-  else if (node.not) leaves(node.not, out);
-  else if (node.fact) out.push(node);
-  return out;
-}
-
 /** Names the conditions that decided the outcome: the passing ones when met, the failing ones otherwise. */
 export function describeLeaves(tree: Leaf, prefix: string, passed: boolean, which: 'applies' | 'complies'): LocalizedText {
-  const all = leaves(tree);
+  const all = conditionLeaves<Leaf>(tree);
   const deciding = all.filter((l) => Boolean(l.result) === passed);
   const chosen = deciding.length > 0 ? deciding : all;
   const parts = chosen.map((l) => {
     const fact = describeFact(l.fact!.startsWith(prefix) ? l.fact!.slice(prefix.length) : l.fact!);
-    const op = OPS[l.operator ?? ''] ?? { zh: l.operator ?? '', en: l.operator ?? '' };
+    const op = operatorOf(l.operator ?? '')?.symbol ?? { zh: l.operator ?? '', en: l.operator ?? '' };
     return {
       zh: `${fact.zh}为 ${show(l.factResult)}（要求 ${op.zh} ${show(l.value)}）`,
       en: `${fact.en} is ${show(l.factResult)} (needs ${op.en} ${show(l.value)})`,

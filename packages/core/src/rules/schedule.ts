@@ -8,9 +8,9 @@ import type { WorkdayCalendar } from '../dates/workdays';
 import type { KeyDate } from '../model/key-date';
 import type { Requirement } from '../model/requirement';
 
-export type OccasionFlag = 'non-workday' | 'moved';
+type OccasionFlag = 'non-workday' | 'moved';
 
-export interface Occasion {
+interface Occasion {
   /** `year`, or the key-date id the occasion hangs on. */
   readonly key: string;
   /** First day evidence counts (for `once` requirements, any earlier year counts too). */

@@ -2,12 +2,7 @@
  * A synthetic activity log for the sample district, with realistic gaps: most units do most of
  * what the notice asks, some miss things, some report news late or never. Deterministic per year.
  */
-import { keyDatesFor } from '../dates/key-dates';
-import { addDays, makeLocalDate } from '../dates/local-date';
-import { addWorkdays, previousWorkday, isWorkday } from '../dates/workdays';
-import type { Activity, ActivityKind } from '../model/activity';
-import { KEY_DATE_IDS } from '../model/key-date';
-import type { UnitKind } from '../model/unit';
+import { KEY_DATE_IDS, addDays, addWorkdays, isWorkday, keyDatesFor, makeLocalDate, previousWorkday, type Activity, type ActivityKind, type UnitKind } from '@liujin/core';
 import { seededRandom, seedOf } from './random';
 import { sampleRegistry } from './registry';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExporterOptionsError, collectArtefacts, isSafeRelativePath, type Artefact, type Exporter } from '../exporter';
+import { ExporterOptionsError, collectArtefacts, isSafeRelativePath, type CollectedArtefact, type Exporter } from '../exporter';
 
 export { HOSTILE_STRINGS, arbitraryActivities, arbitraryName, arbitraryNow, arbitraryRegistry, type RegistryArbitraryOptions } from './arbitraries';
 
@@ -25,7 +25,7 @@ export interface ExporterConformanceCase<Input, Options> {
   numRuns?: number;
 }
 
-function bytesOf(artefact: Artefact): Uint8Array {
+function bytesOf(artefact: CollectedArtefact): Uint8Array {
   return typeof artefact.content === 'string' ? new TextEncoder().encode(artefact.content) : artefact.content;
 }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { keyDatesFor, sampleRegistry } from '@liujin/core';
+import { collectContent, keyDatesFor } from '@liujin/core';
+import { sampleRegistry } from '@liujin/core/sample';
 import { createPlanTemplateExporter, fonts } from '@liujin/pdf';
 import { syntheticUnits } from '../synthetic';
 import type { Measurement, Workload } from '../types';
@@ -30,10 +31,11 @@ export const pdfWorkload: Workload = {
       bytes = 0;
       // As a caller writing files would: each PDF is counted and let go, not kept.
       for await (const f of createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now })) {
-        const text = Buffer.from(f.content as Uint8Array).toString('latin1');
+        const content = (await collectContent(f.content)) as Uint8Array;
+        const text = Buffer.from(content).toString('latin1');
         pages += (text.match(/\/Type \/Page\b/g) ?? []).length;
-        bytes += f.content.length;
-        largest = Math.max(largest, f.content.length);
+        bytes += content.length;
+        largest = Math.max(largest, content.length);
       }
     });
     // Peak memory of our run (the baseline below allocates its own).

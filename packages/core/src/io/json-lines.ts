@@ -1,0 +1,159 @@
+/**
+ * JSON Lines read as streams. Every line goes through `parseJsonLine` (csv.ts), as in whole files,
+ * so a whole `.jsonl` file and one read as a stream (a city's registry, a nation's activity log)
+ * give the same records and the same problems. Streams are chunks of bytes the caller reads (core
+ * touches no file system); records are validated in batches with the table rules of registry.ts
+ * and activities.ts, every problem is collected, and the stream throws them all
+ * (`LiujinValidationError`) once read to the end, so nothing is written from a bad input.
+ */
+import type { Activity } from '../model/activity';
+import { LiujinValidationError, problem, type Problem } from '../model/problem';
+import type { Registry, Unit } from '../model/unit';
+import { parseActivityRows } from './activities';
+import { parseJsonLine } from './csv';
+import { INPUT_LIMITS, capProblems } from './limits';
+import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
+import { jsonLinesAsRows, parseUnitsTable, renumber } from './registry';
+
+/** Problems listed in full; beyond this many only counted (a nation's broken file would flood the terminal). */
+export const MAX_LISTED_PROBLEMS = INPUT_LIMITS.problems;
+
+/** Lines of a UTF-8 byte stream, parsed, in batches, with their line numbers; line problems go to `problems`. */
+export async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[], size = 10_000): AsyncGenerator<{ line: number; value: unknown }[]> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
+  let lineNumber = 0;
+  let batch: { line: number; value: unknown }[] = [];
+  const take = (text: string) => {
+    lineNumber++;
+    const parsed = parseJsonLine(lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text, lineNumber, file);
+    if (parsed === undefined) return;
+    if ('value' in parsed) batch.push(parsed);
+    else problems.push(parsed);
+  };
+  const decode = (bytes: Uint8Array | undefined) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new LiujinValidationError([problem('unknown_encoding', { zh: 'JSON Lines 文件须为 UTF-8 编码', en: 'a JSON Lines file must be UTF-8' }, { file, row: lineNumber + 1 })], file);
+    }
+  };
+  for await (const chunk of chunks) {
+    const lines = (rest + decode(chunk)).split('\n');
+    rest = lines.pop()!;
+    // A line without end (a device such as /dev/zero, a binary file) must not grow without bound.
+    if (rest.length > INPUT_LIMITS.lineBytes) {
+      const limit = `${INPUT_LIMITS.lineBytes / 1024 / 1024} MiB`;
+      throw new LiujinValidationError([problem('line_too_long', { zh: `一行超过 ${limit} 的上限（不是 JSON Lines 文件？）`, en: `a line longer than the ${limit} limit (not a JSON Lines file?)` }, { file, row: lineNumber + lines.length + 1 })], file);
+    }
+    for (const line of lines) take(line);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  rest += decode(undefined);
+  if (rest !== '') take(rest);
+  if (batch.length > 0) yield batch;
+}
+
+/** Batches of lines as table rows (header first) with their line numbers; problems collected. */
+async function* tableBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[]): AsyncGenerator<{ rows: unknown[][]; rowNumbers: number[]; lines: number }> {
+  for await (const batch of jsonLineBatches(chunks, file, problems)) {
+    const table = jsonLinesAsRows(batch, file);
+    if (table.ok) yield { ...table.value, lines: batch.length };
+    else problems.push(...table.problems);
+  }
+}
+
+/** Throws every error collected (the first MAX_LISTED_PROBLEMS listed, the rest counted), or an empty file. */
+function finish(problems: readonly Problem[], file: string, records: number): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) {
+    if (records === 0) throw new LiujinValidationError([problem('empty_file', { zh: '文件为空', en: 'the file is empty' }, { file })], file);
+    return;
+  }
+  throw new LiujinValidationError(capProblems(errors, file, MAX_LISTED_PROBLEMS), file);
+}
+
+/** A row set aside while reading activities: its only problem is an unknown kind (the audit lists it as unmatched). */
+export interface SetAsideRow {
+  unitId: string;
+  kind: string;
+  date: string;
+  file?: string;
+  row?: number;
+}
+
+/** The set-aside row a problem stands for (`unknownKinds: 'set-aside'`), if it is one. */
+export function setAsideRowOf(p: Problem): SetAsideRow | undefined {
+  if (p.severity !== 'warning' || p.code !== 'unknown_kind' || !p.data) return undefined;
+  return { unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) };
+}
+
+/**
+ * A JSON Lines registry (one unit per line) read as a stream: `units()` opens the bytes again
+ * each time it is iterated, giving the same units; duplicate ids are checked on the first pass.
+ * The district is Qingpu's, as for a units table.
+ */
+export function streamRegistryUnits(
+  open: () => AsyncIterable<Uint8Array>,
+  file: string,
+  /** The registry's own district and towns (a towns table, issue 19); default Qingpu's. */
+  geography?: Pick<Registry, 'district' | 'towns'>,
+): { district: Registry['district']; towns: Registry['towns']; units: () => AsyncGenerator<Unit> } {
+  let checked = false;
+  const district = geography?.district ?? QINGPU_DISTRICT;
+  const towns = geography ? [...geography.towns] : [...QINGPU_TOWNS];
+  return {
+    district,
+    towns,
+    async *units(): AsyncGenerator<Unit> {
+      const problems: Problem[] = [];
+      const seen = new Map<string, number>();
+      let count = 0;
+      for await (const table of tableBatches(open(), file, problems)) {
+        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
+        problems.push(...renumber(parsed.problems, table.rowNumbers));
+        if (!parsed.ok) continue;
+        for (const [i, unit] of parsed.value.units.entries()) {
+          if (!checked) {
+            const first = seen.get(unit.id);
+            const row = table.rowNumbers[i] ?? 0;
+            if (first !== undefined) problems.push(problem('duplicate_id', { zh: `编号「${unit.id}」与第 ${first} 行重复`, en: `id "${unit.id}" repeats row ${first}` }, { file, row, column: 'id' }));
+            else seen.set(unit.id, row);
+          }
+          count++;
+          if (problems.length === 0) yield unit;
+        }
+      }
+      checked = true;
+      finish(problems, file, count);
+    },
+  };
+}
+
+/**
+ * A JSON Lines activity log read once as a stream. Rows whose only problem is an unknown kind
+ * go to `setAside` (the audit lists them as unmatched), as with whole files.
+ */
+export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, file: string, setAside: SetAsideRow[]): AsyncGenerator<Activity> {
+  const problems: Problem[] = [];
+  let count = 0;
+  for await (const table of tableBatches(chunks, file, problems)) {
+    const { rowNumbers } = table;
+    const parsed = parseActivityRows(table.rows, { file, unknownKinds: 'set-aside' });
+    for (const p of renumber(parsed.problems, rowNumbers)) {
+      const row = setAsideRowOf(p);
+      if (row) setAside.push({ ...row, file });
+      else problems.push(p);
+    }
+    count += table.lines;
+    if (!parsed.ok) continue;
+    for (const a of parsed.value) {
+      if (problems.length > 0) break;
+      yield a.source ? { ...a, source: { file, row: rowNumbers[a.source.row - 2] ?? a.source.row } } : a;
+    }
+  }
+  finish(problems, file, count);
+}

@@ -1,0 +1,56 @@
+/**
+ * The public surface of @liujin/core, listed (STYLE.md habit 13, as TanStack's query-core does): a
+ * name added to or dropped from an entry point shows here in review. The main entry holds what an
+ * embedding developer uses; the sample district and the test helpers live on their own subpaths.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as core from './index';
+import * as sample from './sample/index';
+import * as testing from './testing/index';
+
+const CORE = [
+   'ACTIVITY_COLUMNS', 'ACTIVITY_KIND_LABELS', 'AUDIT_JSON_SCHEMA', 'AUDIT_SCHEMA_VERSION', 'Activity',
+   'ActivityKind', 'AuditAccumulator', 'AuditResult', 'Cadence', 'Catalog', 'CivilDefenseWork', 'Condition',
+   'Contact', 'Coverage', 'DEFAULT_REGION', 'DateRule', 'District', 'DueRule', 'EvacuationRoute',
+   'ExporterOptionsError', 'FACTS', 'FACT_NAMES', 'HolidayYear', 'Id', 'KEY_DATE_IDS', 'KeyDate',
+   'KeyDateError', 'KeyDateOverride', 'KeyDateRule', 'Lang', 'LiujinValidationError', 'LocalDate',
+   'LocalTime', 'LocalizedText', 'Milestone', 'OPERATORS', 'Phase', 'Plan', 'PreviousAuditError',
+   'QINGPU_2024_CATALOG', 'QINGPU_2024_CATALOG_JSON', 'QINGPU_DISTRICT', 'QINGPU_TOWNS', 'REGION_PROFILES',
+   'REGISTRY_COLUMNS', 'ROLE_LABELS', 'RegionProfile', 'Registry', 'Requirement', 'RequirementResult', 'Role',
+   'SECTOR_LABELS', 'SECTOR_OF_KIND', 'STATUS_LABELS', 'Sector', 'SourceRef', 'Status', 'Tailoring', 'Task',
+   'TaskDue', 'Town', 'UNIT_KIND_LABELS', 'Unit', 'UnitKind', 'UnmatchedReason', 'WAIVER_COLUMNS', 'Waiver',
+   'Year', 'activityId', 'addDays', 'addWorkdays', 'collectArtefacts', 'compileCondition', 'createEvaluator',
+   'createWorkdayCalendar', 'daysBetween', 'daysInMonth', 'decodeText', 'defaultWorkdayCalendar',
+   'describeDue', 'describeDueRule', 'formatProblem', 'getRegionProfile', 'holidayRegulationFor',
+   'isSafeRelativePath', 'isWorkday', 'isoWeekday', 'jsonLinesAsRows', 'keyDatesFor', 'listRegionProfiles',
+   'makeLocalDate', 'nextWorkday', 'parseActivitiesFile', 'parseActivityRows', 'parseCatalog',
+   'parseHolidayYear', 'parseRegionProfile', 'parseRegistryFile', 'parseUnitsTable', 'parseWaiversFile',
+   'planYear', 'previousWorkday', 'problem', 'problemsFromZod', 'renderCatalogMarkdown', 'renderPlanMarkdown',
+   'renumber', 'resolveActivityKind', 'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit',
+   'safeFileSegment', 'setAsideEntry', 'statutoryHolidays', 'tailorCatalog', 'unmatchedEntry',
+   'workdayDataSource',
+];
+
+describe('public API of @liujin/core', () => {
+  it('the main entry exports exactly these values (types are checked by the type checks of every consumer)', () => {
+    expect(Object.keys(core).sort()).toEqual(CORE);
+  });
+
+  it('the sample district is a subpath (@liujin/core/sample), not part of the main entry', () => {
+    expect(Object.keys(sample).sort()).toEqual(['sampleActivities', 'sampleRegistry', 'seedOf', 'seededRandom']);
+    for (const name of Object.keys(sample)) expect(CORE).not.toContain(name);
+  });
+
+  it('the exporter conformance suite and its arbitraries are a subpath (@liujin/core/testing)', () => {
+    expect(Object.keys(testing).sort()).toEqual(['HOSTILE_STRINGS', 'arbitraryActivities', 'arbitraryName', 'arbitraryNow', 'arbitraryRegistry', 'testExporterConformance']);
+  });
+
+  it('the package exports these entry points, each with the source condition first', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | Record<string, unknown>> };
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './sample', './divisions', './testing']);
+    for (const [path, target] of Object.entries(pkg.exports)) {
+      if (typeof target !== 'string') expect(Object.keys(target)[0], path).toBe('@liujin/source');
+    }
+  });
+});

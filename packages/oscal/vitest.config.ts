@@ -1,0 +1,3 @@
+import { liujinVitestConfig } from '../../tools/config/vitest';
+
+export default liujinVitestConfig();
