@@ -26,7 +26,7 @@ const CORE = [
    'isSafeRelativePath', 'isWorkday', 'isoWeekday', 'jsonLinesAsRows', 'keyDatesFor', 'listRegionProfiles',
    'makeLocalDate', 'nextWorkday', 'parseActivitiesFile', 'parseActivityRows', 'parseCatalog',
    'parseHolidayYear', 'parseRegionProfile', 'parseRegistryFile', 'parseUnitsTable', 'parseWaiversFile',
-   'planYear', 'previousWorkday', 'problem', 'problemsFromZod', 'renderCatalogMarkdown', 'renderPlanMarkdown',
+   'planYear', 'previousWorkday', 'publicHolidayLines', 'publicHolidaysFor', 'problem', 'problemsFromZod', 'renderCatalogMarkdown', 'renderPlanMarkdown',
    'renumber', 'resolveActivityKind', 'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit',
    'safeFileSegment', 'setAsideEntry', 'statutoryHolidays', 'tailorCatalog', 'unmatchedEntry',
    'workdayDataSource',
