@@ -2,7 +2,8 @@ import { liujinTsupConfig } from '../../tools/config/tsup';
 
 export default [
   liujinTsupConfig(
-    { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // `text`: the dependency-free safe-text helpers, for the CLI's output before the rest loads.
+    { index: 'src/index.ts', testing: 'src/testing/index.ts', text: 'src/report/safe-text.ts' },
     // The holiday data is bundled: Node's ESM loader would need an import attribute for JSON.
     { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/] },
   ),

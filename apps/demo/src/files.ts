@@ -1,12 +1,11 @@
 /**
- * File I/O for the CLI: reading inputs as bytes, and writing artefacts atomically (a temporary
- * file, then rename) so an interrupted run never leaves a half-written file, always inside the
- * output folder.
+ * File I/O for the CLI: reading inputs as bytes, resolving paths inside a folder, and the
+ * atomic single-file write of `init`. Output folders are written by ./output (staged sets).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isSafeRelativePath, problem, type Artefact, type ArtefactContent } from '@liujin/core';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isSafeRelativePath, problem } from '@liujin/core';
 import { InputError } from './runtime';
 
 /** The input problem for a file that cannot be read (missing, a directory, no permission). */
@@ -44,40 +43,27 @@ export function resolveInside(outDir: string, relativePath: string): string {
   return target;
 }
 
-/** Writes one file atomically: a temporary sibling first, then a rename over the target. */
-export async function writeFileAtomic(target: string, content: ArtefactContent): Promise<void> {
+/**
+ * Writes one file atomically (used by `init` for its starter files): an exclusively created
+ * temporary sibling with a crypto-random name (never through an existing path or link), then a
+ * rename over the target. Output folders go through `output/` instead (staged sets, a manifest).
+ */
+export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = join(dirname(target), `.liujin-tmp-${randomBytes(12).toString('hex')}`);
+  let created = false;
   try {
-    await writeFile(temp, content);
+    const handle = await open(temp, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    // Only a temporary file this call created is removed.
+    if (created) await rm(temp, { force: true });
     throw error;
   }
-}
-
-export interface WrittenArtefact {
-  readonly path: string;
-  readonly file: string;
-  readonly bytes: number;
-}
-
-/** Writes every artefact an exporter yields under `outDir`; returns what was written. */
-export async function writeArtefacts(
-  outDir: string,
-  artefacts: AsyncIterable<Artefact> | Iterable<Artefact>,
-  onWritten?: (written: WrittenArtefact) => void,
-): Promise<WrittenArtefact[]> {
-  const written: WrittenArtefact[] = [];
-  for await (const artefact of artefacts) {
-    const file = resolveInside(outDir, artefact.path);
-    await writeFileAtomic(file, artefact.content);
-    const { content } = artefact;
-    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.byteLength : (await stat(file)).size;
-    const entry = { path: artefact.path, file, bytes };
-    written.push(entry);
-    onWritten?.(entry);
-  }
-  return written;
 }

@@ -4,7 +4,7 @@
  * docs/cli.md is generated from these definitions (and a test keeps it in step).
  */
 import { Command, Option } from 'commander';
-import { defaultLang, type GlobalOptions } from './runtime';
+import { defaultLang, writeErr, writeOut, type GlobalOptions } from './runtime';
 
 type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
 
@@ -152,6 +152,8 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
     .option('--json', 'machine-readable output on stdout')
     .option('-q, --quiet', 'print only errors')
     .showHelpAfterError()
+    // Commander echoes what was typed (an unknown option, a bad value): controls shown escaped there too.
+    .configureOutput({ writeOut: (text) => writeOut(text), writeErr: (text) => writeErr(text) })
     .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
     .exitOverride()
     .addHelpText('after', '\nExit codes: 0 ok, 1 a target not met, 2 bad input, 3 internal error.\nDocs: docs/cli.md');

@@ -3,8 +3,9 @@
  * The CLI is thin (ARCHITECTURE.md): it parses arguments, reads and writes files and calls the
  * packages' public APIs; no domain logic lives here.
  */
+import { randomBytes } from 'node:crypto';
 import type { LocalizedText, Problem } from '@liujin/core';
-import pc from 'picocolors';
+import { neutraliseControls } from '@liujin/core/text';
 
 export type Lang = 'zh' | 'en';
 
@@ -57,6 +58,8 @@ export interface Output {
   data(value: unknown): void;
   warn(line: string): void;
   error(line: string): void;
+  /** A warning printed even with --quiet (e.g. a server reachable from the network). */
+  loud(line: string): void;
   progress(label: string, total: number): Progress;
   readonly color: { bold(s: string): string; dim(s: string): string; red(s: string): string; yellow(s: string): string; green(s: string): string };
 }
@@ -66,32 +69,65 @@ interface Progress {
   done(): void;
 }
 
+/**
+ * Colour codes are never built from text: each colour function wraps its text in markers holding
+ * a per-process random nonce, every other control or bidi character is made visible
+ * (`\u001B`), then the markers become SGR codes, only when the stream is a terminal wanting
+ * colour. So a unit name holding ESC, BEL or U+202E never reaches the terminal raw (issue #14 §5).
+ */
+const NONCE = randomBytes(9).toString('hex');
+const MARK = new RegExp(`\u0000${NONCE}:(\\d+)\u0000`, 'g');
+const mark = (open: number, close: number) => (text: string) => `\u0000${NONCE}:${open}\u0000${text}\u0000${NONCE}:${close}\u0000`;
+const palette = { bold: mark(1, 22), dim: mark(2, 22), red: mark(31, 39), yellow: mark(33, 39), green: mark(32, 39) };
+
+/** Text for a terminal or a log: controls and bidi characters visible; liujin's own colours only when `color`. */
+export function terminalText(text: string, color: boolean): string {
+  return text
+    .split(MARK)
+    .map((part, i) => (i % 2 === 1 ? (color ? `\u001b[${part}m` : '') : neutraliseControls(part.replace(/\r/g, '\\u000D'))))
+    .join('');
+}
+
+/** JSON for stdout: JSON.stringify, with the C1 controls, bidi characters and line separators it leaves raw escaped too. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(terminalText(text, colorsEnabled(process.stdout)));
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(terminalText(text, colorsEnabled(process.stderr)));
+}
+
 export function createOutput(options: GlobalOptions): Output {
-  const useColor = colorsEnabled(process.stdout);
-  const c = pc.createColors(useColor);
-  const errColor = pc.createColors(colorsEnabled(process.stderr));
   const showProgress = !options.quiet && Boolean(process.stderr.isTTY) && !process.env.CI;
+  const warnLabel = () => palette.yellow(options.lang === 'zh' ? '警告' : 'warning');
   return {
     lang: options.lang,
     quiet: options.quiet,
     json: options.json,
     t: (text) => text[options.lang],
     info(line) {
-      if (!options.quiet && !options.json) process.stdout.write(`${line}\n`);
+      if (!options.quiet && !options.json) writeOut(`${line}\n`);
     },
     data(value) {
-      process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      process.stdout.write(`${jsonText(value)}\n`);
     },
     warn(line) {
-      if (!options.quiet) process.stderr.write(`${errColor.yellow(options.lang === 'zh' ? '警告' : 'warning')}: ${line}\n`);
+      if (!options.quiet) writeErr(`${warnLabel()}: ${line}\n`);
+    },
+    loud(line) {
+      writeErr(`${palette.bold(warnLabel())}: ${palette.bold(line)}\n`);
     },
     error(line) {
-      process.stderr.write(`${errColor.red(options.lang === 'zh' ? '错误' : 'error')}: ${line}\n`);
+      writeErr(`${palette.red(options.lang === 'zh' ? '错误' : 'error')}: ${line}\n`);
     },
     progress(label, total) {
       return showProgress ? terminalProgress(label, total) : { tick() {}, done() {} };
     },
-    color: { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green },
+    color: palette,
   };
 }
 

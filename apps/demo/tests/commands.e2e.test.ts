@@ -137,8 +137,8 @@ describe('liujin audit', () => {
     const out = tempDir();
     const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--out', out, '--lang', 'en']);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toContain('target missed');
-    for (const f of ['audit.json', 'audit.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
+    expect(r.stdout).toContain('behind target');
+    for (const f of ['audit.json', 'audit.csv', 'targets.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
   });
 
   it('exits 0 when every target is met, and 2 on a bad --format', () => {
@@ -158,7 +158,7 @@ describe('liujin templates', () => {
     expect(existsSync(join(out, 'templates/school-blank.pdf'))).toBe(true);
     const one = liujin(['templates', '--kind', 'community', '--unit', 'res-xiayang-1', '--year', '2026', '--out', out]);
     expect(one.status, one.stderr).toBe(0);
-    expect(readdirSync(join(out, 'templates/community'))).toEqual([expect.stringMatching(/^res-xiayang-1-.*\.pdf$/)]);
+    expect(readdirSync(join(out, 'templates/community'))).toEqual([expect.stringMatching(/^res-xiayang-1 .*\.pdf$/)]);
     const wrong = liujin(['templates', '--kind', 'school', '--unit', 'res-xiayang-1', '--out', out, '--lang', 'en']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
@@ -222,7 +222,7 @@ describe('each command on the files written by init', () => {
     expect(readdirSync(join(out, 'calendars/units')).sort()).toEqual(['ent-xj-001.ics', 'res-xy-001.ics', 'sch-zjj-001.ics', 'town-zjj.ics', 'vil-jz-001.ics']);
     const templates = liujin(['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', out]);
     expect(templates.status, templates.stderr).toBe(0);
-    expect(readdirSync(join(out, 'templates/school'))).toEqual([expect.stringMatching(/^sch-zjj-001-/)]);
+    expect(readdirSync(join(out, 'templates/school')).sort()).toEqual(['index.json', expect.stringMatching(/^sch-zjj-001 /)]);
     const audit = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', registry, '--activities', activities, '--out', out, '--format', 'json,html']);
     expect([0, 1]).toContain(audit.status);
     const json = JSON.parse(readFileSync(join(out, 'audit/audit.json'), 'utf8')) as { units: unknown[]; activities: { total: number } };

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { Lang, resolveExporterOptions, type Artefact, type AuditResult, type Exporter, type LocalizedText } from '@liujin/core';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
+import { targetsCsv } from './targets';
+
+/** The targets table written beside audit.csv. */
+export const TARGETS_CSV_PATH = 'audit/targets.csv';
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
 
@@ -60,7 +64,11 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
         md: () => auditMarkdown(audit, lang),
         junit: () => auditJunit(audit, resolved.failUnder),
       };
-      for (const format of resolved.formats) yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
+      for (const format of resolved.formats) {
+        yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
+        // The targets table (met / all applicable, open work beside it) comes with the CSV.
+        if (format === 'csv') yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
+      }
     },
   };
 }
@@ -69,8 +77,9 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
 export function auditVerdict(audit: AuditResult, options: { failUnder?: number } = {}): { exitCode: 0 | 1; reasons: LocalizedText[] } {
   const reasons: LocalizedText[] = [];
   for (const r of audit.byRequirement) {
-    if (r.targetMet === false) {
-      reasons.push({ zh: `未达标：${r.title.zh} 覆盖率 ${percent(r.share)}，目标 ${percent(r.target)}`, en: `target missed: ${r.title.en} at ${percent(r.share)}, target ${percent(r.target)}` });
+    // Behind (work overdue) fails the verdict; on track (only pending or unassessed left) does not.
+    if (r.targetStatus === 'behind') {
+      reasons.push({ zh: `落后于目标：${r.title.zh} 已完成 ${r.met}/${r.all}（${percent(r.shareOfAll)}），未完成 ${r.notMet}，目标 ${percent(r.target)}`, en: `behind target: ${r.title.en} ${r.met}/${r.all} met (${percent(r.shareOfAll)}), ${r.notMet} not met, target ${percent(r.target)}` });
     }
   }
   if (options.failUnder !== undefined && (audit.overall.share ?? 1) * 100 < options.failUnder) {

@@ -4,6 +4,7 @@
  */
 import { sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
 import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
 /** The order the statuses are shown in: done first, then what is owed. */
 const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'pending', 'not-assessed', 'waived', 'not-applicable'];
@@ -48,8 +49,10 @@ export function auditHtml(audit: AuditResult, lang: Lang, generated: string): st
   const t = (zhText: string, en: string) => (zh ? zhText : en);
   const table = (head: string[], rows: string[][]) =>
     `<table><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const cov = (c: Coverage) => [h(percent(c.share)), String(c.met), String(c.notMet), String(c.pending), String(c.notAssessed), String(c.waived)];
-  const covHead = [t('覆盖率', 'Coverage'), t('已完成', 'Met'), t('未完成', 'Not met'), t('未到期', 'Pending'), t('无法评估', 'Not assessed'), t('已豁免', 'Waived')];
+  const cov = (c: Coverage) => [h(metOfAll(c)), String(c.notMet), String(c.pending), String(c.notAssessed), String(c.waived), h(dueShare(c))];
+  const covHead = [t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en), t('未完成', 'Not met'), t('未到期', 'Pending'), t('无法评估', 'Not assessed'), t('已豁免', 'Waived'), t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)];
+  const targetCell = (r: AuditResult['byRequirement'][number]) => `<span class="${r.targetStatus === 'met' ? 'ok' : r.targetStatus === 'behind' ? 'bad' : ''} target-state" data-state="${r.targetStatus ?? ''}">${h(targetStatusText(r.targetStatus, lang))}</span>`;
+  const changes = changeRows(audit, lang);
   return `<!doctype html>
 <html lang="${zh ? 'zh-CN' : 'en'}">
 <head>
@@ -72,14 +75,19 @@ svg text{fill:#222;font-family:inherit}
 <p>${h(audit.district.name)} · ${h(t('评估日', 'as of'))} <span id="as-of">${h(audit.asOf)}</span> · ${h(audit.catalog.id)} ${h(audit.catalog.version)} · ${h(t('生成于', 'generated'))} ${h(generated)}</p>
 ${audit.district.synthetic ? `<p class="synthetic">${h(t('示例数据：本报告基于虚构的示例单位，仅供演示。', 'Synthetic data: this report is built from made-up sample units, for demonstration only.'))}</p>` : ''}
 <h2>${h(t('总体', 'Overall'))}</h2>
-<p><span class="big" id="overall-share">${h(percent(audit.overall.share))}</span> ${h(t('已到期工作的完成率', 'of the work due is done'))} (<span id="overall-met">${audit.overall.met}</span>/<span id="overall-denominator">${audit.overall.denominator}</span>)</p>
+${audit.warnings.map((w) => `<p class="synthetic warning">⚠ ${h(w[lang])}</p>`).join('')}
+<p><span class="big" id="overall-share-of-all">${h(percent(audit.overall.shareOfAll))}</span> ${h(t('全部适用事项已完成', 'of all applicable work is done'))} (<span id="overall-met">${audit.overall.met}</span>/<span id="overall-all">${audit.overall.all}</span>; ${h(openCounts(audit.overall, lang))})</p>
+<p>${h(t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en))}: <span id="overall-share">${h(percent(audit.overall.share))}</span> (${audit.overall.met}/<span id="overall-denominator">${audit.overall.denominator}</span>)</p>
 ${statusBar(audit.overall, lang)}
 <h2>${h(t('有覆盖目标的要求', 'Requirements with a coverage target'))}</h2>
-${table([t('要求', 'Requirement'), t('目标', 'Target'), ...covHead, t('达标', 'Target met')], audit.byRequirement.filter((r) => r.target !== null).map((r) => [`${h(r.clause)} ${h(r.title[lang])}<br><small>${h(r.requirementId)}</small>`, h(percent(r.target)), ...cov(r), r.targetMet === null ? '—' : r.targetMet ? `<span class="ok">✔</span>` : `<span class="bad">✘</span>`]))}
-<h2>${h(t('按领域覆盖率', 'Coverage by sector'))}</h2>
-${bars(audit.bySector.map((s) => ({ label: sectorLabel(s.sector, lang), share: s.share, detail: `${s.met}/${s.denominator}` })), 'sector-chart')}
-<h2>${h(t('按街镇覆盖率', 'Coverage by town'))}</h2>
-${bars(audit.byTown.map((s) => ({ label: s.name, share: s.share, detail: `${s.met}/${s.denominator}` })), 'town-chart')}
+<p>${h(t('目标以“已完成/全部适用单位”（豁免除外）判定；仍有未到期或无法评估的单位时不会显示已达标。', 'A target is judged on met / all applicable units (waived left out); it never shows as met while a unit is pending or not assessed.'))}</p>
+${table([t('要求', 'Requirement'), t('目标', 'Target'), ...covHead, t('状态', 'State')], audit.byRequirement.filter((r) => r.target !== null).map((r) => [`${h(r.clause)} ${h(r.title[lang])}<br><small class="requirement-id">${h(r.requirementId)}</small>`, h(percent(r.target)), ...cov(r), targetCell(r)]))}
+${audit.change ? `<h2 id="change">${h(changeHeads(audit, lang).title)}</h2>
+${table([t('项目', 'Item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'Change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], changes.map((r) => [h(r.label), h(r.now), h(r.before), h(r.delta), h(r.dueNow), h(r.dueBefore)]))}` : ''}
+<h2>${h(t('按领域：已完成/全部适用', 'By sector: met / all applicable'))}</h2>
+${bars(audit.bySector.map((s) => ({ label: sectorLabel(s.sector, lang), share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'sector-chart')}
+<h2>${h(t('按街镇：已完成/全部适用', 'By town: met / all applicable'))}</h2>
+${bars(audit.byTown.map((s) => ({ label: s.name, share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'town-chart')}
 ${table([t('街镇', 'Town'), ...covHead], audit.byTown.map((s) => [h(s.name), ...cov(s)]))}
 <h2>${h(t('按单位类型', 'By unit kind'))}</h2>
 ${table([t('类型', 'Kind'), ...covHead], audit.byKind.map((s) => [h(kindName(s.kind, lang)), ...cov(s)]))}

@@ -1,6 +1,7 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
 import { sectorLabel, type AuditResult, type Lang } from '@liujin/core';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
 export function auditJson(audit: AuditResult): string {
   return `${JSON.stringify(audit, null, 2)}\n`;
@@ -37,28 +38,32 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
   const lines = [
     `# ${zh ? `${audit.year} 年“六进”工作覆盖率审计` : `"Six into" coverage audit ${audit.year}`}`,
     '',
-    `${mdCell(audit.district.name)} · ${zh ? '评估日' : 'as of'} ${audit.asOf} · ${audit.catalog.id} ${audit.catalog.version}`,
+    `${mdCell(audit.district.name)} · ${zh ? '评估日' : 'as of'} ${audit.asOf} · ${mdCell(audit.catalog.id)} ${mdCell(audit.catalog.version)}`,
     '',
     ...(audit.district.synthetic ? [zh ? '> 示例数据：基于虚构单位，仅供演示。' : '> Synthetic data: made-up units, for demonstration only.', ''] : []),
-    `**${zh ? '总体覆盖率' : 'Overall coverage'}: ${percent(audit.overall.share)}** (${audit.overall.met}/${audit.overall.denominator}; ${zh ? '未到期' : 'pending'} ${audit.overall.pending}, ${zh ? '无法评估' : 'not assessed'} ${audit.overall.notAssessed}, ${zh ? '豁免' : 'waived'} ${audit.overall.waived})`,
+    ...(audit.warnings.length > 0 ? [...audit.warnings.map((w) => `> ⚠ ${mdCell(w[lang])}`), ''] : []),
+    `**${zh ? '总体' : 'Overall'}: ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} ${metOfAll(audit.overall)}** (${openCounts(audit.overall, lang)}); ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} ${dueShare(audit.overall)}`,
     '',
     `## ${zh ? '有覆盖目标的要求' : 'Requirements with a target'}`,
     '',
-    `| ${zh ? '要求' : 'requirement'} | ${zh ? '目标' : 'target'} | ${zh ? '覆盖率' : 'coverage'} | ${zh ? '达标' : 'met'} |`,
-    '|---|---|---|---|',
-    ...audit.byRequirement.filter((r) => r.target !== null).map((r) => `| ${mdCell(`${r.clause} ${r.title[lang]}`)} | ${percent(r.target)} | ${percent(r.share)} (${r.met}/${r.denominator}) | ${r.targetMet === null ? '—' : r.targetMet ? '✔' : '✘'} |`),
+    zh ? '目标以“已完成/全部适用单位”（豁免除外）判定；仍有未到期或无法评估的单位时不会显示已达标。' : 'A target is judged on met / all applicable units (waived left out); it never shows as met while a unit is pending or not assessed.',
     '',
+    `| ${zh ? '要求' : 'requirement'} | ${zh ? '目标' : 'target'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} | ${zh ? '未到期' : 'pending'} | ${zh ? '无法评估' : 'not assessed'} | ${zh ? '已豁免' : 'waived'} | ${zh ? '未完成' : 'not met'} | ${zh ? '状态' : 'state'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} |`,
+    '|---|---|---|---|---|---|---|---|---|',
+    ...audit.byRequirement.filter((r) => r.target !== null).map((r) => `| ${mdCell(`${r.clause} ${r.title[lang]}`)} | ${percent(r.target)} | ${metOfAll(r)} | ${r.pending} | ${r.notAssessed} | ${r.waived} | ${r.notMet} | ${targetStatusText(r.targetStatus, lang)} | ${dueShare(r)} |`),
+    '',
+    ...changeMarkdown(audit, lang),
     `## ${zh ? '按领域' : 'By sector'}`,
     '',
-    `| ${zh ? '领域' : 'sector'} | ${zh ? '覆盖率' : 'coverage'} | ${zh ? '已完成' : 'met'} | ${zh ? '未完成' : 'not met'} | ${zh ? '未到期' : 'pending'} |`,
+    `| ${zh ? '领域' : 'sector'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} | ${zh ? '未完成' : 'not met'} | ${zh ? '未到期' : 'pending'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} |`,
     '|---|---|---|---|---|',
-    ...audit.bySector.map((s) => `| ${sectorLabel(s.sector, lang)} | ${percent(s.share)} | ${s.met} | ${s.notMet} | ${s.pending} |`),
+    ...audit.bySector.map((s) => `| ${sectorLabel(s.sector, lang)} | ${metOfAll(s)} | ${s.notMet} | ${s.pending} | ${dueShare(s)} |`),
     '',
     `## ${zh ? '按街镇' : 'By town'}`,
     '',
-    `| ${zh ? '街镇' : 'town'} | ${zh ? '覆盖率' : 'coverage'} | ${zh ? '已完成' : 'met'} | ${zh ? '未完成' : 'not met'} |`,
-    '|---|---|---|---|',
-    ...audit.byTown.map((t) => `| ${mdCell(t.name)} | ${percent(t.share)} | ${t.met} | ${t.notMet} |`),
+    `| ${zh ? '街镇' : 'town'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} | ${zh ? '未完成' : 'not met'} | ${zh ? '未到期' : 'pending'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} |`,
+    '|---|---|---|---|---|',
+    ...audit.byTown.map((t) => `| ${mdCell(t.name)} | ${metOfAll(t)} | ${t.notMet} | ${t.pending} | ${dueShare(t)} |`),
     '',
     `## ${zh ? '优先催办' : 'Chase first'}`,
     '',
@@ -70,16 +75,38 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
   return lines.join('\n');
 }
 
+/** The year-on-year section of the Markdown summary (`--previous`). */
+function changeMarkdown(audit: AuditResult, lang: Lang): string[] {
+  const rows = changeRows(audit, lang);
+  if (rows.length === 0 || !audit.change) return [];
+  const zh = lang === 'zh';
+  const heads = changeHeads(audit, lang);
+  return [
+    `## ${heads.title}`,
+    '',
+    `| ${zh ? '项目' : 'item'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} ${heads.now} | ${heads.before} | ${zh ? '变化（百分点）' : 'change (points)'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} ${heads.now} | ${heads.before} |`,
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${mdCell(r.label)} | ${r.now} | ${r.before} | ${r.delta} | ${r.dueNow} | ${r.dueBefore} |`),
+    '',
+  ];
+}
+
 /** JUnit XML: one test case per requirement with a target, and one for the overall threshold. */
 export function auditJunit(audit: AuditResult, failUnder: number | undefined): string {
   const cases: string[] = [];
   let failures = 0;
+  let skipped = 0;
   for (const r of audit.byRequirement.filter((x) => x.target !== null)) {
     const name = escapeXml(`${r.requirementId} ≥ ${percent(r.target)}`);
-    if (r.targetMet === false) {
+    const detail = `${metOfAll(r)} ${OF_ALL_LABEL.en}; ${openCounts(r, 'en')}; ${DUE_SHARE_LABEL.en} ${dueShare(r)}`;
+    if (r.targetStatus === 'behind') {
       failures++;
-      cases.push(`    <testcase classname="liujin.targets" name="${name}"><failure message="${escapeXml(`coverage ${percent(r.share)} (${r.met}/${r.denominator}) is under the target ${percent(r.target)}`)}"/></testcase>`);
-    } else cases.push(`    <testcase classname="liujin.targets" name="${name}"/>`);
+      cases.push(`    <testcase classname="liujin.targets" name="${name}"><failure message="${escapeXml(`behind: ${detail}; target ${percent(r.target)}`)}"/></testcase>`);
+    } else if (r.targetStatus === 'on-track') {
+      // Not met yet and nothing overdue: neither a pass nor a failure.
+      skipped++;
+      cases.push(`    <testcase classname="liujin.targets" name="${name}"><skipped message="${escapeXml(`on track, not met yet: ${detail}`)}"/></testcase>`);
+    } else cases.push(`    <testcase classname="liujin.targets" name="${name}"><system-out>${escapeXml(`target met: ${detail}`)}</system-out></testcase>`);
   }
   if (failUnder !== undefined) {
     const share = audit.overall.share ?? 1;
@@ -91,8 +118,8 @@ export function auditJunit(audit: AuditResult, failUnder: number | undefined): s
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="liujin audit ${audit.year}" tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="${escapeXml(`${audit.district.name} ${audit.year} as of ${audit.asOf}`)}" tests="${cases.length}" failures="${failures}">`,
+    `<testsuites name="liujin audit ${audit.year}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">`,
+    `  <testsuite name="${escapeXml(`${audit.district.name} ${audit.year} as of ${audit.asOf}`)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

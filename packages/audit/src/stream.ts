@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
-import { AuditAccumulator, activityId, resolveExporterOptions, setAsideEntry, unmatchedEntry, type Activity, type Artefact, type AuditInput, type AuditResult, type Exporter, type Registry, type Unit } from '@liujin/core';
-import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS } from './exporter';
+import { AuditAccumulator, resolveExporterOptions, uniqueIds, setAsideEntry, unmatchedEntry, type Activity, type Artefact, type AuditInput, type AuditResult, type Exporter, type Registry, type Unit } from '@liujin/core';
+import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH } from './exporter';
 import { auditHtml } from './html';
 import { jsonObjectChunks } from './json-stream';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
+import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
 
 export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activities'> {
@@ -148,10 +149,11 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
         };
         const chunks: Sink[] = [];
+        const unknownIds = uniqueIds();
         for await (const a of input.activities) {
           const at = position.get(a.unitId);
           if (at === undefined) {
-            miss(unmatchedEntry(a, activityId(a), 'unknown-unit'));
+            miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
             acc.countUnmatched();
             continue;
           }
@@ -209,6 +211,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               break;
             case 'csv':
               yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
+              yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
               break;
             case 'xlsx':
               yield { ...artefact, content: streamedFile(join(spill, 'audit.xlsx')) };

@@ -1,5 +1,5 @@
 /** Shared rendering helpers: labels, percentages and safe cells for every report format. */
-import { STATUS_LABELS, UNIT_KIND_LABELS, type AuditResult, type Lang, type Status } from '@liujin/core';
+import { STATUS_LABELS, UNIT_KIND_LABELS, markdownText, neutraliseControls, type AuditResult, type Lang, type Status } from '@liujin/core';
 
 export function percent(share: number | null): string {
   return share === null ? '—' : `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;
@@ -14,11 +14,14 @@ export function statusName(status: Status, lang: Lang): string {
 }
 
 /**
- * A spreadsheet cell that can never run as a formula: text starting with = + - @ or a tab or
- * carriage return gets a leading apostrophe (OWASP CSV injection guidance).
+ * A spreadsheet cell that can never run as a formula: text starting with = + - @ (or their
+ * full-width forms ＝ ＋ － ＠, which spreadsheet software also reads as operators) or a tab or
+ * carriage return gets a leading apostrophe (OWASP CSV injection guidance). Terminal control and
+ * bidi characters are shown as visible `\uXXXX` escapes (issue #14 §5).
  */
 export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = neutraliseControls(value);
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
 }
 
 export function csvField(value: string | number | null | undefined): string {
@@ -36,9 +39,8 @@ export function escapeXml(text: string): string {
   return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\uFFFD');
 }
 
-export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-}
+/** User text in Markdown (a table cell or a line): nothing live, controls visible (core's markdownText). */
+export const mdCell = markdownText;
 
 export function unitNames(audit: AuditResult): Map<string, string> {
   return new Map(audit.units.map((u) => [u.unitId, u.name]));

@@ -118,6 +118,8 @@ export class XlsxWriter {
   constructor(
     write: (chunk: Uint8Array) => void,
     private readonly created: Date,
+    /** Applied to every text cell (reports pass `safeCell`: controls visible, no formulas). */
+    private readonly cellText: (text: string) => string = (text) => text,
   ) {
     let resolve!: () => void;
     let reject!: (error: Error) => void;
@@ -185,7 +187,7 @@ export class XlsxWriter {
           const ref = `${columnName(i)}${r}`;
           if (typeof value === 'number' && Number.isFinite(value)) xml += `<c r="${ref}"${style}><v>${value}</v></c>`;
           else {
-            let text = String(value);
+            let text = this.cellText(String(value));
             if (text.length > XLSX_MAX_CELL) text = `${text.slice(0, XLSX_MAX_CELL - 40)} …[${text.length} characters, cut to fit a cell]`;
             xml += `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
           }

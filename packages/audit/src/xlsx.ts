@@ -1,7 +1,8 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { kindName, percent, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
+import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
 
 /** Excel's limit: 1,048,576 rows a sheet, the header included. */
 const XLSX_MAX_ROWS = 1_048_576;
@@ -26,7 +27,8 @@ function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh
 export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, now: Date, titles: ReadonlyMap<string, string>, maxRows = XLSX_MAX_ROWS) {
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
-  const writer = new XlsxWriter(write, now);
+  // Cells of names and titles from users: controls shown as \uXXXX (inline strings are never formulas).
+  const writer = new XlsxWriter(write, now, (text) => neutraliseControls(text));
   const detailHeader = [t('单位编号', 'unit id'), t('单位', 'unit'), t('类型', 'kind'), t('街镇', 'town'), t('要求编号', 'requirement'), t('要求', 'title'), t('状态', 'status'), t('原因', 'reason'), t('期限', 'due')];
   const detailName = t('单位明细', 'unit detail');
   const detailWidths = [20, 24, 10, 12, 38, 30, 10, 60, 12];
@@ -48,8 +50,9 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
     },
     /** `audit` gives the summary (its unit list is not read); `names` the unit names of the gaps. */
     async finish(audit: AuditResult, names: ReadonlyMap<string, string>): Promise<void> {
-      const covHead = [t('覆盖率', 'coverage'), t('已完成', 'met'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t('分母', 'denominator')];
-      const cov = (c: Coverage) => [percent(c.share), c.met, c.notMet, c.pending, c.notAssessed, c.waived, c.denominator];
+      const covHead = [t('已完成', 'met'), t('全部适用单位', 'all applicable units'), t('完成率（已完成/全部适用）', 'share (met / all)'), t('未完成', 'not met'), t('未到期', 'pending'), t('无法评估', 'not assessed'), t('已豁免', 'waived'), t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en), t('已到期单位', 'units due')];
+      const cov = (c: Coverage) => [c.met, c.all, percent(c.shareOfAll), c.notMet, c.pending, c.notAssessed, c.waived, percent(c.share), c.denominator];
+      const changes = changeRows(audit, lang);
       const sheets: SheetSpec[] = [
         {
           name: t('汇总', 'summary'),
@@ -59,22 +62,29 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
             [t('年度', 'year'), audit.year],
             [t('评估日', 'as of'), audit.asOf],
             [t('目录', 'catalog'), `${audit.catalog.id} ${audit.catalog.version}`],
-            [t('总体覆盖率', 'overall coverage'), percent(audit.overall.share)],
+            [t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en), metOfAll(audit.overall)],
+            [t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en), dueShare(audit.overall)],
             [t('已完成', 'met'), audit.overall.met],
             [t('未完成', 'not met'), audit.overall.notMet],
             [t('未到期', 'pending'), audit.overall.pending],
+            [t('无法评估', 'not assessed'), audit.overall.notAssessed],
+            [t('已豁免', 'waived'), audit.overall.waived],
             [t('活动记录', 'activities'), audit.activities.total],
             [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
             ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
+            ...audit.warnings.map((w) => [t('提示', 'warning'), w[lang]]),
           ],
           widths: [22, 40],
         },
         { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
         {
           name: t('按要求', 'by requirement'),
-          rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorLabel(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), ...cov(r)])],
-          widths: [38, 8, 12, 40],
+          rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), t('状态', 'state'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorLabel(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), r.target === null ? '' : targetStatusText(r.targetStatus, lang), ...cov(r)])],
+          widths: [38, 8, 12, 40, 8, 18],
         },
+        ...(audit.change
+          ? [{ name: t('同比', 'change'), rows: [[t('项目', 'item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], ...changes.map((r) => [r.label, r.now, r.before, r.delta, r.dueNow, r.dueBefore])], widths: [40, 10, 10, 14, 18, 10] }]
+          : []),
         {
           name: t('优先催办', 'gaps'),
           rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh)])],

@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe('verdict', () => {
   it('gives exit code 1 when a target or the threshold is missed', () => {
     expect(auditVerdict(audit).exitCode).toBe(1);
-    const onlyPlan = { ...audit, byRequirement: audit.byRequirement.map((r) => ({ ...r, targetMet: null })) };
+    const onlyPlan = { ...audit, byRequirement: audit.byRequirement.map((r) => ({ ...r, targetStatus: null, targetMet: null })) };
     expect(auditVerdict(onlyPlan).exitCode).toBe(0);
     expect(auditVerdict(onlyPlan, { failUnder: 99 }).exitCode).toBe(1);
   });
@@ -74,7 +74,7 @@ describe('reports', () => {
     const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
     expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办', '单位明细']);
     const byReq = book['按要求']!.find((row) => row[0]!.v === 'qp2024.school.evacuation-plan')!;
-    expect(byReq.slice(5, 8).map((c) => c.v)).toEqual(['66.6%', 2, 1]);
+    expect(byReq.slice(5, 9).map((c) => c.v)).toEqual(['✘ 落后（有逾期未完成）', 2, 3, '66.6%']);
     const cells = Object.values(book).flat(2);
     expect(cells.some((c) => c.t === 'f')).toBe(false);
     expect(cells.some((c) => c.v === '=HYPERLINK("http://evil","点我")' && c.t === 's')).toBe(true);

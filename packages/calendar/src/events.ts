@@ -6,7 +6,7 @@
  * the activities. UIDs carry the year (or date), so feeds of several years never share one, and a
  * UID shared by two feeds is the same event word for word (key dates).
  */
-import { KEY_DATE_IDS, REQUIREMENT_SECTORS, addDays, defaultWorkdayCalendar, describeDue, safeFileSegment, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { KEY_DATE_IDS, REQUIREMENT_SECTORS, addDays, defaultWorkdayCalendar, describeDue, fileNameForId, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { keyDateEvents, nonWorkdayLine, unconfirmedLine, type KeyDateEvents } from './key-dates';
 import { alarmOn, alarmsBefore, isYearLong, yearReminderDay, type AlarmSpec } from './reminders';
 import { reportsDue } from './reports';
@@ -30,6 +30,8 @@ export interface FeedSpec {
   /** IANA zone of timed events (the region profile's). */
   timeZone: string;
   events: EventSpec[];
+  /** The town or unit a feed belongs to, for calendars/index.json. */
+  subject?: { kind: 'town' | 'unit'; id: string; name: string };
 }
 
 export interface BuildFeedsInput {
@@ -123,6 +125,8 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   /** The key dates a feed's work hangs on: activity days, and the siren test wherever there are drills or Education Day work. */
   const keyDatesOf = (entries: readonly Entry[], keyDates: KeyDateEvents): EventSpec[] => {
     const ids = new Set(entries.filter(({ task }) => task.due.type === 'window' && task.keyDateId !== undefined).map(({ task }) => task.keyDateId!));
+    // Occasions the notice names for work it does not date: shown as preferred (issue 17).
+    for (const { task } of entries) for (const p of task.preferred ?? []) ids.add(p.keyDateId);
     const drills = entries.some(({ task }) => requirements.get(task.requirementId)?.evidenceKinds.some((k) => k === 'evacuation-drill' || k === 'siren-listening'));
     if (ids.has(KEY_DATE_IDS.educationDay) || drills) ids.add(KEY_DATE_IDS.sirenTest);
     return [...keyDates.byId.entries()].filter(([id]) => ids.has(id)).flatMap(([, events]) => events);
@@ -227,7 +231,7 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
     for (const town of registry.towns) {
       const events = perYear.flatMap(({ plan, keyDates, entries }) => workEvents(`town/${town.id}`, entries.filter((e) => e.unit.town === town.id), keyDates, plan, true));
       const townName = zh ? town.name : inLang(lang, town.name, town.nameEn ?? town.name);
-      feeds.push({ path: `calendars/towns/${safeFileSegment(town.id)}.ics`, name: `${districtName} ${townName}`, timeZone, events });
+      feeds.push({ path: `calendars/towns/${fileNameForId(town.id)}.ics`, name: `${districtName} ${townName}`, timeZone, events, subject: { kind: 'town', id: town.id, name: town.name } });
     }
   }
   if (kinds.has('sectors')) {
@@ -238,14 +242,12 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
     }
   }
   if (kinds.has('units') && registry) {
-    const used = new Set<string>();
     for (const unit of registry.units) {
-      // The unit id is unique and already a safe segment; the name makes the file recognisable.
-      let file = `${safeFileSegment(unit.id)}`;
-      while (used.has(file.toLowerCase())) file = `${file}_`;
-      used.add(file.toLowerCase());
+      // Named by the id alone (fileNameForId): never by registry order, so a unit's feed never
+      // takes another unit's file; calendars/index.json maps ids to files.
+      const file = fileNameForId(unit.id);
       const events = perYear.flatMap(({ plan, keyDates, entries }) => workEvents(`unit/${unit.id}`, entries.filter((e) => e.unit.id === unit.id), keyDates, plan, false));
-      feeds.push({ path: `calendars/units/${file}.ics`, name: zh ? `${unit.name}（${kindLabel(unit, lang)}）` : `${unitName(unit, lang)} (${kindLabel(unit, lang)})`, timeZone, events });
+      feeds.push({ path: `calendars/units/${file}.ics`, name: zh ? `${unit.name}（${kindLabel(unit, lang)}）` : `${unitName(unit, lang)} (${kindLabel(unit, lang)})`, timeZone, events, subject: { kind: 'unit', id: unit.id, name: unit.name } });
     }
   }
   return feeds;

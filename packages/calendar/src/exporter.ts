@@ -1,6 +1,6 @@
 /** The calendar exporter (the Exporter contract of @liujin/core). */
 import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
-import { buildFeeds } from './events';
+import { buildFeeds, type FeedSpec } from './events';
 import { renderGlances } from './glance';
 import { CalendarOptions, parseAlarms, type CalendarOptionsInput } from './options';
 import { renderInParallel } from './parallel';
@@ -43,7 +43,17 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
       } else {
         for (const feed of named) yield { path: feed.path, mediaType: 'text/calendar', content: renderFeed(feed, renderOptions) };
       }
+      const index = resolved.index ? feedIndex(feeds) : undefined;
+      if (index) yield index;
       if (resolved.glance) yield* renderGlances({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, lang: resolved.lang, towns: resolved.feeds.includes('towns') });
     },
   };
+}
+
+/** calendars/index.json: which file holds each town's and unit's feed (file names come from ids alone). */
+function feedIndex(feeds: readonly FeedSpec[]): Artefact | undefined {
+  const subjects = feeds.filter((f) => f.subject !== undefined);
+  if (subjects.length === 0) return undefined;
+  const list = (kind: 'town' | 'unit') => subjects.filter((f) => f.subject!.kind === kind).map((f) => ({ id: f.subject!.id, name: f.subject!.name, file: f.path }));
+  return { path: 'calendars/index.json', mediaType: 'application/json', content: `${JSON.stringify({ towns: list('town'), units: list('unit') }, null, 2)}\n` };
 }

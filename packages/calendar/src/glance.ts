@@ -4,7 +4,7 @@
  * key dates, and deadlines and windows coloured by sector; the dated list follows on a second sheet.
  * Self-contained like the audit report: no scripts, no external resources (a CSP forbids them).
  */
-import { daysInMonth, defaultWorkdayCalendar, isoWeekday, makeLocalDate, safeFileSegment, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { daysInMonth, defaultWorkdayCalendar, isoWeekday, makeLocalDate, fileNameForId, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { reportsDue } from './reports';
 import { inLang, sectorLabel, weekdayName } from './text';
 
@@ -50,6 +50,8 @@ function items(plan: Plan, tasks: readonly Task[], lang: Lang, workdays: Workday
   for (const { task, units } of groups.values()) {
     const count = zh ? `（${units.size} 个单位）` : ` (${units.size})`;
     const title = inLang(lang, task.title.zh, task.title.en);
+    // Preferred occasions of work the notice does not date (issue 17): shown on their days.
+    for (const date of new Set((task.preferred ?? []).map((p) => p.date))) out.push({ date, end: date, kind: 'window', sector: task.sector, text: `${title}${count}${zh ? '（首选时机）' : ' (preferred)'}` });
     if (task.due.type === 'deadline' && task.occasion === 'year') yearEnd.set(task.due.date, (yearEnd.get(task.due.date) ?? 0) + 1);
     else if (task.due.type === 'deadline') out.push({ date: task.due.date, kind: 'deadline', sector: task.sector, text: title + count });
     else if (task.due.type === 'window') out.push({ date: task.due.start, end: task.due.end, kind: 'window', sector: task.sector, text: title + count });
@@ -147,7 +149,7 @@ export function* renderGlances(input: GlanceInput): Iterable<Artefact> {
       const townTasks = tasks.filter((t) => units.get(t.unitId)?.town === town.id);
       const name = zh ? town.name : inLang(lang, town.name, town.nameEn ?? town.name);
       const list = items(plan, townTasks, lang, workdays);
-      yield { path: `calendars/glance/towns/${safeFileSegment(town.id)}-${plan.year}.html`, mediaType: 'text/html', content: page(heading(`${district} ${name}`), plan, list, workdays, lang) };
+      yield { path: `calendars/glance/towns/${fileNameForId(town.id)}-${plan.year}.html`, mediaType: 'text/html', content: page(heading(`${district} ${name}`), plan, list, workdays, lang) };
     }
   }
 }

@@ -50,6 +50,8 @@ export const CalendarOptions = z
     previous: z.record(z.string(), z.object({ sequence: z.number().int().nonnegative(), start: z.string(), end: z.string().optional(), digest: z.string().optional() })).default({}),
     /** Prefix of every X-WR-CALNAME. */
     namePrefix: z.string().max(100).default(''),
+    /** Also yield calendars/index.json: which file holds each town's and unit's feed (names come from ids alone). */
+    index: z.boolean().default(false),
     /** Worker threads for large batches (feeds are independent); 1 renders on this thread. */
     concurrency: z.number().int().min(1).max(64).default(1),
     /** Domain part of UIDs: give each district its own (e.g. `qingpu.example.gov.cn`) so two districts' feeds never collide. */

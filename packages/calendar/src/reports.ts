@@ -25,16 +25,20 @@ export function reportsDue(tasks: readonly Task[], workdays: WorkdayCalendar): R
   if (!report || report.due.type !== 'after-each-activity') return [];
   const { within, unit } = report.due;
   const byDay = new Map<string, ReportDue>();
+  // Activity days: a window task's key date, or the first preferred occasion of work the notice does not date.
+  const days = (task: Task): { keyDateId: string; on: string }[] =>
+    task.due.type === 'window' && task.keyDateId !== undefined ? [{ keyDateId: task.keyDateId, on: task.due.on }] : (task.preferred ?? []).slice(0, 1).map((p) => ({ keyDateId: p.keyDateId, on: p.date }));
   for (const task of tasks) {
-    if (task.due.type !== 'window' || task.keyDateId === undefined) continue;
-    const key = `${task.keyDateId}/${task.due.on}`;
-    const entry = byDay.get(key);
-    if (entry) {
-      entry.activities.push(task);
-      continue;
+    for (const day of days(task)) {
+      const key = day.on; // one report per activity day (Education Day and the siren test share one)
+      const entry = byDay.get(key);
+      if (entry) {
+        if (!entry.activities.includes(task)) entry.activities.push(task);
+        continue;
+      }
+      const date = unit === 'workdays' ? workdays.addWorkdays(day.on, within) : addDays(day.on, within);
+      byDay.set(key, { keyDateId: day.keyDateId, on: day.on, date, activities: [task], report });
     }
-    const date = unit === 'workdays' ? workdays.addWorkdays(task.due.on, within) : addDays(task.due.on, within);
-    byDay.set(key, { keyDateId: task.keyDateId, on: task.due.on, date, activities: [task], report });
   }
   return [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.keyDateId < b.keyDateId ? -1 : 1));
 }

@@ -14,5 +14,6 @@ export * from './catalogs/index';
 export * from './rules/index';
 export * from './plan/index';
 export * from './report/index';
+export * from './files/index';
 export * from './audit/index';
 export * from './exporter-registry';

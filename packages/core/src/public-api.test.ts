@@ -10,26 +10,35 @@ import * as sample from './sample/index';
 import * as testing from './testing/index';
 
 const CORE = [
-   'ACTIVITY_COLUMNS', 'ACTIVITY_KIND_LABELS', 'AUDIT_JSON_SCHEMA', 'AUDIT_SCHEMA_VERSION', 'Activity',
-   'ActivityKind', 'AuditAccumulator', 'AuditResult', 'Cadence', 'Catalog', 'CivilDefenseWork', 'Condition',
-   'Contact', 'Coverage', 'DEFAULT_REGION', 'DateRule', 'District', 'DueRule', 'EvacuationRoute',
-   'ExporterOptionsError', 'FACTS', 'FACT_NAMES', 'HolidayYear', 'Id', 'KEY_DATE_IDS', 'KeyDate',
-   'KeyDateError', 'KeyDateOverride', 'KeyDateRule', 'Lang', 'LiujinValidationError', 'LocalDate',
-   'LocalTime', 'LocalizedText', 'Milestone', 'OPERATORS', 'Phase', 'Plan', 'PreviousAuditError',
+   'ACTIVITY_COLUMNS', 'ACTIVITY_KIND_LABELS', 'ACTIVITY_KIND_SHORT_LABELS', 'AUDIT_JSON_SCHEMA',
+   'AUDIT_SCHEMA_VERSION', 'Activity', 'ActivityKind', 'AuditAccumulator', 'AuditResult',
+   'BUILTIN_EXPORTERS', 'BadCell', 'Cadence', 'Catalog', 'CivilDefenseWork', 'Condition', 'Contact',
+   'Coverage', 'DEFAULT_LABEL', 'DEFAULT_REGION', 'DateRule', 'District', 'DueRule', 'EvacuationRoute',
+   'ExporterOptionsError', 'FACTS', 'FACT_NAMES', 'GENERAL_SECTOR_LABEL', 'HolidayYear', 'INPUT_LIMITS',
+   'Id', 'KEY_DATE_IDS', 'KeyDate', 'KeyDateError', 'KeyDateOverride', 'KeyDateRule', 'Lang',
+   'LiujinValidationError', 'LocalDate', 'LocalTime', 'LocalizedText', 'MAX_LISTED_PROBLEMS', 'Milestone',
+   'NEWS_REPORTABLE_KINDS', 'OPERATORS', 'Phase', 'Plan', 'PreviousAudit', 'PreviousAuditError',
    'QINGPU_2024_CATALOG', 'QINGPU_2024_CATALOG_JSON', 'QINGPU_DISTRICT', 'QINGPU_TOWNS', 'REGION_PROFILES',
-   'REGISTRY_COLUMNS', 'ROLE_LABELS', 'RegionProfile', 'Registry', 'Requirement', 'RequirementResult', 'Role',
-   'SECTOR_LABELS', 'SECTOR_OF_KIND', 'STATUS_LABELS', 'Sector', 'SourceRef', 'Status', 'Tailoring', 'Task',
-   'TaskDue', 'Town', 'UNIT_KIND_LABELS', 'Unit', 'UnitKind', 'UnmatchedReason', 'WAIVER_COLUMNS', 'Waiver',
-   'Year', 'activityId', 'addDays', 'addWorkdays', 'collectArtefacts', 'compileCondition', 'createEvaluator',
-   'createWorkdayCalendar', 'daysBetween', 'daysInMonth', 'decodeText', 'defaultWorkdayCalendar',
-   'describeDue', 'describeDueRule', 'formatProblem', 'getRegionProfile', 'holidayRegulationFor',
-   'isSafeRelativePath', 'isWorkday', 'isoWeekday', 'jsonLinesAsRows', 'keyDatesFor', 'listRegionProfiles',
-   'makeLocalDate', 'nextWorkday', 'parseActivitiesFile', 'parseActivityRows', 'parseCatalog',
-   'parseHolidayYear', 'parseRegionProfile', 'parseRegistryFile', 'parseUnitsTable', 'parseWaiversFile',
-   'planYear', 'previousWorkday', 'publicHolidayLines', 'publicHolidaysFor', 'problem', 'problemsFromZod', 'renderCatalogMarkdown', 'renderPlanMarkdown',
-   'renumber', 'resolveActivityKind', 'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit',
-   'safeFileSegment', 'setAsideEntry', 'statutoryHolidays', 'tailorCatalog', 'unmatchedEntry',
-   'workdayDataSource',
+   'REGISTRY_COLUMNS', 'REQUIREMENT_SECTORS', 'ROLE_LABELS', 'RegionProfile', 'Registry', 'Requirement',
+   'RequirementResult', 'RequirementSector', 'Role', 'SECTOR_LABELS', 'STATUS_LABELS', 'Sector',
+   'ShareChange', 'SourceRef', 'Status', 'Tailoring', 'Task', 'TaskDue', 'Town', 'UNIT_KIND_LABELS',
+   'Unit', 'UnitKind', 'UnmatchedReason', 'WAIVER_COLUMNS', 'Waiver', 'Year', 'acceptsEarlierYears',
+   'activityId', 'addDays', 'addWorkdays', 'capProblems', 'cellText', 'collectArtefacts', 'collectContent',
+   'compileCondition', 'conditionLeaves', 'contentChunks', 'createEvaluator', 'createWorkdayCalendar',
+   'daysBetween', 'daysInMonth', 'decodeText', 'defaultAsOf', 'defaultWorkdayCalendar', 'describeDue',
+   'describeDueRule', 'effectivePeriodWarnings', 'fileTooLarge', 'foldCondition', 'formatProblem',
+   'getRegionProfile', 'holidayRegulationFor', 'isExporterModule', 'isSafeRelativePath', 'isWorkday',
+   'isoWeekday', 'jsonLineBatches', 'jsonLinesAsRows', 'keyDateLines', 'keyDatesFor', 'keyDatesHeading',
+   'listRegionProfiles', 'makeLocalDate', 'mapFactConditions', 'nextWorkday', 'outsideYearVerdict',
+   'parseActivitiesFile', 'parseActivityRows', 'parseCatalog', 'parseCsvRows', 'parseHolidayYear',
+   'parseJsonLine', 'parseJsonLines', 'parseJsonText', 'parseRegionProfile', 'parseRegistryFile',
+   'parseUnitsTable', 'parseWaiverRows', 'parseWaiversFile', 'planYear', 'previousWorkday', 'problem', 'publicHolidayLines', 'publicHolidaysFor',
+   'problemsFromZod', 'readDateText', 'readTable', 'readTimeText', 'readWorkbook', 'renderCatalogMarkdown',
+   'renderKeyDatesMarkdown', 'renderPlanMarkdown', 'renumber', 'resolveActivityKind',
+   'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit', 'safeFileSegment', 'sectorLabel',
+   'setAsideEntry', 'setAsideRowOf', 'statutoryHolidays', 'streamActivityRecords', 'streamRegistryUnits',
+   'tailorCatalog', 'targetStatus', 'todayIn', 'uniqueIds', 'unknownUnitProblem', 'unmatchedEntry',
+   'workdayDataSource', 'yearIn'
 ];
 
 describe('public API of @liujin/core', () => {
@@ -43,12 +52,12 @@ describe('public API of @liujin/core', () => {
   });
 
   it('the exporter conformance suite and its arbitraries are a subpath (@liujin/core/testing)', () => {
-    expect(Object.keys(testing).sort()).toEqual(['HOSTILE_STRINGS', 'arbitraryActivities', 'arbitraryName', 'arbitraryNow', 'arbitraryRegistry', 'testExporterConformance']);
+    expect(Object.keys(testing).sort()).toEqual(['HOSTILE_STRINGS', 'TEST_STYLES', 'arbitraryActivities', 'arbitraryName', 'arbitraryNow', 'arbitraryRegistry', 'excelSerial', 'rawZip', 'testExporterConformance', 'testWorkbook', 'workbookParts', 'zipParts']);
   });
 
   it('the package exports these entry points, each with the source condition first', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | Record<string, unknown>> };
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './sample', './divisions', './testing']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './sample', './text', './divisions', './testing']);
     for (const [path, target] of Object.entries(pkg.exports)) {
       if (typeof target !== 'string') expect(Object.keys(target)[0], path).toBe('@liujin/source');
     }

@@ -1,6 +1,6 @@
 /** The plan-template exporter (the Exporter contract of @liujin/core). */
 import { z } from 'zod';
-import { resolveExporterOptions, safeFileSegment, type Artefact, type Exporter, type KeyDate, type Unit } from '@liujin/core';
+import { fileNameForId, resolveExporterOptions, safeFileSegment, truncateBytes, type Artefact, type Exporter, type KeyDate, type Unit } from '@liujin/core';
 import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
 import { PlanDocument } from './document';
 import { fonts } from './fonts';
@@ -14,6 +14,8 @@ export const PlanTemplateOptions = z
     /** Make every blank a fillable text field (AcroForm); its ruled line still prints when empty. */
     fillable: z.boolean().default(true),
     author: z.string().max(200).default('liujin'),
+    /** Also yield templates/<kind>/index.json: which file holds each unit's plan (names come from ids alone). */
+    index: z.boolean().default(false),
     /** Messages only; the templates themselves are Chinese documents. */
     lang: z.enum(['zh', 'en']).default('zh'),
     /** Where the fonts come from: a directory or one file per face (see fonts.ts for the order). */
@@ -72,14 +74,15 @@ export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplate
         yield { path: `templates/${input.kind}-blank.pdf`, mediaType: 'application/pdf', content: await render(input, undefined) };
         return;
       }
-      const used = new Set<string>();
+      const index: { id: string; name: string; file: string }[] = [];
       for (const unit of input.units ?? []) {
-        // Unit ids are unique; the name helps a person find the file. Unique even when names collide.
-        let name = `${safeFileSegment(unit.id, 60)}-${safeFileSegment(unit.name, 40)}`;
-        while (used.has(name.toLowerCase())) name = `${name}_`;
-        used.add(name.toLowerCase());
-        yield { path: `templates/${input.kind}/${name}.pdf`, mediaType: 'application/pdf', content: await render(input, unit) };
+        // The part before the first space is decided by the id alone (fileNameForId never puts a
+        // space in it), so names never collide; the unit's name after it helps a person find the file.
+        const path = `templates/${input.kind}/${fileNameForId(unit.id, 120)} ${truncateBytes(safeFileSegment(unit.name, 40), 90).trim() || '_'}.pdf`;
+        index.push({ id: unit.id, name: unit.name, file: path });
+        yield { path, mediaType: 'application/pdf', content: await render(input, unit) };
       }
+      if (resolved.index && index.length > 0) yield { path: `templates/${input.kind}/index.json`, mediaType: 'application/json', content: `${JSON.stringify({ units: index }, null, 2)}\n` };
     },
   };
 }

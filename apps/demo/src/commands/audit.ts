@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../files';
 import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
-import { writeArtefacts, type WrittenArtefact } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
@@ -35,7 +35,7 @@ export interface AuditRun {
   workdays?: WorkdayCalendar;
   formats: AuditFormat[];
   failUnder?: number;
-  outDir: string;
+  sink: OutputSet;
   now: Date;
 }
 
@@ -63,7 +63,9 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<{ written:
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
   const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
-  const written = await writeArtefacts(run.outDir, exporter.export({ audit, now: run.now }));
+  // The reports are one set: none of an earlier run stays beside them.
+  run.sink.claimFolder('audit');
+  const written = await run.sink.write(exporter.export({ audit, now: run.now }));
   const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
 }
@@ -83,9 +85,13 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
     ]);
   }
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
+  const outDir = String(options.out);
+  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
-    const result = await writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+    const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
+      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+    );
     report(result, global, out);
     return result.exitCode;
   }
@@ -99,7 +105,9 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
     catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
   ]);
   const { region, workdays } = await dateContextFor(options, registry);
-  const result = await writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), outDir: String(options.out), now }, out);
+  const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
+    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+  );
   report(result, global, out);
   return result.exitCode;
 }
@@ -112,12 +120,26 @@ function report(result: { written: WrittenArtefact[]; reasons: string[]; exitCod
   }
 }
 
+/** Last year's audit.json: read whole and checked against the audit schema, else exit 2 naming the file. */
 export async function readPrevious(file: string): Promise<unknown> {
+  const bytes = await readInputFile(file);
+  let value: unknown;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch (error) {
-    throw new InputError([problem('invalid_json', { zh: `无法读取上年审计：${(error as Error).message}`, en: `cannot read last year's audit: ${(error as Error).message}` }, { file })]);
+    throw new InputError([problem('invalid_json', { zh: `无法读取上年审计（不是 JSON）：${(error as Error).message}`, en: `cannot read last year's audit (not JSON): ${(error as Error).message}` }, { file, path: ['--previous'] })]);
   }
+  const { AuditResult, AUDIT_SCHEMA_VERSION } = await import('@liujin/core');
+  if (!AuditResult.safeParse(value).success) {
+    throw new InputError([
+      problem(
+        'previous_not_audit',
+        { zh: `--previous 应为 liujin 写出的 audit.json（结构版本 ${AUDIT_SCHEMA_VERSION}），这个文件不是`, en: `--previous must be an audit.json written by liujin (schema version ${AUDIT_SCHEMA_VERSION}); this file is not one` },
+        { file, path: ['--previous'] },
+      ),
+    ]);
+  }
+  return value;
 }
 
 const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
@@ -152,9 +174,11 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
     return whole.activities;
   })();
   let audit: AuditResult | undefined;
-  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
-  const written = await writeArtefacts(
-    run.outDir,
+  // Spill files go into the run's staging folder: removed with it, even after a kill.
+  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) }, { tempDir: run.sink.scratch });
+  // The reports are one set: none of an earlier run stays beside them.
+  run.sink.claimFolder('audit');
+  const written = await run.sink.write(
     exporter.export({
       catalog,
       district: registry.district,

@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { planYear, problem, type Catalog, type Problem, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
-import { writeArtefacts, readInputFile, unreadableFile, type WrittenArtefact } from '../files';
+import { readInputFile, unreadableFile } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { dateContextFor } from './date-context';
@@ -17,7 +18,7 @@ export interface CalendarRun {
   workdays?: WorkdayCalendar;
   alarms: string;
   includeUnits: boolean;
-  outDir: string;
+  sink: OutputSet;
   now: Date;
   waivers?: readonly Waiver[];
   /** Texts of the feeds published last time (`--previous`), for SEQUENCE. */
@@ -81,13 +82,16 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     concurrency: Math.max(1, Math.min(availableParallelism(), 8)),
     alarms: run.alarms,
     feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
+    index: true,
     ...(run.previous ? { previous: readSequenceState(run.previous) } : {}),
     ...(run.uidDomain ? { uidDomain: run.uidDomain } : {}),
     ...(run.yearReminder ? { yearReminder: run.yearReminder } : {}),
   });
   const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
   const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.workdays ? { workdays: run.workdays } : {}) };
-  const written = await writeArtefacts(run.outDir, exporter.export(input), () => progress.tick());
+  // The feeds and their index are one set: a feed of an earlier run never stays beside them.
+  run.sink.claimFolder('calendars');
+  const written = await run.sink.write(exporter.export(input), () => progress.tick());
   progress.done();
   return written;
 }
@@ -103,9 +107,12 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
   const { region, workdays } = await dateContextFor(options, registry);
   const previous = options.previous === undefined ? undefined : await readPrevious(String(options.previous));
-  const written = await writeCalendars(
-    { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, outDir: String(options.out), now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
-    out,
+  const inputs = [registryFile, options.catalog, options.tailoring, options.waivers, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
+  const written = await withOutputSet({ outDir: String(options.out), set: 'calendar', inputs }, out, (sink) =>
+    writeCalendars(
+      { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, sink, now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
+      out,
+    ),
   );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else out.info(out.lang === 'zh' ? `已写出 ${written.length} 个文件到 ${options.out}/calendars（日历订阅与年历页）` : `wrote ${written.length} files to ${options.out}/calendars (feeds and year-at-a-glance pages)`);

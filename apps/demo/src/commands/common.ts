@@ -23,15 +23,34 @@ export function parseYears(range: unknown, year: unknown, now: Date): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** `--now`, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */
-export function parseNow(value: unknown): Date {
+/** The instants `--now` and SOURCE_DATE_EPOCH may name: the years `--year` accepts (2001-2100, Asia/Shanghai). */
+const EARLIEST = Date.parse('2000-12-31T16:00:00Z');
+const LATEST = Date.parse('2100-12-31T16:00:00Z');
+
+/**
+ * `--now`, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. A value outside
+ * 2001-2100 is refused like `--year` is: a plan or an audit for 1970 is never what was meant.
+ */
+export function parseNow(value: unknown, env: NodeJS.ProcessEnv = process.env): Date {
   if (value !== undefined) {
-    const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) bad('--now', '不是有效的时间（ISO 8601）', 'not a valid ISO 8601 timestamp');
+    const text = String(value);
+    const date = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? new Date(text) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) bad('--now', `「${text}」不是有效的时间（ISO 8601，如 2026-03-01T09:00:00+08:00）`, `"${text}" is not a valid ISO 8601 timestamp (e.g. 2026-03-01T09:00:00+08:00)`);
+    if (date.getTime() < EARLIEST || date.getTime() >= LATEST) bad('--now', `「${text}」超出 2001 至 2100 年`, `"${text}" is outside the years 2001 to 2100`);
     return date;
   }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) * 1000 : Number.NaN;
+    if (!(seconds >= EARLIEST && seconds < LATEST)) {
+      bad(
+        'SOURCE_DATE_EPOCH',
+        `「${epoch}」应为 2001 至 2100 年间某一时刻的 Unix 秒数（如 1790000000）；不需要时请取消该环境变量`,
+        `"${epoch}" must be Unix seconds within the years 2001 to 2100 (e.g. 1790000000); unset the variable if it is not wanted`,
+      );
+    }
+    return new Date(seconds);
+  }
   return new Date();
 }
 

@@ -4,7 +4,7 @@
  * lists the exporters that are installed. The other commands are friendlier shortcuts.
  */
 import { BUILTIN_EXPORTERS, ExporterOptionsError, isExporterModule, problem, type ExporterModule } from '@liujin/core';
-import { writeArtefacts } from '../files';
+import { withOutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { readPrevious } from './audit';
@@ -76,9 +76,11 @@ export async function runExport(options: Record<string, unknown>, global: Global
     waivers,
     ...(previous !== undefined ? { previous } : {}),
   };
-  let written;
+  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring] as (string | undefined)[];
+  let written: WrittenArtefact[];
   try {
-    written = await writeArtefacts(String(options.out), exporter.export(context, exporterOptions));
+    // Like every command writing into --out: a staged set with a manifest (docs/security.md).
+    written = await withOutputSet({ outDir: String(options.out), set: `export:${exporter.name}`, inputs }, out, (sink) => sink.write(exporter.export(context, exporterOptions)));
   } catch (error) {
     // Options the exporter's schema rejects are the user's to fix: exit 2 with every problem.
     if (error instanceof ExporterOptionsError) throw new InputError(error.problems.map((p) => ({ ...p, path: ['--options', ...p.path] })));

@@ -1,5 +1,5 @@
 import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
-import { writeArtefacts, type WrittenArtefact } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { parseFormats, writeAudit } from './audit';
@@ -28,41 +28,44 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
 
   const plan = planYear({ catalog, registry, year, region, workdays });
-  const keyDates = plan.keyDates;
-  const sections: { label: string; written: WrittenArtefact[] }[] = [];
   const zh = out.lang === 'zh';
+  const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
+  // One set: the key dates, plan, calendars, templates and audit of this run switch in together.
+  const { sections, reasons } = await withOutputSet({ outDir, set: 'plan', inputs }, out, (sink) => writeEverything(sink));
+  for (const reason of reasons) out.info(out.color.dim(reason));
+  if (activities === undefined) out.warn(zh ? '未给出 --activities，跳过审计' : 'no --activities given: audit skipped');
 
-  sections.push({
-    label: zh ? '关键日期与计划' : 'Key dates and plan',
-    written: await writeArtefacts(outDir, [
-      { path: 'key-dates.json', mediaType: 'application/json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
-      { path: 'key-dates.md', mediaType: 'text/markdown', content: renderKeyDatesMarkdown(keyDates, { year, region: dateContext.regionId }, out.lang) },
-      { path: 'plan.json', mediaType: 'application/json', content: `${JSON.stringify(plan, null, 2)}\n` },
-      { path: 'plan.md', mediaType: 'text/markdown', content: renderPlanMarkdown(plan, out.lang) },
-    ]),
-  });
-  sections.push({
-    label: zh ? '日历订阅' : 'Calendars',
-    written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, outDir, now }, out),
-  });
-  const templates: WrittenArtefact[] = [];
-  const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');
-  for (const kind of TEMPLATE_KINDS) {
-    const units = unitsForTemplate(kind, registry.units);
-    templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, outDir, now }, out)));
-  }
-  sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
-
-  if (activities !== undefined) {
+  async function writeEverything(sink: OutputSet): Promise<{ sections: { label: string; written: WrittenArtefact[] }[]; reasons: string[] }> {
+    const keyDates = plan.keyDates;
+    const sections: { label: string; written: WrittenArtefact[] }[] = [];
+    sections.push({
+      label: zh ? '关键日期与计划' : 'Key dates and plan',
+      written: await sink.write([
+        { path: 'key-dates.json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
+        { path: 'key-dates.md', content: renderKeyDatesMarkdown(keyDates, { year, region: dateContext.regionId }, out.lang) },
+        { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
+        { path: 'plan.md', content: renderPlanMarkdown(plan, out.lang) },
+      ]),
+    });
+    sections.push({
+      label: zh ? '日历订阅' : 'Calendars',
+      written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now }, out),
+    });
+    const templates: WrittenArtefact[] = [];
+    const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');
+    for (const kind of TEMPLATE_KINDS) {
+      const units = unitsForTemplate(kind, registry.units);
+      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, index: true, sink, now }, out)));
+    }
+    sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
+    if (activities === undefined) return { sections, reasons: [] };
     const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), outDir, now },
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), sink, now },
       out,
     );
     sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
     // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
-    for (const reason of audit.reasons) out.info(out.color.dim(reason));
-  } else {
-    out.warn(zh ? '未给出 --activities，跳过审计' : 'no --activities given: audit skipped');
+    return { sections, reasons: audit.reasons };
   }
 
   if (global.json) {

@@ -1,14 +1,17 @@
 /**
  * `liujin serve`: publishes the calendar feeds (for webcal/https subscription) and the latest
- * audit report over HTTP, regenerating when the input files change. Binds to loopback by default,
- * serves only its own output folder and rejects path traversal.
+ * audit report over HTTP, regenerating when the input files change. Binds to loopback by default
+ * (a loud warning otherwise), answers only requests naming its own address in Host (DNS
+ * rebinding), serves only the files it generated and rejects path traversal.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
+import { EXIT, InputError, writeOut, type GlobalOptions, type Output } from '../runtime';
 import { resolveInside } from '../files';
+import { withOutputSet } from '../output/index';
+import { cacheValidators, hostsFor, isLoopback, notModified } from './serve-http';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
@@ -60,7 +63,9 @@ export interface ServeOptions {
 export async function startServer(options: ServeOptions, out: Output): Promise<ServeHandle> {
   let files = new Set<string>();
   let lastError: string | undefined;
-  const generate = async () => {
+  // Each regeneration is one staged set (no folder is ever emptied): only files liujin wrote
+  // there and no longer produces are removed; the user's files and the inputs are never touched.
+  const regenerate = async () => {
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
@@ -68,25 +73,49 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
       const waivers = await loadWaivers(options.waiversFile, out, { catalog });
       const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
-      await rm(options.outDir, { recursive: true, force: true });
-      const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, outDir: options.outDir, now, waivers }, out);
-      const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], outDir: options.outDir, now }, out);
-      files = new Set([...calendars, ...audit.written].map((w) => w.path).sort());
+      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile, options.townsFile, options.holidaysFile, options.regionFile];
+      const written = await withOutputSet({ outDir: options.outDir, set: 'serve', inputs }, out, async (sink) => {
+        const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now, waivers }, out);
+        const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], sink, now }, out);
+        return [...calendars, ...audit.written];
+      });
+      files = new Set(written.map((w) => w.path).sort());
       lastError = undefined;
-      out.info(out.lang === "zh" ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
+      out.info(out.lang === 'zh' ? `已生成 ${files.size} 个文件` : `generated ${files.size} files`);
     } catch (error) {
       lastError = error instanceof InputError ? error.problems.map((p) => formatProblem(p, out.lang)).join('\n') : (error as Error).message;
       out.error(lastError);
     }
   };
+  // One regeneration at a time; a change during one queues exactly one more.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const generate = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await regenerate();
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
   await generate();
+  let allowedHosts = new Set<string>();
 
   const server = createServer((req, res) => void handle(req, res));
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const send = (status: number, type: string, body: string | Buffer) => {
-      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', ...headers });
+      res.end(req.method === 'HEAD' || status === 304 ? undefined : body);
     };
+    // DNS rebinding: a page on another site that resolves its name to this address sends its own Host.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return send(403, 'text/plain; charset=utf-8', 'forbidden: unknown Host header\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'method not allowed\n');
     let path: string;
     try {
@@ -106,8 +135,12 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     // Only files this server generated, inside its own folder: no traversal, no dotfiles.
     if (!isSafeRelativePath(path) || !files.has(path)) return send(404, 'text/plain; charset=utf-8', 'not found\n');
     try {
-      const body = await readFile(resolveInside(options.outDir, path));
-      return send(200, TYPES[extname(path)] ?? 'application/octet-stream', body);
+      const file = resolveInside(options.outDir, path);
+      const [body, info] = await Promise.all([readFile(file), stat(file)]);
+      const validators = cacheValidators(body, info.mtime);
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      if (notModified(req, validators, info.mtime)) return send(304, type, '', validators);
+      return send(200, type, body, validators);
     } catch {
       return send(404, 'text/plain; charset=utf-8', 'not found\n');
     }
@@ -133,7 +166,15 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  allowedHosts = hostsFor(options.host, port);
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
+  if (!isLoopback(options.host)) {
+    out.loud(
+      out.lang === 'zh'
+        ? `警告：正在监听非本机地址 ${options.host}，同一网络中的任何人都能读取这些日历与审计报告（含单位名称与联系人）。仅在确有需要时这样做。`
+        : `WARNING: listening on ${options.host}, a non-loopback address: anyone on the network can read these calendars and audit reports (unit names, contacts). Do this only on purpose.`,
+    );
+  }
   return {
     url,
     close: async () => {
@@ -171,7 +212,7 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
     },
     out,
   );
-  process.stdout.write(`${out.lang === 'zh' ? '正在服务' : 'serving'} ${handle.url}\n`);
+  writeOut(`${out.lang === 'zh' ? '正在服务' : 'serving'} ${handle.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

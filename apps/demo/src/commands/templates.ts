@@ -1,6 +1,6 @@
 import { keyDatesFor, problem, type RegionProfile, type Registry, type Unit, type WorkdayCalendar } from '@liujin/core';
 import type { GlyphSubstitution, TemplateKind } from '@liujin/pdf';
-import { writeArtefacts, type WrittenArtefact } from '../files';
+import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { dateContextFor } from './date-context';
@@ -14,7 +14,9 @@ export interface TemplatesRun {
   year: number;
   region: string | RegionProfile;
   workdays?: WorkdayCalendar;
-  outDir: string;
+  /** Write templates/<kind>/index.json (a run over all the kind's units). */
+  index: boolean;
+  sink: OutputSet;
   now: Date;
 }
 
@@ -24,7 +26,7 @@ export interface TemplatesRun {
  */
 export async function writeTemplates(run: TemplatesRun, out: Output, substitutions: GlyphSubstitution[] = []): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
-  const exporter = createPlanTemplateExporter({ lang: out.lang });
+  const exporter = createPlanTemplateExporter({ lang: out.lang, index: run.index });
   const keyDates = keyDatesFor(run.year, { region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) });
   const onSubstitution = (s: GlyphSubstitution) => {
     substitutions.push(s);
@@ -34,13 +36,12 @@ export async function writeTemplates(run: TemplatesRun, out: Output, substitutio
   const district = { name: run.registry.district.name, synthetic: run.registry.district.synthetic };
   const written: WrittenArtefact[] = [];
   if (run.blank) {
-    written.push(...(await writeArtefacts(run.outDir, exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now, onSubstitution }))));
+    written.push(...(await run.sink.write(exporter.export({ kind: run.kind, mode: 'blank', year: run.year, keyDates, district, now: run.now, onSubstitution }))));
   }
   if (run.units.length > 0) {
     const progress = out.progress(out.lang === 'zh' ? `预案（${run.kind}）` : `plans (${run.kind})`, run.units.length);
     written.push(
-      ...(await writeArtefacts(
-        run.outDir,
+      ...(await run.sink.write(
         exporter.export({ kind: run.kind, mode: 'prefilled', units: run.units, year: run.year, keyDates, district, now: run.now, onSubstitution }),
         () => progress.tick(),
       )),
@@ -78,7 +79,11 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   // Without --unit or --all, a blank template is what the user asked for.
   const blank = Boolean(options.blank) || units.length === 0;
   const substitutions: GlyphSubstitution[] = [];
-  const written = await writeTemplates({ kind, blank, units, registry, year, region, workdays, outDir: String(options.out), now }, out, substitutions);
+  // The set a run owns: a later run of another mode (one unit, all, blank) never removes this one's files.
+  const set = `templates:${kind}:${options.unit !== undefined ? `unit:${String(options.unit)}` : options.all ? 'all' : 'blank'}${blank && units.length > 0 ? '+blank' : ''}`;
+  const written = await withOutputSet({ outDir: String(options.out), set, inputs: [options.registry as string | undefined, options.towns as string | undefined, options.holidays as string | undefined, options['regionFile'] as string | undefined] }, out, (sink) =>
+    writeTemplates({ kind, blank, units, registry, year, region, workdays, index: Boolean(options.all), sink, now }, out, substitutions),
+  );
   if (global.json) out.data({ files: written.map((w) => ({ path: w.path, bytes: w.bytes })), substitutions });
   else for (const w of written) out.info(w.file);
   if (substitutions.length > 0) {

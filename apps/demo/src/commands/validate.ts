@@ -1,4 +1,4 @@
-import { QINGPU_2024_CATALOG, formatProblem, type Catalog, type Problem } from '@liujin/core';
+import { formatProblem, outsideYearVerdict, problem, QINGPU_2024_CATALOG, type Catalog, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -40,16 +40,35 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet, towns: options.towns as string | undefined }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
-  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
+  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds })) : undefined;
   const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
+  // The one rule for other years (docs/catalog.md): rows of work done once count from earlier
+  // years; any other row outside the year is listed by the audit as unmatched ("outside-year").
+  if (registry && options.year !== undefined) {
+    const units = new Map(registry.units.map((u) => [u.id, u]));
+    for (const a of activities ?? []) {
+      const verdict = outsideYearVerdict(catalog, units.get(a.unitId), a, year);
+      if (!verdict || verdict.usedBy.length > 0) continue;
+      const later = a.date > `${year}-12-31`;
+      problems.push(
+        problem(
+          'outside_year',
+          later
+            ? { zh: `日期 ${a.date} 晚于 ${year} 年：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is after ${year}: an audit of ${year} lists this record as unmatched` }
+            : { zh: `日期 ${a.date} 早于 ${year} 年，且该类记录只计入当年（仅一次性要求接受往年记录）：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is before ${year} and this kind counts only in its own year (earlier years count only for work done once): an audit of ${year} lists this record as unmatched` },
+          { ...(a.source ? { file: a.source.file, row: a.source.row } : { file: activitiesFile ?? '' }), column: 'date', severity: 'warning' },
+        ),
+      );
+    }
+  }
   // The date files (issue 19): checked like the others, every problem at once.
   const holidays = options.holidays !== undefined ? await collect(problems, () => readHolidaysFile(String(options.holidays))) : undefined;
   if (options['regionFile'] !== undefined) await collect(problems, () => readRegionFile(String(options['regionFile'])));
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
     const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}), ...(holidays ? { holidayYears: holidays.length } : {}) };
-    out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : {}), problems });
+    out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : { exitCode: EXIT.badInput }), problems });
     return errors.length === 0 ? EXIT.ok : EXIT.badInput;
   }
   for (const warning of problems) if (warning.severity === 'warning') out.warn(formatProblem(warning, global.lang));

@@ -39,7 +39,7 @@ const req = (r: AuditResult, id: string) => r.byRequirement.find((x) => x.requir
 
 describe('coverage, worked out by hand', () => {
   it('school evacuation plans: s1 and s2 have one, s3 not: 2 of 3, target 100% missed', () => {
-    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, denominator: 3, share: 2 / 3, target: 1, targetMet: false });
+    expect(req(audit, 'school.evacuation-plan')).toMatchObject({ applicable: 3, met: 2, notMet: 1, pending: 0, all: 3, shareOfAll: 2 / 3, denominator: 3, share: 2 / 3, target: 1, targetStatus: 'behind', targetMet: false });
   });
   it('school drills: only s1 drilled: 1 of 3', () => {
     expect(req(audit, 'school.evacuation-drill')).toMatchObject({ met: 1, notMet: 2, share: 1 / 3 });
@@ -50,7 +50,7 @@ describe('coverage, worked out by hand', () => {
     expect(req(audit, 'community.self-rescue-training')).toMatchObject({ met: 1 });
   });
   it('in June, Education Day work is pending, not failed, and outside the denominator', () => {
-    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, denominator: 0, share: null, targetMet: null });
+    expect(req(june, 'community.training-and-drill')).toMatchObject({ met: 0, notMet: 0, pending: 1, all: 1, shareOfAll: 0, denominator: 0, share: null, targetStatus: 'on-track', targetMet: false });
     expect(req(june, 'school.evacuation-drill')).toMatchObject({ pending: 3, met: 0 }); // s1's drill (18 Sept) is after the as-of date
   });
   it('status counts add up, every unit is present, shares lie in [0, 1]', () => {
@@ -85,7 +85,7 @@ describe('coverage, worked out by hand', () => {
   it('compares with last year', async () => {
     const next = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2027, asOf: '2027-12-31', previous: JSON.parse(JSON.stringify(audit)) });
     expect(next.change?.previousYear).toBe(2026);
-    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3 });
+    expect(next.change?.byRequirement.find((r) => r.requirementId === 'qp2024.school.evacuation-plan')).toMatchObject({ previousShare: 2 / 3, share: 2 / 3, previousShareOfAll: 2 / 3, shareOfAll: 2 / 3 });
   });
 });
 
@@ -140,4 +140,38 @@ describe('audit invariants on random districts (property)', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('record ids and earlier years in the audit (issue 17)', () => {
+  const reg: Registry = { district: { id: 'd', name: '区', region: 'shanghai' }, towns: [], units: [{ id: 's', name: '学校', kind: 'school' }] };
+  it('keeps each row\'s own 记录编号; two rows without one never share a derived id', async () => {
+    const rows: Activity[] = [
+      a('s', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 2 } }),
+      a('s', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 3 } }), // same content, no id
+      a('s', 'evacuation-drill', '2024-09-18', { id: 'R-17', source: { file: 'a.csv', row: 4 } }), // recurring, earlier year
+      a('x', 'course', '2026-03-01', { source: { file: 'a.csv', row: 5 } }),
+      a('x', 'course', '2026-03-01', { source: { file: 'a.csv', row: 6 } }),
+    ];
+    const r = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: rows, year: 2026, setAside: [{ unitId: 's', kind: '宣传日', date: '2026-05-01', file: 'a.csv', row: 7, id: 'R-18' }] });
+    const used = r.units[0]!.results.find((x) => x.requirementId === 'qp2024.school.evacuation-drill')!.evidence;
+    const byRow = new Map(r.unmatched.map((u) => [u.row, u]));
+    expect(byRow.get(3)).toMatchObject({ reason: 'duplicate' });
+    expect(used).not.toContain(byRow.get(3)!.activityId);
+    expect(byRow.get(4)).toMatchObject({ activityId: 'R-17', reason: 'outside-year' });
+    expect(byRow.get(5)!.activityId).not.toBe(byRow.get(6)!.activityId);
+    expect(byRow.get(7)).toMatchObject({ activityId: 'R-18', reason: 'unknown-kind' });
+    expect(new Set(r.unmatched.map((u) => u.activityId)).size).toBe(r.unmatched.length);
+  });
+
+  it('a plan made once in 2010 counts, and the reason names its date; earlier recurring rows do not', async () => {
+    const r = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: [a('s', 'evacuation-plan-compiled', '2010-03-01'), a('s', 'evacuation-drill', '2025-09-19')], year: 2026 });
+    const results = new Map(r.units[0]!.results.map((x) => [x.requirementId, x]));
+    expect(results.get('qp2024.school.evacuation-plan')).toMatchObject({ status: 'met' });
+    expect(results.get('qp2024.school.evacuation-plan')!.reason.zh).toContain('依据 2010-03-01「编制疏散方案」记录（一次性要求，往年记录有效）');
+    expect(results.get('qp2024.school.evacuation-plan')!.reason.en).not.toContain('evidence activities this year');
+    expect(results.get('qp2024.school.evacuation-drill')).toMatchObject({ status: 'not-met' });
+    expect(results.get('qp2024.school.evacuation-drill')!.reason.en).toContain('only records dated in 2026');
+    expect(r.unmatched.map((u) => `${u.date} ${u.reason}`)).toEqual(['2025-09-19 outside-year']);
+    expect(r.warnings.map((w) => w.en)).toEqual([expect.stringContaining('14th Five-Year Plan')]);
+  });
 });

@@ -3,5 +3,6 @@
  * to chase and every activity's fate, in a versioned schema. Rendering it into reports is the
  * job of exporters (@liujin/audit); any exporter reads an AuditResult from here.
  */
-export { runAudit, AuditAccumulator, PreviousAuditError, unmatchedEntry, setAsideEntry, type AuditInput } from './run-audit';
-export { AuditResult, Coverage, AUDIT_SCHEMA_VERSION, AUDIT_JSON_SCHEMA, UnmatchedReason } from './schema';
+export { runAudit, AuditAccumulator, PreviousAuditError, unmatchedEntry, setAsideEntry, uniqueIds, type AuditInput } from './run-audit';
+export { AuditResult, Coverage, AUDIT_SCHEMA_VERSION, AUDIT_JSON_SCHEMA, UnmatchedReason, PreviousAudit, ShareChange } from './schema';
+export { targetStatus, type TargetStatus } from './coverage';

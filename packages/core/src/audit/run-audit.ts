@@ -7,10 +7,14 @@ import type { Activity } from '../model/activity';
 import type { Catalog } from '../model/requirement';
 import type { RequirementResult, Waiver } from '../model/evaluation';
 import type { Registry, Unit } from '../model/unit';
+import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
 import { activityId } from '../rules/ids';
-import { add, emptyCoverage, finish } from './coverage';
-import { AUDIT_SCHEMA_VERSION, AuditResult, type Coverage, type UnmatchedReason } from './schema';
+import { Sector } from '../model/sector';
+
+const SECTOR_ORDER: readonly string[] = [...Sector.options, 'general'];
+import { add, emptyCoverage, finish, targetStatus } from './coverage';
+import { AUDIT_SCHEMA_VERSION, PreviousAudit, type AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
 export interface AuditInput {
   catalog: Catalog;
@@ -25,7 +29,7 @@ export interface AuditInput {
    * Rows set aside while reading (an unknown activity kind: `parseActivitiesFile(..., { unknownKinds:
    * 'set-aside' })` warnings), listed as unmatched so that no row of the input goes unaccounted for.
    */
-  setAside?: readonly { unitId: string; kind: string; date: string; file?: string; row?: number }[];
+  setAside?: readonly { unitId: string; kind: string; date: string; file?: string; row?: number; id?: string }[];
   /** Last year's audit (parsed JSON), for the change. */
   previous?: unknown;
   /** Reuse an evaluator across audits (it caches engines and key dates). */
@@ -45,12 +49,28 @@ type Unmatched = AuditResult['unmatched'][number];
 /** The key two records must share to be the same activity entered twice. */
 const duplicateKey = (a: Activity) => JSON.stringify([a.kind, a.date, a.time ?? '', a.title ?? '', a.place ?? '', a.reference ?? '']);
 
+/**
+ * Ids of the rows of one list: a row's own 记录编号 as written; two rows without one never share a
+ * derived id (a repeat of the same content gets `#2`, `#3`, ... in input order).
+ */
+export function uniqueIds(): (a: Activity) => string {
+  const seen = new Map<string, number>();
+  return (a) => {
+    const id = activityId(a);
+    if (a.id) return id;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n > 1 ? `${id}#${n}` : id;
+  };
+}
+
 export function unmatchedEntry(a: Activity, id: string, reason: UnmatchedReason): Unmatched {
   return { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason };
 }
 
 export function setAsideEntry(row: NonNullable<AuditInput['setAside']>[number]): Unmatched {
-  return { activityId: `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };
+  // The row's own 记录编号 when it has one; else where it is.
+  return { activityId: row.id ?? `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };
 }
 
 /**
@@ -104,8 +124,9 @@ export class AuditAccumulator {
     const unique: Activity[] = [];
     const ids: string[] = [];
     const duplicate: boolean[] = [];
+    const derived = uniqueIds();
     for (const a of records) {
-      ids.push(activityId(a));
+      ids.push(derived(a));
       const key = duplicateKey(a);
       const dup = seen.has(key);
       duplicate.push(dup);
@@ -151,9 +172,9 @@ export class AuditAccumulator {
   }
 
   /** The fields of the result that come before the unit list: known before any unit is evaluated. */
-  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district'> {
+  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings'> {
     const { catalog, year, district } = this.input;
-    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) } };
+    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf) };
   }
 
   /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */
@@ -163,7 +184,8 @@ export class AuditAccumulator {
     const byRequirement = catalog.requirements.map((req) => {
       const c = finish({ ...(this.byReq.get(req.id) ?? emptyCoverage()) });
       const target = req.target ?? null;
-      return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetMet: target === null || c.share === null ? null : c.share >= target };
+      const status = target === null ? null : targetStatus(c, target);
+      return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetStatus: status, targetMet: status === null ? null : status === 'met' };
     });
     const gaps = [...this.gapMap.values()].sort(
       (a, b) =>
@@ -177,7 +199,8 @@ export class AuditAccumulator {
       units,
       overall: this.overall,
       byRequirement,
-      bySector: [...this.bySector].map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
+      // Sectors in the notice's order (三（一）-（六）, then 四 and the closing paragraph).
+      bySector: [...this.bySector].sort(([x], [y]) => SECTOR_ORDER.indexOf(x) - SECTOR_ORDER.indexOf(y)).map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
       byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(this.byTown.get(t.id)!) })),
       byKind: [...this.byKind].map(([kind, c]) => ({ kind: kind as AuditResult['byKind'][number]['kind'], ...finish(c) })),
       gaps,
@@ -185,13 +208,16 @@ export class AuditAccumulator {
       unmatched,
     };
     if (this.input.previous !== undefined) {
-      const prev = AuditResult.safeParse(this.input.previous);
+      const prev = PreviousAudit.safeParse(this.input.previous);
       if (!prev.success) throw new PreviousAuditError(`the previous audit is not a liujin audit (schema version ${AUDIT_SCHEMA_VERSION})`);
-      const prevShares = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r.share]));
+      const ofAll = (c: { met: number; applicable: number; waived: number }) => (c.applicable - c.waived === 0 ? null : c.met / (c.applicable - c.waived));
+      const before = new Map(prev.data.byRequirement.map((r) => [r.requirementId, r]));
+      const pair = (now: Coverage, then: { met: number; applicable: number; waived: number; share: number | null } | undefined) => ({ shareOfAll: now.shareOfAll, previousShareOfAll: then ? ofAll(then) : null, share: now.share, previousShare: then ? then.share : null });
       result.change = {
         previousYear: prev.data.year,
-        overall: { share: this.overall.share, previousShare: prev.data.overall.share },
-        byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, share: r.share, previousShare: prevShares.get(r.requirementId) ?? null })),
+        ...(prev.data.asOf !== undefined ? { previousAsOf: prev.data.asOf } : {}),
+        overall: pair(this.overall, prev.data.overall),
+        byRequirement: byRequirement.map((r) => ({ requirementId: r.requirementId, ...pair(r, before.get(r.requirementId)) })),
       };
     }
     return result;
@@ -210,9 +236,10 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
   const miss = (entry: Unmatched) => unmatched.push(entry);
   const known = new Set(registry.units.map((u) => u.id));
   const byUnit = new Map<string, Activity[]>();
+  const unknownIds = uniqueIds();
   for (const a of input.activities) {
     if (!known.has(a.unitId)) {
-      miss(unmatchedEntry(a, activityId(a), 'unknown-unit'));
+      miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
       acc.countUnmatched();
       continue;
     }

@@ -10,7 +10,11 @@ import { UnitKind } from '../model/unit';
 
 export const AUDIT_SCHEMA_VERSION = '1';
 
-/** Counts of one group. `share` = met / (met + not-met): work that is due; null when none is due. */
+/**
+ * Counts of one group. `shareOfAll` = met / (applicable - waived): the headline figure and what
+ * targets are judged on. `share` = met / (met + not-met): the share of the work already due, a
+ * second figure labelled as such; null when none is due.
+ */
 export const Coverage = z.object({
   applicable: z.number().int().nonnegative(),
   met: z.number().int().nonnegative(),
@@ -18,6 +22,10 @@ export const Coverage = z.object({
   pending: z.number().int().nonnegative(),
   notAssessed: z.number().int().nonnegative(),
   waived: z.number().int().nonnegative(),
+  /** applicable - waived: every unit the work is asked of; targets are judged on met / all. */
+  all: z.number().int().nonnegative(),
+  /** met / all: the share a target is judged on; null when no unit counts. */
+  shareOfAll: z.number().min(0).max(1).nullable(),
   /** met + not-met: the units whose work was due and could be judged. */
   denominator: z.number().int().nonnegative(),
   share: z.number().min(0).max(1).nullable(),
@@ -26,6 +34,17 @@ export type Coverage = z.infer<typeof Coverage>;
 
 export const UnmatchedReason = z.enum(['unknown-unit', 'unknown-kind', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
 export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
+
+/** Year-on-year change of a group: both figures, this year and the previous audit's. */
+export const ShareChange = z.object({ shareOfAll: z.number().nullable(), previousShareOfAll: z.number().nullable(), share: z.number().nullable(), previousShare: z.number().nullable() });
+
+/** What `--previous` needs from last year's audit (older audits lack `shareOfAll`: it is derived). */
+export const PreviousAudit = z.object({
+  year: z.number().int(),
+  asOf: z.string().optional(),
+  overall: z.object({ met: z.number(), applicable: z.number(), waived: z.number(), share: z.number().nullable() }),
+  byRequirement: z.array(z.object({ requirementId: z.string(), met: z.number(), applicable: z.number(), waived: z.number(), share: z.number().nullable() })),
+});
 
 export const AuditResult = z.object({
   schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
@@ -44,7 +63,15 @@ export const AuditResult = z.object({
     }),
   ),
   overall: Coverage,
-  byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: RequirementSector, clause: z.string(), target: z.number().nullable(), targetMet: z.boolean().nullable() })),
+  byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: RequirementSector, clause: z.string(), target: z.number().nullable(),
+      /** `met` only when shareOfAll reaches the target; `on-track` (nothing overdue) or `behind` (something not met) before that. */
+      targetStatus: z.enum(['met', 'on-track', 'behind']).nullable(),
+      /** targetStatus === 'met'; null without a target. */
+      targetMet: z.boolean().nullable(),
+    }),
+  ),
+  /** The catalog's period (e.g. before 2024-05-13, after the 十四五 years): said, not refused. */
+  warnings: z.array(LocalizedText),
   bySector: z.array(Coverage.extend({ sector: RequirementSector })),
   byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
   byKind: z.array(Coverage.extend({ kind: UnitKind })),
@@ -55,8 +82,10 @@ export const AuditResult = z.object({
   change: z
     .object({
       previousYear: z.number().int(),
-      overall: z.object({ share: z.number().nullable(), previousShare: z.number().nullable() }),
-      byRequirement: z.array(z.object({ requirementId: z.string(), share: z.number().nullable(), previousShare: z.number().nullable() })),
+      /** The previous audit's as-of date (two audits of one year differ only by it). */
+      previousAsOf: z.string().optional(),
+      overall: ShareChange,
+      byRequirement: z.array(ShareChange.extend({ requirementId: z.string() })),
     })
     .optional(),
 });

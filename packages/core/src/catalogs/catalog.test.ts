@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
 import { parseCatalog, tailorCatalog } from './load';
 import { renderCatalogMarkdown } from './markdown';
+import type { Requirement } from '../model/requirement';
 import { planYear } from '../plan/plan-year';
 import { sampleRegistry } from '../sample/index';
 
@@ -23,10 +24,42 @@ describe('the built-in catalog', () => {
     expect(targets).toEqual(expect.arrayContaining(['qp2024.school.evacuation-plan', 'qp2024.school.evacuation-drill', 'qp2024.community.plan-revision', 'qp2024.community.training-and-drill']));
   });
 
+  it('gives each ask its own evidence: two requirements of the same units share a kind only where declared', () => {
+    const kinds = (r: Requirement) => ((r.appliesTo as { all: { value: string[] }[] }).all[0]!.value);
+    const overlaps: string[] = [];
+    for (const a of QINGPU_2024_CATALOG.requirements) {
+      for (const b of QINGPU_2024_CATALOG.requirements) {
+        if (a === b || !kinds(a).some((k) => kinds(b).includes(k))) continue;
+        if (a.evidenceKinds.some((k) => b.evidenceKinds.includes(k)) && !a.sharedEvidence?.with.includes(b.id)) overlaps.push(`${a.id} <-> ${b.id}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+    // The issue's cases: each of these pairs must not share evidence.
+    const byId = new Map(QINGPU_2024_CATALOG.requirements.map((r) => [r.id, r]));
+    const kindsOf = (id: string) => byId.get(id)!.evidenceKinds;
+    expect(kindsOf('qp2024.party-school.cobuilding-agreement')).toEqual(['cobuilding-agreement']);
+    expect(kindsOf('qp2024.enterprise.daily-management')).toEqual(['management-integration']);
+    expect(kindsOf('qp2024.enterprise.publicity-site')).not.toContain('display');
+    expect(kindsOf('qp2024.community.shelter-visit')).toEqual(['shelter-visit']);
+    expect(kindsOf('qp2024.organ.study-session')).toEqual(['study-session']);
+    expect(kindsOf('qp2024.organ.cadre-training')).toEqual(['cadre-training']);
+  });
+
+  it('sets no window the notice does not set: only the annual plan and news reports are dated', () => {
+    const dated = QINGPU_2024_CATALOG.requirements.filter((r) => r.due.type !== 'by-year-end' && r.due.type !== 'continuous').map((r) => r.id);
+    expect(dated.sort()).toEqual(['qp2024.general.annual-plan', 'qp2024.general.news-report']);
+    // Thresholds and delays the project chose are labelled as defaults.
+    for (const r of QINGPU_2024_CATALOG.requirements) for (const name of r.defaults ?? []) expect(r.parameters, r.id).toHaveProperty(name);
+    expect(QINGPU_2024_CATALOG.requirements.find((r) => r.id === 'qp2024.general.news-report')!.defaults).toEqual(['newsReportWorkdays']);
+  });
+
   it('docs/catalog.md is generated from the catalog (regenerate with renderCatalogMarkdown)', () => {
     const doc = readFileSync(new URL('../../../../docs/catalog.md', import.meta.url), 'utf8');
     expect(doc).toBe(renderCatalogMarkdown(QINGPU_2024_CATALOG));
     for (const r of QINGPU_2024_CATALOG.requirements) expect(doc).toContain(`\`${r.id}\``);
+    // Every requirement says whether one row may serve several requirements, and defaults are labelled.
+    expect(doc.match(/^- One row for several requirements: /gm)).toHaveLength(QINGPU_2024_CATALOG.requirements.length);
+    expect(doc).toContain('`newsReportWorkdays` = 5 (默认，可调整 / default, adjustable');
   });
 });
 
@@ -89,7 +122,7 @@ describe('tailorCatalog', () => {
     expect(byId.get('qp2024.general.news-report')!.due).toMatchObject({ type: 'after-each-activity', within: 3 });
     expect(JSON.stringify(byId.get('qp2024.community.self-rescue-training')!.compliance)).toContain('"value":2');
     expect(byId.get('qp2024.school.evacuation-drill')!.target).toBe(0.95);
-    expect(result.value.version).toBe('2024.1+tailored');
+    expect(result.value.version).toBe('2024.2+tailored');
     const only = tailorCatalog(QINGPU_2024_CATALOG_JSON, { base: 'qingpu-2024', select: ['qp2024.school.evacuation-plan'] });
     expect(only.ok && only.value.requirements.map((r) => r.id)).toEqual(['qp2024.school.evacuation-plan']);
   });

@@ -1,5 +1,5 @@
 /** Activity records (evidence of work done) and waivers, from CSV, JSON, JSON Lines or spreadsheet rows. */
-import { ACTIVITY_KIND_LABELS, Activity, ActivityKind } from '../model/activity';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KIND_SHORT_LABELS, Activity, ActivityKind } from '../model/activity';
 import { Waiver } from '../model/evaluation';
 import { problem, type ParseResult, type Problem } from '../model/problem';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
@@ -37,8 +37,11 @@ const KIND_BY_LABEL = new Map<string, ActivityKind>();
 for (const kind of ActivityKind.options) {
   KIND_BY_LABEL.set(kind, kind);
   KIND_BY_LABEL.set(ACTIVITY_KIND_LABELS[kind].zh, kind);
+  // The long label without its parenthesised examples, and the short label (docs/input-formats.md).
+  KIND_BY_LABEL.set(ACTIVITY_KIND_LABELS[kind].zh.replace(/（.*）$/, ''), kind);
+  KIND_BY_LABEL.set(ACTIVITY_KIND_SHORT_LABELS[kind], kind);
 }
-for (const [label, kind] of Object.entries({ 演练: 'evacuation-drill', 疏散演练: 'evacuation-drill', 培训: 'training', 课程: 'course', 集中宣传: 'concentrated-publicity', 参观: 'education-base-visit', 共建协议: 'cobuilding-agreement', 网络宣传: 'online-publicity', 展示: 'display', 信息报送: 'activity-news-reported', 新闻报送: 'activity-news-reported', 计划报送: 'annual-plan-submitted', 编制方案: 'evacuation-plan-compiled', 修订方案: 'evacuation-plan-revised' } as const)) {
+for (const [label, kind] of Object.entries({ 演练: 'evacuation-drill', 疏散演练: 'evacuation-drill', 培训: 'training', 课程: 'course', 集中宣传: 'concentrated-publicity', 参观: 'education-base-visit', 参观人防科普教育基地: 'education-base-visit', 参观人防工程: 'shelter-visit', 共建协议: 'cobuilding-agreement', 网络宣传: 'online-publicity', 展示: 'display', 信息报送: 'activity-news-reported', 新闻报送: 'activity-news-reported', 计划报送: 'annual-plan-submitted', 编制方案: 'evacuation-plan-compiled', 修订方案: 'evacuation-plan-revised' } as const)) {
   KIND_BY_LABEL.set(label, kind);
 }
 
@@ -139,7 +142,7 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
     if (unknownKind && options.unknownKinds === 'set-aside' && others.length === 0 && problems.length === before + 1) {
       // Only the kind is unknown: set the row aside, with what an audit needs to list it.
       const p = problems.pop()!;
-      problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '' } });
+      problems.push({ ...p, severity: 'warning', data: { unitId: v.unitId?.trim() ?? '', kind: v.kind ?? '', date: v.date?.trim() ?? '', ...(v.id?.trim() ? { id: v.id.trim() } : {}) } });
       continue;
     }
     if (!result.success) for (const p of others) problems.push(p);

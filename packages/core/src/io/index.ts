@@ -9,5 +9,4 @@ export { readDateText, readTimeText, type DateRead, type TimeRead } from './date
 export { INPUT_LIMITS, capProblems, fileTooLarge } from './limits';
 export { BadCell } from './table';
 export { readWorkbook, type WorkbookOptions, type WorkbookTable } from './workbook';
-export { crossCheckInputs, type CrossCheckInput } from './cross-check';
 export { MAX_LISTED_PROBLEMS, jsonLineBatches, streamRegistryUnits, streamActivityRecords, setAsideRowOf, type SetAsideRow } from './json-lines';

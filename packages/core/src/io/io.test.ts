@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ActivityKind } from '../model/activity';
 import { decodeText } from './decode';
-import { parseActivitiesFile, parseWaiversFile } from './activities';
+import { parseActivitiesFile, parseWaiversFile, resolveActivityKind } from './activities';
 import { parseRegistryFile, parseRegistryJson, parseUnitsTable } from './registry';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -123,5 +125,22 @@ describe('parseWaiversFile', () => {
     expect(ok.ok && ok.value).toEqual([{ unitId: 's1', requirementId: 'qp2024.school.evacuation-drill', justification: '校舍改造', expires: '2026-12-31' }]);
     const bad = parseWaiversFile({ file: 'w.csv', text: 'unitId,requirementId,justification,expires\ns1,r,,2026-13-01\n' });
     expect(bad.problems.map((p) => p.column).sort()).toEqual(['expires', 'justification']);
+  });
+});
+
+describe('activity kinds as docs/input-formats.md writes them', () => {
+  it('accepts every id, label and short label of the table, and nothing else', () => {
+    const doc = readFileSync(new URL('../../../../docs/input-formats.md', import.meta.url), 'utf8');
+    const rows = doc.split('\n').filter((l) => /^\| `[a-z-]+` \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    expect(rows.length).toBe(ActivityKind.options.length);
+    for (const [, id, label, short] of rows) {
+      const kind = id!.replace(/`/g, '');
+      expect(resolveActivityKind(kind), kind).toBe(kind);
+      expect(resolveActivityKind(label!), label).toBe(kind);
+      expect(resolveActivityKind(` ${short!} `), short).toBe(kind);
+    }
+    expect(resolveActivityKind('展示宣传')).toBe('display');
+    expect(resolveActivityKind('参观人防工程')).toBe('shelter-visit');
+    expect(resolveActivityKind('宣传')).toBeUndefined();
   });
 });

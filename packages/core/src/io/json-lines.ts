@@ -83,12 +83,14 @@ export interface SetAsideRow {
   date: string;
   file?: string;
   row?: number;
+  /** The row's own 记录编号, kept in the unmatched list. */
+  id?: string;
 }
 
 /** The set-aside row a problem stands for (`unknownKinds: 'set-aside'`), if it is one. */
 export function setAsideRowOf(p: Problem): SetAsideRow | undefined {
   if (p.severity !== 'warning' || p.code !== 'unknown_kind' || !p.data) return undefined;
-  return { unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) };
+  return { unitId: p.data.unitId ?? '', kind: p.data.kind ?? '', date: p.data.date ?? '', ...(p.data.id ? { id: p.data.id } : {}), ...(p.file ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) };
 }
 
 /**

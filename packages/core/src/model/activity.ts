@@ -25,6 +25,9 @@ export const ActivityKind = z.enum([
   'budget-allocated', // 四（四）: special funds in the annual budget
   'brand-initiative', // 四（二）: local brand of publicity
   'work-summary', // 四（三）: experience summary, evaluation
+  'shelter-visit', // 三（五）: 组织居民参观地下人防工程 (a shelter, not an education base)
+  'cadre-training', // 三（二）: 干部国防教育培训内容 (cadre defence-education training)
+  'management-integration', // 三（四）: 纳入企业日常管理和宣传教育体系 (written into the enterprise's management system)
 ]);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 
@@ -51,7 +54,61 @@ export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, LocalizedText>>
   'budget-allocated': { zh: '落实专项资金', en: 'Budget allocated' },
   'brand-initiative': { zh: '创建宣传品牌', en: 'Local brand initiative' },
   'work-summary': { zh: '经验总结与评估', en: 'Work summary and evaluation' },
+  'shelter-visit': { zh: '参观人防工程', en: 'Civil-defence shelter visit' },
+  'cadre-training': { zh: '干部国防教育培训', en: 'Cadre defence-education training' },
+  'management-integration': { zh: '纳入日常管理和宣传教育体系', en: 'Written into daily management' },
 };
+
+/**
+ * Short Chinese labels (docs/input-formats.md lists them): accepted in activity files beside the
+ * long labels above and the English ids.
+ */
+export const ACTIVITY_KIND_SHORT_LABELS: Readonly<Record<ActivityKind, string>> = {
+  'annual-plan-submitted': '计划报送',
+  'activity-news-reported': '信息报送',
+  'evacuation-plan-compiled': '编制方案',
+  'evacuation-plan-revised': '修订方案',
+  'evacuation-drill': '演练',
+  training: '培训',
+  course: '课程',
+  'concentrated-publicity': '集中宣传',
+  'education-base-visit': '参观基地',
+  'cobuilding-agreement': '共建协议',
+  'online-publicity': '网络宣传',
+  display: '展示宣传',
+  'study-session': '专题学习',
+  contest: '竞赛',
+  'siren-listening': '试听',
+  'media-product': '宣传产品',
+  'liaison-mechanism': '联络机制',
+  'team-established': '组建队伍',
+  'site-established': '阵地建设',
+  'budget-allocated': '专项资金',
+  'brand-initiative': '宣传品牌',
+  'work-summary': '经验总结',
+  'shelter-visit': '参观工程',
+  'cadre-training': '干部培训',
+  'management-integration': '纳入管理',
+};
+
+/**
+ * Kinds after which the notice asks for news (结语 "每次活动结束后及时报送信息内容"): activities held
+ * with people (drills, trainings, courses, study sessions, publicity events, visits, contests,
+ * siren listening). Setting up a mechanism, a team or a site, plans, budgets, summaries, displays
+ * and online posts are records, not activities to report on.
+ */
+export const NEWS_REPORTABLE_KINDS: readonly ActivityKind[] = [
+  'evacuation-drill',
+  'training',
+  'cadre-training',
+  'course',
+  'study-session',
+  'concentrated-publicity',
+  'education-base-visit',
+  'shelter-visit',
+  'contest',
+  'siren-listening',
+];
 
 /** Where a record came from, so every problem and every unmatched row can be traced back. */
 export const SourceRef = z.object({

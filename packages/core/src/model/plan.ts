@@ -29,8 +29,10 @@ export const Task = z.object({
   cadence: Cadence,
   due: TaskDue,
   keyDateId: Id.optional(),
-  /** `non-workday`: the deadline falls on a day off; `moved`: it was moved to a working day. */
-  flags: z.array(z.enum(['non-workday', 'moved', 'school-day-before-weekend', 'no-holiday-data'])),
+  /** Occasions the notice names for this work: preferred, not enforced (the notice sets no date). */
+  preferred: z.array(z.object({ keyDateId: Id, date: LocalDate })).optional(),
+  /** `notice-sets-no-date`: any day in the year counts, the due date is the period's end. `non-workday`: the deadline falls on a day off; `moved`: it was moved to a working day. */
+  flags: z.array(z.enum(['non-workday', 'moved', 'school-day-before-weekend', 'no-holiday-data', 'notice-sets-no-date'])),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -3,7 +3,7 @@ import { ActivityKind } from './activity';
 import { Condition } from './condition';
 import { KeyDateRule } from './key-date';
 import { RequirementSector } from './sector';
-import { Id, LocalizedText } from './text';
+import { Id, LocalDate, LocalizedText } from './text';
 import { Role } from './unit';
 
 /** How often a requirement asks for the work. */
@@ -75,6 +75,21 @@ export const Requirement = z.strictObject({
   measure: z.enum(['activities', 'document']),
   /** Named parameters a tailoring file may override (e.g. `newsReportWorkdays: 5`). */
   parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /**
+   * Occasions the notice names for the work (e.g. 全民国防教育日, 全国消防日): preferred, shown in
+   * the plan and the calendar, never enforced when the notice sets no date.
+   */
+  preferredOccasions: z.array(Id).optional(),
+  /**
+   * Parameters that are the project's choice, not the notice's (a threshold, a delay): shown as
+   * "默认，可调整 / default, adjustable" wherever they appear, and changed by a tailoring file.
+   */
+  defaults: z.array(z.string()).optional(),
+  /**
+   * Other requirements one activity row may also serve, only where the notice makes them the same
+   * thing, with why. Otherwise each ask has its own evidence kinds (a test checks the catalog).
+   */
+  sharedEvidence: z.object({ with: z.array(Id).min(1), why: LocalizedText }).optional(),
   /** Short quote or paraphrase locating the ask in the notice's text. */
   basis: z.string().max(2000).optional(),
 });
@@ -91,6 +106,12 @@ export const Catalog = z
       issuer: z.string().min(1),
       date: z.string().min(1),
     }),
+    /**
+     * When the source applies: from its effective date, for the years of the period it was written
+     * for (青国动〔2024〕10号: from 2024-05-13, for the 十四五 period to 2025). Plans and audits outside
+     * it carry a warning, not a refusal.
+     */
+    effective: z.object({ from: LocalDate, throughYear: z.number().int().optional(), period: LocalizedText.optional() }).optional(),
     /** Every clause of the source, so a test can show none is left unmapped. */
     clauses: z.array(z.object({ clause: z.string().min(1), title: LocalizedText })).min(1),
     parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),

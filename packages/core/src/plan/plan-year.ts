@@ -14,6 +14,8 @@ import type { LocalizedText } from '../model/text';
 import { rolesOf, type Registry, type Unit } from '../model/unit';
 import { compileCondition } from '../rules/compile';
 import { scheduleRequirement } from '../rules/schedule';
+import { DEFAULT_LABEL } from '../rules/reasons';
+import { effectivePeriodWarnings } from '../catalogs/effective';
 
 export interface PlanYearInput {
   catalog: Catalog;
@@ -74,6 +76,8 @@ export function planYear(input: PlanYearInput): Plan {
       for (const occasion of schedule.occasions) {
         const flags: Task['flags'] = [...occasion.flags, ...extraFlags];
         let due: Task['due'];
+        // Where the notice sets no date, any day of the year counts; its occasions are preferred.
+        if (req.due.type === 'by-year-end') flags.push('notice-sets-no-date');
         if (req.due.type === 'continuous') due = { type: 'continuous', end: occasion.end };
         else if (occasion.on !== undefined) due = { type: 'window', start: occasion.start, end: occasion.end, on: occasion.on };
         else due = { type: 'deadline', date: occasion.end };
@@ -82,14 +86,15 @@ export function planYear(input: PlanYearInput): Plan {
           due = { type: 'window', start: day, end: day, on: day };
           flags.push('school-day-before-weekend');
         }
-        tasks.push({ ...common, id: `${req.id}/${unit.id}/${occasion.key}`, occasion: occasion.key, due, ...(occasion.keyDateId ? { keyDateId: occasion.keyDateId } : {}), flags });
+        const preferred = (req.preferredOccasions ?? []).flatMap((id) => (byId.has(id) ? [{ keyDateId: id, date: byId.get(id)!.date }] : []));
+        tasks.push({ ...common, id: `${req.id}/${unit.id}/${occasion.key}`, occasion: occasion.key, due, ...(occasion.keyDateId ? { keyDateId: occasion.keyDateId } : {}), ...(preferred.length > 0 ? { preferred } : {}), flags });
       }
     }
   }
 
   const reqsOn = (pred: (r: Requirement) => boolean) => catalog.requirements.filter(pred).map((r) => r.id);
   const dueOn = (id: string) => (r: Requirement) =>
-    (r.due.type === 'by-key-date' && r.due.keyDate === id) || (r.due.type === 'window' && r.due.keyDate === id) || (r.due.type === 'each-key-date' && r.due.keyDates.includes(id));
+    (r.due.type === 'by-key-date' && r.due.keyDate === id) || (r.due.type === 'window' && r.due.keyDate === id) || (r.due.type === 'each-key-date' && r.due.keyDates.includes(id)) || (r.preferredOccasions ?? []).includes(id);
   const drills = (id: string) => reqsOn((r) => dueOn(id)(r) && r.evidenceKinds.includes('evacuation-drill'));
   const news = reqsOn((r) => r.due.type === 'after-each-activity');
   const newsDue = catalog.requirements.find((r) => r.due.type === 'after-each-activity');
@@ -98,10 +103,10 @@ export function planYear(input: PlanYearInput): Plan {
     ...milestone(byId.get(KEY_DATE_IDS.annualPlanDeadline), 'deadline', { zh: '各单位年度工作计划报送区国动办截止', en: "Units' annual work plans due at the district office" }, reqsOn(dueOn(KEY_DATE_IDS.annualPlanDeadline))),
     ...milestone(byId.get(KEY_DATE_IDS.civilDefenseDay), 'observance', { zh: '国际民防日（可开展宣传）', en: 'World Civil Defence Day (optional publicity)' }, []),
     ...milestone(byId.get(KEY_DATE_IDS.securityEducationDay), 'observance', { zh: '全民国家安全教育日（可开展宣传）', en: 'National Security Education Day (optional publicity)' }, []),
-    ...milestone(byId.get(KEY_DATE_IDS.disasterPreventionDay), 'drill', { zh: '全国防灾减灾日：企业（园区）疏散演练', en: 'Disaster Prevention Day: enterprise and park evacuation drills' }, drills(KEY_DATE_IDS.disasterPreventionDay)),
-    ...milestone(ed, 'publicity', { zh: '全民国防教育日：集中宣传、培训与演练', en: 'National Defence Education Day: concentrated publicity, training and drills' }, reqsOn(dueOn(KEY_DATE_IDS.educationDay))),
+    ...milestone(byId.get(KEY_DATE_IDS.disasterPreventionDay), 'drill', { zh: '全国防灾减灾日：企业（园区）疏散演练（首选时机，不强制）', en: 'Disaster Prevention Day: enterprise and park evacuation drills (preferred occasion, not enforced)' }, drills(KEY_DATE_IDS.disasterPreventionDay)),
+    ...milestone(ed, 'publicity', { zh: '全民国防教育日：集中宣传、培训与演练（首选时机，不强制）', en: 'National Defence Education Day: concentrated publicity, training and drills (preferred occasion, not enforced)' }, reqsOn(dueOn(KEY_DATE_IDS.educationDay))),
     ...milestone(siren, 'siren-test', { zh: '防空警报试鸣（学校、社区疏散演练时机）', en: 'Air-raid siren test (the occasion for school and community drills)' }, reqsOn((r) => r.evidenceKinds.includes('evacuation-drill') && (r.sector === 'school' || r.sector === 'community'))),
-    ...milestone(byId.get(KEY_DATE_IDS.fireSafetyDay), 'drill', { zh: '全国消防日：企业（园区）疏散演练', en: 'National Fire Day: enterprise and park evacuation drills' }, drills(KEY_DATE_IDS.fireSafetyDay)),
+    ...milestone(byId.get(KEY_DATE_IDS.fireSafetyDay), 'drill', { zh: '全国消防日：企业（园区）疏散演练（首选时机，不强制）', en: 'National Fire Day: enterprise and park evacuation drills (preferred occasion, not enforced)' }, drills(KEY_DATE_IDS.fireSafetyDay)),
   ];
   if (newsDue && newsDue.due.type === 'after-each-activity') {
     const { within, unit } = newsDue.due;
@@ -113,14 +118,14 @@ export function planYear(input: PlanYearInput): Plan {
         kind: 'report',
         date,
         keyDateId: kd.id,
-        title: { zh: `${kd.title}活动新闻信息报送截止`, en: `News of ${kd.titleEn} activities due` },
+        title: { zh: `${kd.title}活动新闻信息报送截止（${within} 个${unit === 'workdays' ? '工作日' : '自然日'}，${DEFAULT_LABEL.zh}）`, en: `News of ${kd.titleEn} activities due (${within} ${unit === 'workdays' ? 'working days' : 'days'}, ${DEFAULT_LABEL.en})` },
         requirementIds: news,
       });
     }
   }
   milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 
-  const warnings: LocalizedText[] = [];
+  const warnings: LocalizedText[] = effectivePeriodWarnings(catalog, year, input.asOf);
   const seen = new Set<string>();
   for (const w of keyDates.flatMap((k) => k.warnings)) {
     if (seen.has(w.en)) continue;

@@ -1,2 +1,3 @@
 export { renderPlanMarkdown, describeDue } from './plan-markdown';
 export { keyDateLines, keyDatesHeading, renderKeyDatesMarkdown } from './key-dates';
+export { neutraliseControls, hasControls, markdownText } from './safe-text';

@@ -1,6 +1,7 @@
 /** The year's key dates as text: one line per date, siren phases indented under it (`liujin dates`, key-dates.md). */
 import type { KeyDate } from '../model/key-date';
 import type { Lang } from '../model/text';
+import { markdownText } from './safe-text';
 
 const time = (iso: string | undefined): string => (iso ? iso.slice(11, 16) : '');
 
@@ -23,7 +24,13 @@ export function keyDatesHeading(year: number, region: string, lang: Lang): strin
   return lang === 'zh' ? `${year} 年关键日期（${region}）` : `Key dates ${year} (${region})`;
 }
 
-/** key-dates.md: the heading and the lines of `keyDateLines` in a code block (columns stay aligned). */
+/**
+ * key-dates.md: the heading and the lines of `keyDateLines` in a code block (columns stay aligned).
+ * The fence is longer than any run of backticks in the text, so nothing inside can close it
+ * (CommonMark §4.5): titles from a user's catalog or region file stay text.
+ */
 export function renderKeyDatesMarkdown(dates: readonly KeyDate[], options: { year: number; region: string }, lang: Lang): string {
-  return [`# ${keyDatesHeading(options.year, options.region, lang)}`, '', '```', ...keyDateLines(dates, lang), '```', ''].join('\n');
+  const lines = keyDateLines(dates, lang);
+  const fence = '`'.repeat(Math.max(3, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((r) => r.length + 1)))));
+  return [`# ${markdownText(keyDatesHeading(options.year, options.region, lang))}`, '', fence, ...lines, fence, ''].join('\n');
 }

@@ -3,8 +3,10 @@
  * by sector and requirement, with the units that owe each one. Deterministic for the same plan.
  */
 import type { Plan, Task } from '../model/plan';
-import { SECTOR_LABELS, sectorLabel } from '../model/sector';
+import { REQUIREMENT_SECTORS, SECTOR_LABELS, sectorLabel } from '../model/sector';
+import { DEFAULT_LABEL } from '../rules/reasons';
 import type { Lang } from '../model/text';
+import { markdownText } from './safe-text';
 
 const T = {
   title: { zh: (y: number) => `${y} 年国防动员宣传教育“六进”工作计划`, en: (y: number) => `"Six into" civil-defence publicity and education plan ${y}` },
@@ -22,18 +24,20 @@ const T = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   continuous: { zh: '全年持续', en: 'all year' },
-  afterEach: { zh: (n: number, u: string) => `每次活动后 ${n} 个${u === 'workdays' ? '工作日' : '自然日'}内`, en: (n: number, u: string) => `within ${n} ${u === 'workdays' ? 'working days' : 'days'} of each activity` },
+  afterEach: { zh: (n: number, u: string) => `每次活动后 ${n} 个${u === 'workdays' ? '工作日' : '自然日'}内（${DEFAULT_LABEL.zh}）`, en: (n: number, u: string) => `within ${n} ${u === 'workdays' ? 'working days' : 'days'} of each activity (${DEFAULT_LABEL.en})` },
+  anyTime: { zh: (end: string) => `通知未规定日期：本年内任意时间（至 ${end}）`, en: (end: string) => `the notice sets no date: any time in the year (to ${end})` },
+  preferred: { zh: '首选时机', en: 'preferred' },
 } as const;
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Text for a Markdown table cell or line: nothing live (no links, images, HTML), controls visible. */
+const cell = markdownText;
 
-export function describeDue(task: Pick<Task, 'due'>, lang: Lang): string {
+export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags' | 'preferred'>>, lang: Lang): string {
   const due = task.due;
+  const preferred = task.preferred && task.preferred.length > 0 ? `${lang === 'zh' ? '；' : '; '}${T.preferred[lang]} ${[...new Set(task.preferred.map((p) => p.date))].join(lang === 'zh' ? '、' : ', ')}` : '';
   switch (due.type) {
     case 'deadline':
+      if (task.flags?.includes('notice-sets-no-date')) return T.anyTime[lang](due.date) + preferred;
       return lang === 'zh' ? `${due.date} 前` : `by ${due.date}`;
     case 'window':
       return due.start === due.end ? due.on : `${due.start} – ${due.end}`;
@@ -46,7 +50,7 @@ export function describeDue(task: Pick<Task, 'due'>, lang: Lang): string {
 
 export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   const lines: string[] = [`# ${T.title[lang](plan.year)}`, ''];
-  lines.push(`${plan.district.name} · ${plan.catalog.id} ${plan.catalog.version} · ${plan.region} · ${plan.timeZone}`, '');
+  lines.push(`${cell(plan.district.name)} · ${cell(plan.catalog.id)} ${cell(plan.catalog.version)} · ${cell(plan.region)} · ${cell(plan.timeZone)}`, '');
   if (plan.district.synthetic) lines.push(T.synthetic[lang], '');
   if (plan.warnings.length > 0) {
     lines.push(`## ${T.warnings[lang]}`, '', ...plan.warnings.map((w) => `- ${cell(w[lang])}`), '');
@@ -61,7 +65,8 @@ export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   for (const m of plan.milestones) lines.push(`| ${m.date} | ${cell(m.title[lang])} |`);
   lines.push('', `## ${T.tasks[lang]}`, '');
 
-  // Group tasks by sector, then requirement and occasion; count the units that owe each.
+  // Group tasks by sector, then requirement and occasion; count the units that owe each. Each
+  // sector once, in the notice's order (三（一）-（六）, then 四 and the closing paragraph).
   const groups = new Map<string, { task: Task; units: number }>();
   for (const task of plan.tasks) {
     const key = `${task.sector}\u0000${task.requirementId}\u0000${task.occasion}`;
@@ -69,8 +74,10 @@ export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
     if (group) group.units += 1;
     else groups.set(key, { task, units: 1 });
   }
+  const order: readonly string[] = REQUIREMENT_SECTORS;
+  const sorted = [...groups.values()].map((g, i) => ({ ...g, i })).sort((a, b) => order.indexOf(a.task.sector) - order.indexOf(b.task.sector) || a.i - b.i);
   let sector = '';
-  for (const { task, units } of groups.values()) {
+  for (const { task, units } of sorted) {
     if (task.sector !== sector) {
       if (sector !== '') lines.push('');
       sector = task.sector;

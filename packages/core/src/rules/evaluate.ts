@@ -16,7 +16,7 @@ import { rolesOf, type Unit } from '../model/unit';
 import { evidenceFacts, type Evidence, type UnitEvidenceContext } from './evidence';
 import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
-import { describeLeaves, type Leaf } from './reasons';
+import { describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
 import { resolvePath, traceCondition } from './compile';
 
@@ -220,14 +220,14 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       }
       const complies = outcome(i, 'complies');
       const ids = evidence.used.map(activityId);
-      if (complies.result) return result('met', 'conditions-met', describeLeaves(complies.conditions, p.prefix, true, 'complies'), ids);
+      if (complies.result) return result('met', 'conditions-met', withNotes(req, describeLeaves(complies.conditions, p.prefix, true, 'complies'), evidence, year), ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;
       const stillOpen =
         due.type === 'each-key-date'
           ? Number(evidence.facts.occasionsWithEvidence) + schedule.occasions.filter((o) => o.end > asOf).length >= due.minOccasions
           : dueDate !== undefined && dueDate > asOf;
-      const reason = describeLeaves(complies.conditions, p.prefix, false, 'complies');
+      const reason = withNotes(req, describeLeaves(complies.conditions, p.prefix, false, 'complies'), evidence, year);
       if (stillOpen) {
         return result('pending', 'not-yet-due', { zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` }, ids);
       }

@@ -4,13 +4,13 @@
  */
 import { addDays } from '../dates/local-date';
 import type { WorkdayCalendar } from '../dates/workdays';
-import type { Activity, ActivityKind } from '../model/activity';
+import { NEWS_REPORTABLE_KINDS, type Activity, type ActivityKind } from '../model/activity';
 import type { Requirement } from '../model/requirement';
 import type { UnitActivities } from './facts';
 import type { Schedule } from './schedule';
 
-/** Kinds that are not "an activity" needing its own news report. */
-const NOT_REPORTABLE: ReadonlySet<ActivityKind> = new Set(['activity-news-reported', 'annual-plan-submitted', 'budget-allocated', 'work-summary']);
+/** Kinds after which news is due when a catalog's rule names none (结语: 每次活动结束后). */
+const REPORTABLE: ReadonlySet<ActivityKind> = new Set(NEWS_REPORTABLE_KINDS);
 
 export interface Evidence {
   facts: Record<string, unknown>;
@@ -72,7 +72,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   let newsOpenCount = 0;
   if (req.due.type === 'after-each-activity') {
     const due = req.due;
-    const reportable = yearActivities.filter((a) => (due.of.length > 0 ? due.of.includes(a.kind) : !NOT_REPORTABLE.has(a.kind)));
+    const reportable = yearActivities.filter((a) => (due.of.length > 0 ? due.of.includes(a.kind) : REPORTABLE.has(a.kind)));
     // Each news report covers one activity on or before its date, oldest first.
     const reports = (acts.byKind.get('activity-news-reported') ?? []).filter((a) => a.date <= last).map((a) => a.date);
     let onTime = 0;

@@ -1,8 +1,49 @@
 /** Reasons in words from json-rules-engine's evaluated condition tree: which condition passed or failed. */
+import { ACTIVITY_KIND_LABELS, type Activity } from '../model/activity';
+import type { Requirement } from '../model/requirement';
 import type { LocalizedText } from '../model/text';
 import { conditionLeaves } from '../model/condition';
 import { describeFact } from './facts';
 import { operatorOf } from './operators';
+
+/** The one rule for earlier-year evidence (docs/audit.md): asks the notice makes once accept it. */
+export function acceptsEarlierYears(req: Pick<Requirement, 'cadence'>): boolean {
+  return req.cadence === 'once' || req.cadence === 'continuous';
+}
+
+/** The label every project default carries (brief: "默认，可调整 / default, adjustable"). */
+export const DEFAULT_LABEL: LocalizedText = { zh: '默认，可调整', en: 'default, adjustable' };
+
+/**
+ * Completes a reason: for once-made work, the dated record it rests on (earlier years count, so
+ * the date is named); for recurring work, that only the audited year counts; and every project
+ * default the requirement uses, labelled as such.
+ */
+export function withNotes(req: Requirement, reason: LocalizedText, evidence: { used: readonly Activity[] }, year: number): LocalizedText {
+  let { zh, en } = reason;
+  if (req.evidenceKinds.length > 0 && req.due.type !== 'after-each-activity') {
+    if (acceptsEarlierYears(req)) {
+      const first = evidence.used[0];
+      if (first) {
+        const earlier = first.date < `${year}-01-01`;
+        zh += `；依据 ${first.date}「${ACTIVITY_KIND_LABELS[first.kind].zh}」记录${earlier ? '（一次性要求，往年记录有效）' : ''}`;
+        en += `; rests on the ${first.date} record "${ACTIVITY_KIND_LABELS[first.kind].en}"${earlier ? ' (work done once: earlier years count)' : ''}`;
+      } else {
+        zh += '；一次性要求，往年记录也有效';
+        en += '; work done once: records from earlier years count too';
+      }
+    } else {
+      zh += `；仅计 ${year} 年内（截至评估日）的记录`;
+      en += `; only records dated in ${year} (up to the as-of date) count`;
+    }
+  }
+  for (const name of req.defaults ?? []) {
+    const value = req.parameters?.[name];
+    zh += `；${name} = ${String(value)}（${DEFAULT_LABEL.zh}）`;
+    en += `; ${name} = ${String(value)} (${DEFAULT_LABEL.en})`;
+  }
+  return { zh, en };
+}
 
 export interface Leaf {
   all?: Leaf[];

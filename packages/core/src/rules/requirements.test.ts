@@ -31,43 +31,46 @@ interface Case {
 const topics = (...t: string[]) => ({ topics: t });
 
 const CASES: Record<string, Case> = {
-  'party-school.cobuilding-agreement': { kind: 'party-school', meet: [act('cobuilding-agreement', '2025-06-01')], failReason: 'evidence activities this year', other: 'school' },
-  'party-school.course': { kind: 'party-school', meet: [act('course', '2026-04-01')], fail: [act('course', '2025-04-01')], failReason: 'within the due window is 0', other: 'organ' },
+  'party-school.liaison': { kind: 'party-school', meet: [act('liaison-mechanism', '2025-06-01')], failReason: 'evidence records', other: 'school' },
+  'party-school.cobuilding-agreement': { kind: 'party-school', meet: [act('cobuilding-agreement', '2025-06-01')], fail: [act('liaison-mechanism', '2025-06-01')], failReason: 'evidence records', other: 'school' },
+  'party-school.course': { kind: 'party-school', meet: [act('course', '2026-04-01')], fail: [act('course', '2025-04-01')], failReason: 'in the audited period is 0', other: 'organ' },
   'party-school.education-base-visit': { kind: 'party-school', meet: [act('education-base-visit', '2026-05-01')], failReason: 'is 0', other: 'school' },
   'party-school.display': { kind: 'party-school', meet: [act('display', '2026-03-01', topics('books', 'posters', 'films'))], fail: [act('display', '2026-03-01', topics('books', 'posters'))], failReason: 'required topics covered is 2 (needs ≥ 3)', other: 'community' },
-  'party-school.education-day-publicity': { kind: 'party-school', meet: [act('concentrated-publicity', '2026-09-21')], fail: [act('concentrated-publicity', '2026-08-01')], failReason: 'within the due window is 0', other: 'school' },
+  'party-school.education-day-publicity': { kind: 'party-school', meet: [act('concentrated-publicity', '2026-08-01')], fail: [act('concentrated-publicity', '2025-09-20')], failReason: 'in the audited period is 0', other: 'school' },
   'party-school.shelter-as-site': { kind: 'party-school', meet: [act('site-established', '2024-01-01')], failReason: 'is 0', other: 'organ' },
   'party-school.community-outreach': { kind: 'party-school', meet: [act('training', '2026-07-01', topics('community-volunteers'))], fail: [act('training', '2026-07-01')], failReason: 'required topics covered is 0', other: 'community' },
-  'organ.study-session': { kind: 'organ', meet: [act('study-session', '2026-03-10')], failReason: 'is 0', other: 'school' },
+  'organ.study-session': { kind: 'organ', meet: [act('study-session', '2026-03-10')], fail: [act('training', '2026-03-10'), act('cadre-training', '2026-03-10')], failReason: 'is 0', other: 'school' },
+  'organ.cadre-training': { kind: 'town', meet: [act('cadre-training', '2026-03-10')], fail: [act('study-session', '2026-03-10'), act('training', '2026-03-10')], failReason: 'is 0', other: 'school' },
   'organ.display': { kind: 'member-unit', meet: [act('display', '2026-03-10')], failReason: 'is 0', other: 'school' },
   'organ.online-push': { kind: 'town', meet: [act('online-publicity', '2026-03-10')], failReason: 'is 0', other: 'enterprise' },
   'organ.education-base-visit': { kind: 'organ', meet: [act('education-base-visit', '2026-10-10')], failReason: 'is 0', other: 'community' },
   'organ.evacuation-drill': { kind: 'organ', meet: [act('evacuation-drill', '2026-09-18')], failReason: 'is 0', other: 'party-school' },
-  'school.liaison': { kind: 'town', meet: [act('liaison-mechanism', '2023-09-01')], failReason: 'is 0', other: 'school' },
+  'school.liaison': { kind: 'school', meet: [act('liaison-mechanism', '2023-09-01')], failReason: 'is 0', other: 'town' },
   'school.curriculum': { kind: 'school', meet: [act('course', '2026-10-10')], failReason: 'is 0', other: 'enterprise' },
   'school.online-and-screens': { kind: 'school', meet: [act('display', '2026-10-10')], failReason: 'is 0', other: 'community' },
-  'school.education-day-activities': { kind: 'school', meet: [act('contest', '2026-09-10')], fail: [act('contest', '2026-06-10')], failReason: 'within the due window is 0', other: 'enterprise' },
+  'school.education-day-activities': { kind: 'school', meet: [act('contest', '2026-12-04')], fail: [act('contest', '2025-09-20')], failReason: 'in the audited period is 0', other: 'enterprise' },
   'school.evacuation-plan': { kind: 'school', meet: [act('evacuation-plan-compiled', '2025-05-01')], failReason: 'is 0', other: 'community' },
   'school.evacuation-drill': { kind: 'school', meet: [act('evacuation-drill', '2026-09-18')], fail: [act('evacuation-drill', '2025-09-18')], failReason: 'is 0', other: 'enterprise' },
   'enterprise.working-group': { kind: 'enterprise', meet: [act('team-established', '2022-01-01')], failReason: 'is 0', other: 'school' },
   'enterprise.coordination-mechanism': { kind: 'park', meet: [act('liaison-mechanism', '2026-01-01')], failReason: 'is 0', other: 'school' },
   'enterprise.drill-plan': { kind: 'enterprise', meet: [act('evacuation-plan-revised', '2026-01-01')], failReason: 'is 0', other: 'community' },
-  'enterprise.drills': { kind: 'enterprise', meet: [act('evacuation-drill', '2026-11-10')], fail: [act('evacuation-drill', '2026-07-01')], failReason: 'occasions (key dates) with evidence is 0', other: 'school' },
-  'enterprise.publicity-site': { kind: 'enterprise', meet: [act('site-established', '2026-06-01')], failReason: 'is 0', other: 'school' },
-  'enterprise.education-day-publicity': { kind: 'park', meet: [act('concentrated-publicity', ED)], fail: [act('concentrated-publicity', '2026-10-19')], failReason: 'within the due window is 0', other: 'school' },
-  'enterprise.daily-management': { kind: 'enterprise', meet: [act('training', '2026-06-01')], failReason: 'is 0', other: 'organ' },
+  'enterprise.drills': { kind: 'enterprise', meet: [act('evacuation-drill', '2026-06-16')], fail: [act('evacuation-drill', '2025-11-09')], failReason: 'in the audited period is 0', other: 'school' },
+  'enterprise.publicity-site': { kind: 'enterprise', meet: [act('site-established', '2019-06-01')], fail: [act('display', '2026-06-01')], failReason: 'is 0', other: 'school' },
+  'enterprise.materials-and-screens': { kind: 'park', meet: [act('display', '2026-06-01')], fail: [act('site-established', '2026-06-01')], failReason: 'is 0', other: 'school' },
+  'enterprise.education-day-publicity': { kind: 'park', meet: [act('concentrated-publicity', '2026-10-19')], fail: [act('concentrated-publicity', '2025-09-20')], failReason: 'in the audited period is 0', other: 'school' },
+  'enterprise.daily-management': { kind: 'enterprise', meet: [act('management-integration', '2024-06-01')], fail: [act('display', '2026-06-01'), act('training', '2026-06-01')], failReason: 'is 0', other: 'organ' },
   'community.sites': { kind: 'community', meet: [act('site-established', '2025-06-01', topics('micro-exhibition'))], fail: [act('site-established', '2025-06-01')], failReason: 'required topics covered is 0', other: 'school' },
   'community.volunteer-team': { kind: 'community', meet: [act('team-established', '2024-06-01')], failReason: 'is 0', other: 'school' },
-  'community.shelter-visit': { kind: 'community', meet: [act('education-base-visit', '2026-06-01')], failReason: 'is 0', other: 'enterprise' },
-  'community.self-rescue-training': { kind: 'community', meet: [act('training', '2026-09-15', topics('cpr', 'bandaging')), act('siren-listening', ED, topics('siren-listening'))], fail: [act('training', '2026-09-15', topics('cpr'))], failReason: 'required topics covered is 1 (needs ≥ 3)', other: 'school' },
-  'community.plan-revision': { kind: 'community', meet: [act('evacuation-plan-revised', '2026-08-01')], fail: [act('evacuation-plan-revised', '2026-10-01')], failReason: 'within the due window is 0', other: 'school' },
-  'community.training-and-drill': { kind: 'community', meet: [act('training', '2026-09-12'), act('evacuation-drill', ED)], fail: [act('evacuation-drill', ED)], failReason: '"training" activities within the window is 0', other: 'school' },
+  'community.shelter-visit': { kind: 'community', meet: [act('shelter-visit', '2026-06-01')], fail: [act('education-base-visit', '2026-06-01')], failReason: 'is 0', other: 'enterprise' },
+  'community.self-rescue-training': { kind: 'community', meet: [act('training', '2026-09-15', topics('cpr', 'bandaging')), act('siren-listening', ED, topics('siren-listening'))], fail: [act('training', '2026-09-15')], failReason: 'required topics covered is 0 (needs ≥ 1)', other: 'school' },
+  'community.plan-revision': { kind: 'community', meet: [act('evacuation-plan-revised', '2026-10-10')], fail: [act('evacuation-plan-revised', '2025-10-01')], failReason: 'in the audited period is 0', other: 'school' },
+  'community.training-and-drill': { kind: 'community', meet: [act('training', '2026-09-12'), act('evacuation-drill', ED)], fail: [act('evacuation-drill', ED)], failReason: '"training" activities this year is 0', other: 'school' },
   'network.platforms': { kind: 'town', meet: [act('online-publicity', '2026-02-01')], failReason: 'is 0', other: 'school' },
   'network.products': { kind: 'member-unit', meet: [act('media-product', '2026-02-01')], failReason: 'is 0', other: 'community' },
   'network.media-cooperation': { kind: 'town', meet: [act('online-publicity', '2026-02-01', topics('media-cooperation'))], fail: [act('online-publicity', '2026-02-01')], failReason: 'required topics covered is 0', other: 'school' },
-  'network.education-day-intensity': { kind: 'town', meet: [act('online-publicity', '2026-09-18'), act('online-publicity', ED)], fail: [act('online-publicity', ED)], failReason: 'within the due window is 1 (needs ≥ 2)', other: 'school' },
+  'network.education-day-intensity': { kind: 'town', meet: [act('online-publicity', '2026-04-15'), act('online-publicity', ED)], fail: [act('online-publicity', ED)], failReason: 'in the audited period is 1 (needs ≥ 2); only records dated in 2026 (up to the as-of date) count; minPosts = 2 (default, adjustable)', other: 'school' },
   'network.district-supply': { kind: 'district-office', meet: [act('media-product', '2026-05-01')], failReason: 'is 0', other: 'town' },
-  'general.annual-plan': { kind: 'town', meet: [act('annual-plan-submitted', '2026-02-27')], fail: [act('annual-plan-submitted', '2026-03-02')], failReason: 'within the due window is 0', other: 'school' },
+  'general.annual-plan': { kind: 'town', meet: [act('annual-plan-submitted', '2026-02-27')], fail: [act('annual-plan-submitted', '2026-03-02')], failReason: 'in the audited period is 0', other: 'school' },
   'general.local-brand': { kind: 'member-unit', meet: [act('brand-initiative', '2026-05-01')], failReason: 'is 0', other: 'school' },
   'general.long-term-mechanism': { kind: 'party-school', meet: [act('work-summary', '2026-12-01')], failReason: 'is 0', other: 'school' },
   'general.funding': { kind: 'town', meet: [act('budget-allocated', '2026-01-15')], failReason: 'is 0', other: 'school' },
@@ -133,8 +136,8 @@ describe('statuses beyond met and not met', () => {
     expect(expired!.status).toBe('not-met');
   });
 
-  it('enterprise drills stay pending while a remaining drill day can still count', async () => {
-    const r = await statusOf('enterprise.drills', 'enterprise', [], '2026-10-01');
+  it('enterprise drills stay pending until the period ends: the notice sets no drill day', async () => {
+    const r = await statusOf('enterprise.drills', 'enterprise', [], '2026-11-30');
     expect(r.status).toBe('pending');
   });
 });

@@ -2,7 +2,7 @@
  * A synthetic activity log for the sample district, with realistic gaps: most units do most of
  * what the notice asks, some miss things, some report news late or never. Deterministic per year.
  */
-import { KEY_DATE_IDS, addDays, addWorkdays, isWorkday, keyDatesFor, makeLocalDate, previousWorkday, type Activity, type ActivityKind, type UnitKind } from '@liujin/core';
+import { KEY_DATE_IDS, addDays, addWorkdays, isWorkday, keyDatesFor, makeLocalDate, previousWorkday, NEWS_REPORTABLE_KINDS, type Activity, type ActivityKind, type UnitKind } from '@liujin/core';
 import { seededRandom, seedOf } from './random';
 import { sampleRegistry } from './registry';
 
@@ -18,6 +18,8 @@ interface Template {
   admin?: boolean;
 }
 
+/** News is reported after these (结语), not after records such as displays or online posts. */
+const REPORTABLE: ReadonlySet<ActivityKind> = new Set(NEWS_REPORTABLE_KINDS);
 const GOVERNING: UnitKind[] = ['town', 'member-unit', 'party-school'];
 const ORGANS: UnitKind[] = ['member-unit', 'organ', 'town'];
 const NETWORK: UnitKind[] = ['town', 'member-unit'];
@@ -33,6 +35,7 @@ function templates(rand: () => number): Template[] {
     { kinds: GOVERNING, activity: 'work-summary', when: 'dec', p: 0.6, admin: true },
     { kinds: GOVERNING, activity: 'budget-allocated', when: 'q1', p: 0.7, admin: true },
     { kinds: ORGANS, activity: 'study-session', when: 'year', p: 0.8 },
+    { kinds: ORGANS, activity: 'cadre-training', when: 'year', p: 0.7 },
     { kinds: ORGANS, activity: 'display', when: 'year', p: 0.7 },
     { kinds: ORGANS, activity: 'online-publicity', when: 'year', p: 0.8 },
     { kinds: ORGANS, activity: 'education-base-visit', when: 'year', p: 0.5 },
@@ -42,14 +45,15 @@ function templates(rand: () => number): Template[] {
     { kinds: NETWORK, activity: 'media-product', when: 'year', p: 0.55 },
     { kinds: ['district-office'], activity: 'media-product', when: 'year', p: 0.95 },
     { kinds: ['district-office'], activity: 'liaison-mechanism', when: 'q1', p: 0.9, admin: true },
-    { kinds: ['party-school'], activity: 'cobuilding-agreement', when: 'before', p: 0.9, admin: true },
+    { kinds: ['party-school'], activity: 'liaison-mechanism', when: 'before', p: 0.9, admin: true },
+    { kinds: ['party-school'], activity: 'cobuilding-agreement', when: 'before', p: 0.85, admin: true },
     { kinds: ['party-school'], activity: 'course', when: 'year', p: 0.95 },
     { kinds: ['party-school'], activity: 'education-base-visit', when: 'year', p: 0.8 },
     { kinds: ['party-school'], activity: 'display', when: 'q1', p: 0.85, topics: () => ['books', 'posters', 'films'] },
     { kinds: ['party-school'], activity: 'concentrated-publicity', when: 'ed', p: 0.9 },
     { kinds: ['party-school'], activity: 'site-established', when: 'before', p: 0.8, admin: true },
     { kinds: ['party-school'], activity: 'training', when: 'summer', p: 0.6, topics: () => ['community-volunteers'] },
-    { kinds: ['town'], activity: 'liaison-mechanism', when: 'before', p: 0.85, admin: true },
+    { kinds: ['school'], activity: 'liaison-mechanism', when: 'before', p: 0.85, admin: true },
     { kinds: ['school'], activity: 'evacuation-plan-compiled', when: 'before', p: 0.85, admin: true },
     { kinds: ['school'], activity: 'evacuation-drill', when: 'siren', p: 0.88 },
     { kinds: ['school'], activity: 'course', when: 'year', p: 0.9 },
@@ -61,12 +65,13 @@ function templates(rand: () => number): Template[] {
     { kinds: ENTERPRISES, activity: 'evacuation-drill', when: 'may12', p: 0.5 },
     { kinds: ENTERPRISES, activity: 'evacuation-drill', when: 'ed', p: 0.55 },
     { kinds: ENTERPRISES, activity: 'evacuation-drill', when: 'nov9', p: 0.5 },
-    { kinds: ENTERPRISES, activity: 'site-established', when: 'year', p: 0.5 },
+    { kinds: ENTERPRISES, activity: 'site-established', when: 'before', p: 0.5, admin: true },
+    { kinds: ENTERPRISES, activity: 'display', when: 'year', p: 0.6 },
     { kinds: ENTERPRISES, activity: 'concentrated-publicity', when: 'ed', p: 0.6 },
-    { kinds: ENTERPRISES, activity: 'training', when: 'year', p: 0.5 },
+    { kinds: ENTERPRISES, activity: 'management-integration', when: 'before', p: 0.5, admin: true },
     { kinds: ['community'], activity: 'site-established', when: 'before', p: 0.7, admin: true, topics: () => pick(['story-corridor', 'micro-exhibition', 'experience-corner'], 1) },
     { kinds: ['community'], activity: 'team-established', when: 'before', p: 0.8, admin: true },
-    { kinds: ['community'], activity: 'education-base-visit', when: 'year', p: 0.6 },
+    { kinds: ['community'], activity: 'shelter-visit', when: 'year', p: 0.6 },
     { kinds: ['community'], activity: 'training', when: 'ed', p: 0.82, topics: () => pick(SKILLS, 2 + Math.floor(rand() * 4)) },
     { kinds: ['community'], activity: 'evacuation-plan-revised', when: 'summer', p: 0.86, admin: true },
     { kinds: ['community'], activity: 'evacuation-drill', when: 'siren', p: 0.85 },
@@ -129,7 +134,7 @@ export function sampleActivities(year: number): Activity[] {
       };
       out.push(activity);
       // News of the activity: most on time, some late, some never.
-      if (!t.admin && rand() < 0.82) {
+      if (REPORTABLE.has(t.activity) && rand() < 0.82) {
         const reportDate = addWorkdays(date, rand() < 0.85 ? int(0, 4) : int(6, 12));
         if (reportDate <= `${year}-12-31`) {
           serial++;

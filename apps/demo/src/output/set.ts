@@ -1,0 +1,308 @@
+/**
+ * One design for every command that writes into `--out` (issue #14 §1, docs/security.md):
+ * a run stages its whole set in a staging folder of its own, then switches it in through a
+ * commit record; it replaces or removes only files the manifest says liujin wrote, never an
+ * input, never through a symbolic link, and refuses a folder that is a file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isSafeRelativePath, type Artefact, type Problem } from '@liujin/core';
+import { applyJournal, recoverJournal, UnsafeTargetError } from './journal';
+import { JOURNAL, MANIFEST, STAGE_MARKER, STAGE_PREFIX, acquireLock, manifestText, readManifest, removeOrphanStages, type Journal, type Manifest, type ManifestEntry } from './ledger';
+import { outProblem, fsProblem, OUTPUT_LIMIT } from './problems';
+import { InputError } from '../runtime';
+
+export interface WrittenArtefact {
+  /** Path inside the output folder (POSIX separators). */
+  readonly path: string;
+  /** Where the file is once the set is switched in. */
+  readonly file: string;
+  readonly bytes: number;
+}
+
+export type ArtefactContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+export interface WritableArtefact {
+  readonly path: string;
+  readonly content: ArtefactContent | Artefact['content'];
+}
+
+export interface OutputSetOptions {
+  /** The `--out` folder as the user gave it. */
+  outDir: string;
+  /** The owner of the files this run writes (a command, e.g. `audit`, `calendar`, `templates:school`). */
+  set: string;
+  /** Files this run reads: never overwritten nor removed. */
+  inputs: readonly (string | undefined)[];
+  warn?: (line: { zh: string; en: string }) => void;
+}
+
+interface FileId {
+  real: string;
+  dev: number;
+  ino: number;
+}
+
+export class OutputSet {
+  private readonly entries = new Map<string, ManifestEntry>();
+  private readonly folded = new Set<string>();
+  private readonly problems: Problem[] = [];
+  private readonly claimed = new Set<string>();
+  private readonly previousPaths: ReadonlySet<string>;
+  private closed = false;
+
+  private constructor(
+    private readonly options: OutputSetOptions,
+    /** The output folder, real path. */
+    readonly dir: string,
+    /** The staging folder's name inside `dir`. */
+    readonly stageName: string,
+    private readonly previous: Manifest | undefined,
+    private readonly inputs: readonly FileId[],
+    private readonly release: () => Promise<void>,
+  ) {
+    this.previousPaths = new Set(previous?.files.map((e) => e.path));
+  }
+
+  /** Checks the folder, takes its lock, finishes or clears what a killed run left, and opens a staging folder. */
+  static async open(options: OutputSetOptions): Promise<OutputSet> {
+    const dir = await prepareFolder(options.outDir);
+    const inputs = await identify(options.inputs);
+    const release = await acquireLock(dir).catch((error: unknown) => {
+      throw new InputError([fsProblem(options.outDir, error, 'lock')]);
+    });
+    try {
+      await recoverJournal(dir).catch((error: unknown) => {
+        if (error instanceof UnsafeTargetError) throw new InputError([outProblem(options.outDir, error.path, error.reason === 'symlink' ? 'symlink' : 'blocked')]);
+        throw error;
+      });
+      await removeOrphanStages(dir);
+      const stageName = `${STAGE_PREFIX}${randomBytes(12).toString('hex')}`;
+      // mkdir without `recursive` fails on anything already there (a planted folder or link).
+      await mkdir(join(dir, stageName), { mode: 0o700 });
+      await writeFile(join(dir, stageName, STAGE_MARKER), `${stageName}\n`, { flag: 'wx', mode: 0o600 });
+      await mkdir(join(dir, stageName, 'files'));
+      return new OutputSet(options, dir, stageName, await readManifest(dir), inputs, release);
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  /** The folder external writers (the streamed audit) write the set's files into. */
+  get stageFiles(): string {
+    return join(this.dir, this.stageName, 'files');
+  }
+
+  /** A folder inside the staging folder for a writer's scratch files (removed with it, even after a kill). */
+  get scratch(): string {
+    return join(this.dir, this.stageName);
+  }
+
+  /** Writes artefacts into the staging folder; returns what will be switched in. */
+  async write(artefacts: AsyncIterable<WritableArtefact> | Iterable<WritableArtefact>, onWritten?: (written: WrittenArtefact) => void): Promise<WrittenArtefact[]> {
+    const written: WrittenArtefact[] = [];
+    for await (const artefact of artefacts) {
+      const path = this.claim(artefact.path);
+      const staged = join(this.stageFiles, ...path.split('/'));
+      await mkdir(dirname(staged), { recursive: true }).catch((error: unknown) => {
+        throw new InputError([fsProblem(join(this.options.outDir, path), error, 'write')]);
+      });
+      const hash = createHash('sha256');
+      let bytes = 0;
+      // Created exclusively: never through an existing file or symbolic link.
+      const handle = await open(staged, 'wx', 0o666).catch((error: unknown) => {
+        throw new InputError([fsProblem(join(this.options.outDir, path), error, 'write')]);
+      });
+      try {
+        for await (const chunk of chunks(artefact.content)) {
+          const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          hash.update(data);
+          bytes += data.byteLength;
+          await handle.write(data);
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code) throw new InputError([fsProblem(join(this.options.outDir, path), error, 'write')]);
+        throw error;
+      } finally {
+        await handle.close();
+      }
+      written.push(await this.record(path, bytes, hash.digest('hex')));
+      onWritten?.(written.at(-1)!);
+    }
+    return written;
+  }
+
+  /**
+   * Makes a folder one report set: files liujin wrote there earlier, under any command, that
+   * this run does not write again go with the switch, so `audit/` never holds reports of two runs.
+   */
+  claimFolder(folder: string): void {
+    this.claimed.add(folder.replace(/\/+$/, ''));
+  }
+
+  /** Registers files an external writer put under `stageFiles`. */
+  async adopt(paths: readonly string[]): Promise<WrittenArtefact[]> {
+    const written: WrittenArtefact[] = [];
+    for (const raw of paths) {
+      const path = this.claim(raw);
+      const staged = join(this.stageFiles, ...path.split('/'));
+      const info = await lstat(staged);
+      if (!info.isFile()) throw new Error(`staged ${path} is not a file`);
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(staged)) hash.update(chunk as Buffer);
+      written.push(await this.record(path, info.size, hash.digest('hex')));
+    }
+    return written;
+  }
+
+  /** Switches the staged set in: the commit point is one rename; stale files of this set go. */
+  async commit(): Promise<{ removed: string[]; kept: string[] }> {
+    this.assertOpen();
+    let committed = false;
+    try {
+      if (this.problems.length > 0) throw new InputError(capped(this.problems), { zh: '无法写入输出文件夹', en: 'cannot write into the output folder' });
+      const owned = new Map<string, ManifestEntry>();
+      for (const entry of this.previous?.files ?? []) owned.set(entry.path, entry);
+      const removes: Journal['removes'] = [];
+      const kept: string[] = [];
+      for (const entry of this.previous?.files ?? []) {
+        const claimed = [...this.claimed].some((folder) => entry.path.startsWith(`${folder}/`));
+        if ((entry.set !== this.options.set && !claimed) || this.entries.has(entry.path)) continue;
+        owned.delete(entry.path);
+        const target = join(this.dir, ...entry.path.split('/'));
+        const info = await lstat(target).catch(() => undefined);
+        if (info === undefined) continue;
+        if (info.isFile() && !this.isInput(target, info) && info.size === entry.bytes && (await sha256(target)) === entry.sha256) removes.push({ path: entry.path, bytes: entry.bytes });
+        else kept.push(entry.path);
+      }
+      for (const [path, entry] of this.entries) owned.set(path, entry);
+      // Entries whose file is gone are dropped: the manifest lists what is there.
+      const present: ManifestEntry[] = [];
+      for (const entry of owned.values()) {
+        if (this.entries.has(entry.path) || (await lstat(join(this.dir, ...entry.path.split('/'))).catch(() => undefined))) present.push(entry);
+      }
+      const stage = join(this.dir, this.stageName);
+      const removed = new Set(removes.map((r) => r.path));
+      await writeFile(join(stage, 'manifest.json'), manifestText(present.filter((e) => !removed.has(e.path))), { flag: 'wx' });
+      const journal: Journal = { liujin: 1, stage: this.stageName, moves: [...this.entries.keys()], removes };
+      await writeFile(join(stage, 'commit.json'), JSON.stringify(journal), { flag: 'wx' });
+      await rename(join(stage, 'commit.json'), join(this.dir, JOURNAL));
+      // The commit point is passed: from here the staging folder holds the rest of the new set and
+      // must survive a failure, for the next run to finish the switch (`recoverJournal`).
+      committed = true;
+      try {
+        await applyJournal(this.dir, journal);
+      } catch (error) {
+        if (error instanceof UnsafeTargetError) throw new InputError([outProblem(this.options.outDir, error.path, error.reason === 'symlink' ? 'symlink' : 'blocked')]);
+        throw error;
+      }
+      for (const path of kept) this.options.warn?.({ zh: `${path} 在上次生成后被改动，未删除`, en: `${path} was changed since liujin wrote it: kept` });
+      return { removed: removes.map((r) => r.path), kept };
+    } finally {
+      this.closed = true;
+      if (!committed) await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
+      await this.release();
+    }
+  }
+
+  /** Drops the staging folder; the previous set stands untouched. */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
+    await this.release();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('output set already closed');
+  }
+
+  /** Checks a path once per set (no two paths that a case-insensitive or normalising file system would merge). */
+  private claim(path: string): string {
+    this.assertOpen();
+    if (!isSafeRelativePath(path) || path.split('/')[0]!.startsWith('.liujin-')) throw new Error(`unsafe artefact path: ${JSON.stringify(path)}`);
+    const key = path.normalize('NFC').toLowerCase();
+    if (this.folded.has(key)) throw new Error(`two artefacts share the path ${JSON.stringify(path)} (up to case or Unicode normalisation)`);
+    this.folded.add(key);
+    return path;
+  }
+
+  private async record(path: string, bytes: number, sha: string): Promise<WrittenArtefact> {
+    await this.checkTarget(path);
+    this.entries.set(path, { path, set: this.options.set, bytes, sha256: sha });
+    return { path, file: join(this.options.outDir, ...path.split('/')), bytes };
+  }
+
+  /** The target must be absent or a file liujin wrote (listed in the manifest), never an input, never behind a link. */
+  private async checkTarget(path: string): Promise<void> {
+    if (this.problems.length > OUTPUT_LIMIT) return;
+    const segments = path.split('/');
+    let at = this.dir;
+    for (let i = 0; i < segments.length; i++) {
+      at = join(at, segments[i]!);
+      const info = await lstat(at).catch(() => undefined);
+      if (info === undefined) return;
+      const last = i === segments.length - 1;
+      if (info.isSymbolicLink()) return void this.problems.push(outProblem(this.options.outDir, segments.slice(0, i + 1).join('/'), 'symlink'));
+      if (!last && !info.isDirectory()) return void this.problems.push(outProblem(this.options.outDir, segments.slice(0, i + 1).join('/'), 'blocked'));
+      if (last) {
+        if (this.isInput(at, info)) return void this.problems.push(outProblem(this.options.outDir, path, 'input'));
+        if (!info.isFile()) return void this.problems.push(outProblem(this.options.outDir, path, 'blocked'));
+        if (!this.previousPaths.has(path)) this.problems.push(outProblem(this.options.outDir, path, 'foreign'));
+      }
+    }
+  }
+
+  private isInput(target: string, info: { dev: number; ino: number }): boolean {
+    return this.inputs.some((input) => input.real === target || (input.dev === info.dev && input.ino === info.ino));
+  }
+}
+
+async function* chunks(content: WritableArtefact['content']): AsyncIterable<string | Uint8Array> {
+  if (typeof content === 'string' || content instanceof Uint8Array) yield content;
+  else yield* content;
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function capped(problems: Problem[]): Problem[] {
+  return problems.length > OUTPUT_LIMIT ? problems.slice(0, OUTPUT_LIMIT) : problems;
+}
+
+/** The output folder exists and is a folder (created when missing); its real path. */
+async function prepareFolder(outDir: string): Promise<string> {
+  try {
+    const info = await stat(outDir).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(outDir, { recursive: true });
+      return stat(outDir);
+    });
+    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return await realpath(outDir);
+  } catch (error) {
+    throw new InputError([fsProblem(outDir, error, 'folder')], { zh: '无法写入输出文件夹', en: 'cannot write into the output folder' });
+  }
+}
+
+async function identify(files: readonly (string | undefined)[]): Promise<FileId[]> {
+  const ids: FileId[] = [];
+  for (const file of files) {
+    if (file === undefined) continue;
+    try {
+      const real = await realpath(file);
+      const info = await stat(real);
+      ids.push({ real, dev: info.dev, ino: info.ino });
+    } catch {
+      // A missing input is reported by its reader.
+    }
+  }
+  return ids;
+}
+
+export { MANIFEST };
