@@ -1,3 +1,3 @@
 import { liujinVitestConfig } from '../../tools/config/vitest';
 
-export default liujinVitestConfig({ testTimeout: 60_000 });
+export default liujinVitestConfig({ testTimeout: 180_000 });

@@ -12,7 +12,10 @@ export function liujinVitestConfig(options: { testTimeout?: number } = {}) {
     ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
     test: {
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts', '*.test.ts'],
-      testTimeout: options.testTimeout ?? 20_000,
+      // Timeouts catch hangs, not slowness (timings belong in tools/bench): generous, so a loaded
+      // 2-core machine running several projects at once never fails a test for being slow.
+      testTimeout: options.testTimeout ?? 120_000,
+      hookTimeout: 120_000,
       pool: 'forks',
     },
   });

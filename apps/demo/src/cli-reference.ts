@@ -2,6 +2,7 @@
  * Renders docs/cli.md from the command definitions, so the reference cannot drift from the code
  * (a test compares the file with this output).
  */
+import { CLI_JSON_OUTPUT } from './json-output';
 import { buildProgram, COMMANDS, loadChoices } from './program';
 
 export async function renderCliReference(version: string): Promise<string> {
@@ -49,6 +50,12 @@ export async function renderCliReference(version: string): Promise<string> {
     '```',
     '',
     '`problems` are the objects `validate --json` lists (`file`, `row`, `column` when known); at most 1,000 are listed and `more` counts the rest. `validate --json` answers `{ "ok": false, "exitCode": 2, "problems": [...] }` for files with problems and `{ "ok": true, "counts": {...}, "problems": [...] }` otherwise.',
+    '',
+    '## JSON output',
+    '',
+    'With `--json` a command prints one JSON value on stdout, in one documented shape per command (JSON Schema, generated from `apps/demo/src/json-output.ts`; a test checks real outputs against them). Keys are stable identifiers that never change with `--lang`; only message strings (`reasons`, problem messages) follow it. `serve` is a long-running server and prints no JSON.',
+    '',
+    ...Object.keys(CLI_JSON_OUTPUT).map((command) => `- \`${command}\`: [schemas/cli/${command}.schema.json](schemas/cli/${command}.schema.json)`),
     '',
     '## liujin',
     '',

@@ -4,6 +4,7 @@
  * docs/cli.md is generated from these definitions (and a test keeps it in step).
  */
 import { Command, Option } from 'commander';
+import { bilingual } from './option-help';
 import { defaultLang, writeErr, writeOut, type GlobalOptions } from './runtime';
 
 type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
@@ -114,8 +115,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
-    options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--force', 'overwrite existing files'), new Option('--district <code>', "a district's towns from the division table (six-digit code, e.g. 310117 Songjiang): towns.csv, and the example rows placed in them")],
-    examples: ['liujin init', 'liujin init --dir my-district', 'liujin init --district 310117 --dir songjiang'],
+    options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--out <dir>', 'the same as --dir (the name the other commands use)').conflicts('dir'), new Option('--force', 'overwrite existing files'), new Option('--district <code>', "a district's towns from the division table (six-digit code, e.g. 310117 Songjiang): towns.csv, and the example rows placed in them")],
+    examples: ['liujin init', 'liujin init --out ../my-district', 'liujin init --district 310117 --out songjiang'],
     load: async () => (await import('./commands/init')).runInit,
   },
   {
@@ -157,12 +158,14 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
     .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
     .exitOverride()
     .addHelpText('after', '\nExit codes: 0 ok, 1 a target not met, 2 bad input, 3 internal error.\nDocs: docs/cli.md');
+  program.helpOption('-h, --help', bilingual('display help for command'));
   for (const spec of COMMANDS) {
     const command = program
       .command(spec.name)
       .description(`${spec.summary.zh}\n${spec.summary.en}`)
       .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
       .exitOverride();
+    command.helpOption('-h, --help', bilingual('display help for command'));
     const allowed = settings.choices?.[spec.name] ?? {};
     if (spec.argument) command.argument(spec.argument.name, spec.argument.description);
     for (const option of spec.options) {
@@ -180,5 +183,7 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
       onResult(await action(options, { lang: globals.lang, json: Boolean(globals.json), quiet: Boolean(globals.quiet) }));
     });
   }
+  // Option help in both languages, like the command descriptions (option-help.ts).
+  for (const command of [program, ...program.commands]) for (const option of command.options) option.description = bilingual(option.description);
   return program;
 }

@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { neutraliseControls } from '@liujin/core';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, tempDir } from './helpers';
+import { systemTool } from '../../../tools/config/system-tools';
 
 type Role = 'registry' | 'activities' | 'waivers' | 'catalog';
 
@@ -214,7 +215,7 @@ describe('hostile strings are kept and rendered safely in every output', () => {
     // Control and bidi characters show as \uXXXX in spreadsheet cells (issue 14 §5).
     for (const name of HOSTILE_NAMES.map((n) => neutraliseControls(n))) expect(cells, name).toContain(FORMULA_START.test(name) ? `'${name}` : name);
 
-    const xlsx = JSON.parse(python(join(fileURLToPath(new URL('../../../packages/audit/tests/read_xlsx.py', import.meta.url))), join(out, 'audit/audit.xlsx'))) as Record<string, { v: unknown; t: string }[][]>;
+    const xlsx = JSON.parse(python('python3-openpyxl', join(fileURLToPath(new URL('../../../packages/audit/tests/read_xlsx.py', import.meta.url))), join(out, 'audit/audit.xlsx'))) as Record<string, { v: unknown; t: string }[][]>;
     const xlsxCells = Object.values(xlsx).flat(2);
     expect(xlsxCells.filter((c) => c.t === 'f')).toEqual([]);
     for (const name of HOSTILE_NAMES.map((n) => neutraliseControls(n))) expect(xlsxCells.some((c) => c.v === name && c.t === 's'), name).toBe(true);
@@ -224,19 +225,19 @@ describe('hostile strings are kept and rendered safely in every output', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
 
-    python('-c', 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])', join(out, 'audit/junit.xml'));
+    python('python3', '-c', 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])', join(out, 'audit/junit.xml'));
   });
 
   it('calendar: each unit feed parses in python3-icalendar without errors and carries the name exactly', async () => {
     const r = await liujinAsync(['calendar', '--year', '2026', '--registry', registry, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const files = ids.map((id) => join(out, 'calendars/units', `${id}.ics`));
-    const report = JSON.parse(python(fileURLToPath(new URL('../../../packages/calendar/tests/check_ics.py', import.meta.url)), ...files)) as { errors: string[]; events: unknown[] }[];
+    const report = JSON.parse(python('python3-icalendar', fileURLToPath(new URL('../../../packages/calendar/tests/check_ics.py', import.meta.url)), ...files)) as { errors: string[]; events: unknown[] }[];
     for (const feed of report) {
       expect(feed.errors).toEqual([]);
       expect(feed.events.length).toBeGreaterThan(0);
     }
-    const names = JSON.parse(python('-c', NAME_SCRIPT, ...files)) as string[];
+    const names = JSON.parse(python('python3-icalendar', '-c', NAME_SCRIPT, ...files)) as string[];
     // A calendar name is one line: line breaks become spaces; nothing else changes.
     expect(names.map((n, i) => n.includes(HOSTILE_NAMES[i]!.replace(/\s+/g, ' ')))).toEqual(HOSTILE_NAMES.map(() => true));
   });
@@ -251,8 +252,8 @@ describe('hostile strings are kept and rendered safely in every output', () => {
       const file = files.find((f) => f.startsWith(`${ids[i]} `));
       expect(file, ids[i]).toBeDefined();
       expect(file).not.toMatch(/[/\\]|\.\./);
-      expect(spawnSync('qpdf', ['--check', join(folder, file!)]).status).toBe(0);
-      const text = spawnSync('pdftotext', [join(folder, file!), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      expect(spawnSync(systemTool('qpdf'), ['--check', join(folder, file!)]).status).toBe(0);
+      const text = spawnSync(systemTool('pdftotext'), [join(folder, file!), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
       const printable = [...name.replace(/\s+/g, '').replace(/\u202E/g, '')];
       // Characters the fonts lack are printed as 〓, never dropped: each is itself or 〓.
       const pattern = new RegExp(printable.map((ch) => `(?:${ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}|〓)`).join(''), 'u');
@@ -268,8 +269,9 @@ from icalendar import Calendar
 print(json.dumps([str(Calendar.from_ical(open(p, 'rb').read()).get('X-WR-CALNAME')) for p in sys.argv[1:]], ensure_ascii=False))
 `;
 
-function python(...args: string[]): string {
-  const r = spawnSync('/usr/bin/python3', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/** Debian's python3 with the module a check needs (a missing one fails with its install command). */
+function python(module: 'python3' | 'python3-icalendar' | 'python3-openpyxl', ...args: string[]): string {
+  const r = spawnSync(systemTool(module), args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`python3 ${args[0]} failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -37,7 +37,7 @@ describe('kill -9 during an audit', () => {
     }
     const duration = (Date.now() - started) / 2;
     const sets = { a: reports(join(dir, 'ref-a')), b: reports(join(dir, 'ref-b')) };
-    expect(Object.keys(sets.a)).toEqual(['audit.csv', 'audit.json', 'audit.xlsx', 'junit.xml', 'report.html', 'summary.md']);
+    expect(Object.keys(sets.a)).toEqual(['audit.csv', 'audit.json', 'audit.xlsx', 'junit.xml', 'report.html', 'summary.md', 'targets.csv']);
     expect(sets.a['audit.json']).not.toBe(sets.b['audit.json']);
 
     const work = join(dir, 'work');

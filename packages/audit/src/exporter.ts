@@ -10,7 +10,9 @@ export const TARGETS_CSV_PATH = 'audit/targets.csv';
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
 
+/** The report formats the audit exporter writes: JSON, CSV, XLSX, HTML, Markdown and JUnit XML. */
 export const AuditFormat = z.enum(['json', 'csv', 'xlsx', 'html', 'md', 'junit']);
+/** One report format of {@link AuditFormat}. */
 export type AuditFormat = z.infer<typeof AuditFormat>;
 
 /** Where each report goes in the output folder. */
@@ -23,6 +25,7 @@ export const AUDIT_PATHS: Readonly<Record<AuditFormat, string>> = {
   junit: 'audit/junit.xml',
 };
 
+/** The media type of each report. */
 export const AUDIT_MEDIA_TYPES: Readonly<Record<AuditFormat, string>> = {
   json: 'application/json',
   csv: 'text/csv',
@@ -32,6 +35,9 @@ export const AUDIT_MEDIA_TYPES: Readonly<Record<AuditFormat, string>> = {
   junit: 'application/xml',
 };
 
+/**
+ * Options of the audit exporter (zod schema; defaults: every format, Chinese, no fail-under threshold).
+ */
 export const AuditOptions = z
   .object({
     formats: z.array(AuditFormat).min(1).default(['json', 'csv', 'xlsx', 'html', 'md', 'junit']),
@@ -40,13 +46,21 @@ export const AuditOptions = z
     failUnder: z.number().min(0).max(100).optional(),
   })
   .strict();
+/** The audit exporter's options with defaults filled in. */
 export type AuditOptions = z.output<typeof AuditOptions>;
 
+/**
+ * What the audit exporter renders: an audit result and the generation time (`now`, so the same input gives the same bytes).
+ */
 export interface AuditExportInput {
   audit: AuditResult;
   now: Date;
 }
 
+/**
+ * Creates the audit exporter: renders an {@link AuditResult} as reports (`audit/audit.json`, `.csv`, `.xlsx`, `.html`, `.md`, `junit.xml`).
+ * @throws ExporterOptionsError when `options` do not match {@link AuditOptions}.
+ */
 export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exporter<AuditExportInput, AuditOptions> {
   const resolved = resolveExporterOptions('audit', AuditOptions, options);
   return {

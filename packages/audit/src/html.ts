@@ -43,6 +43,9 @@ function statusBar(c: Coverage, lang: Lang): string {
   return `<svg id="status-chart" role="img" viewBox="0 0 ${width} 24" width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg><p class="legend">${legend}</p>`;
 }
 
+/**
+ * The audit as one self-contained HTML page (no scripts or external resources; a strict Content-Security-Policy), in `lang`; `generated` is the timestamp printed on it.
+ */
 export function auditHtml(audit: AuditResult, lang: Lang, generated: string): string {
   const zh = lang === 'zh';
   const names = unitNames(audit);

@@ -1,5 +1,8 @@
-/** @liujin/audit: the reports of a coverage audit (JSON, CSV, XLSX, HTML, Markdown, JUnit). */
-/** The audit itself (AuditResult, runAudit, AuditAccumulator) is computed by @liujin/core. */
+/**
+ * The reports of a coverage audit (JSON, CSV, XLSX, HTML, Markdown, JUnit); the audit itself
+ * (AuditResult, runAudit) is computed by @liujin/core. Guide: docs/audit.md.
+ * @module @liujin/audit
+ */
 export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, AUDIT_PATHS, type AuditExportInput } from './exporter';
 export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';

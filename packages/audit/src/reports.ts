@@ -3,6 +3,7 @@ import { sectorLabel, type AuditResult, type Lang } from '@liujin/core';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
+/** The audit result as JSON text (the shape of {@link AuditResult}, schema `audit.v1.json`). */
 export function auditJson(audit: AuditResult): string {
   return `${JSON.stringify(audit, null, 2)}\n`;
 }
@@ -25,6 +26,9 @@ export function auditCsvUnit(u: AuditResult['units'][number], titles: ReadonlyMa
   return out;
 }
 
+/**
+ * One CSV row per unit and requirement, headers in `lang`, with a BOM for Excel; cells a spreadsheet would read as formulas are escaped.
+ */
 export function auditCsv(audit: AuditResult, lang: Lang): string {
   const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
   const parts = [auditCsvHeader(lang)];
@@ -32,6 +36,9 @@ export function auditCsv(audit: AuditResult, lang: Lang): string {
   return parts.join('');
 }
 
+/**
+ * The audit as a Markdown report in `lang`, overall coverage first.
+ */
 export function auditMarkdown(audit: AuditResult, lang: Lang): string {
   const zh = lang === 'zh';
   const names = unitNames(audit);

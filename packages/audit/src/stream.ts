@@ -19,6 +19,9 @@ import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './repor
 import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
 
+/**
+ * Input of a streamed audit: like {@link AuditInput}, with units and activities as (async) iterables, so a registry too large for memory can be audited.
+ */
 export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activities'> {
   district: Registry['district'];
   towns: Registry['towns'];

@@ -6,6 +6,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { Zip, strToU8, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 
+/** One worksheet to write: its name, rows of cells and optional column widths. */
 export interface SheetSpec {
   name: string;
   rows: Iterable<readonly (string | number | null | undefined)[]>;

@@ -100,6 +100,9 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
   };
 }
 
+/**
+ * The audit as an XLSX workbook in `lang` (summary, by town, by requirement, gaps and detail sheets; detail rows split into sheets of at most `maxRows`). Strings are never written as formulas.
+ */
 export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));

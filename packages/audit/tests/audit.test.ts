@@ -9,6 +9,7 @@ import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConfo
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditVerdict, auditXlsx, createAuditExporter, createStreamedAuditExporter } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 /** A small district whose coverage is worked out by hand below. */
 const registry: Registry = {
@@ -71,7 +72,7 @@ describe('reports', () => {
   });
 
   it('XLSX read back by openpyxl: the sheets, the numbers, and no formulas', () => {
-    const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
+    const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
     expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办', '单位明细']);
     const byReq = book['按要求']!.find((row) => row[0]!.v === 'qp2024.school.evacuation-plan')!;
     expect(byReq.slice(5, 9).map((c) => c.v)).toEqual(['✘ 落后（有逾期未完成）', 2, 3, '66.6%']);
@@ -83,7 +84,7 @@ describe('reports', () => {
   it('continues the unit detail on further sheets past the row limit', async () => {
     const path = join(dir, 'small-limit.xlsx');
     writeFileSync(path, await auditXlsx(audit, 'zh', NOW, 5));
-    const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, path], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
+    const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, path], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
     const detail = Object.keys(book).filter((name) => name.startsWith('单位明细'));
     expect(detail.length).toBeGreaterThan(1);
     expect(detail.every((name) => book[name]!.length <= 5 && book[name]![0]![0]!.v === '单位编号')).toBe(true);
@@ -102,7 +103,7 @@ describe('reports', () => {
   });
 
   describe('HTML report in headless Chromium', () => {
-    const browserPromise = chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browserPromise = chromium.launch({ executablePath: systemTool('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     afterAll(async () => (await browserPromise).close());
 
     it('renders with no console errors, no requests, no script, and the numbers of the JSON', async () => {

@@ -12,6 +12,9 @@ import { alarmOn, alarmsBefore, isYearLong, yearReminderDay, type AlarmSpec } fr
 import { reportsDue } from './reports';
 import { inLang, kindLabel, listUnits, sectorLabel, unitName } from './text';
 
+/**
+ * One calendar event before rendering: a stable UID, text, all-day or timed dates, an optional recurrence rule and whether it gets reminders.
+ */
 export interface EventSpec {
   uid: string;
   summary: string;
@@ -24,6 +27,7 @@ export interface EventSpec {
   alarms: AlarmSpec[];
 }
 
+/** One feed before rendering: its file path, calendar name and events. */
 export interface FeedSpec {
   path: string;
   name: string;
@@ -34,6 +38,7 @@ export interface FeedSpec {
   subject?: { kind: 'town' | 'unit'; id: string; name: string };
 }
 
+/** What {@link buildFeeds} turns into feeds: plans, the registry and catalog, waivers, working days and the feed kinds wanted. */
 export interface BuildFeedsInput {
   plans: readonly Plan[];
   registry?: Registry | undefined;

@@ -6,6 +6,9 @@ import { CalendarOptions, parseAlarms, type CalendarOptionsInput } from './optio
 import { renderInParallel } from './parallel';
 import { renderFeed } from './render';
 
+/**
+ * What the calendar exporter renders: plans (one per year), the registry for town and unit feeds, the catalog for event text, and `now`.
+ */
 export interface CalendarInput {
   /** One plan per year; several give multi-year feeds. */
   plans: readonly Plan[];
@@ -21,6 +24,10 @@ export interface CalendarInput {
   now: Date;
 }
 
+/**
+ * Creates the calendar exporter: plans to iCalendar feeds (`calendars/district.ics`, per town, sector and unit) with stable UIDs.
+ * @throws ExporterOptionsError when `options` do not match {@link CalendarOptions}.
+ */
 export function createCalendarExporter(options?: CalendarOptionsInput): Exporter<CalendarInput, CalendarOptions> {
   const resolved = resolveExporterOptions('calendar', CalendarOptions, options);
   const alarms = parseAlarms(resolved.alarms).seconds; // seconds before the start, duplicates merged

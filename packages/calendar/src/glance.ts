@@ -21,6 +21,7 @@ interface Item {
   text: string;
 }
 
+/** What {@link renderGlances} draws the year-at-a-glance pages from: plans, registry, catalog, waivers, working days, language, and whether to add a page per town. */
 export interface GlanceInput {
   plans: readonly Plan[];
   registry?: Registry | undefined;

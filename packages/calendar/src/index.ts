@@ -1,4 +1,7 @@
-/** @liujin/calendar: plans to iCalendar feeds that work in real calendar clients. */
+/**
+ * Plans to iCalendar feeds that work in real calendar clients. Guide: docs/calendar.md.
+ * @module @liujin/calendar
+ */
 export { createCalendarExporter, type CalendarInput } from './exporter';
 export { CalendarOptions, FeedKind, parseAlarm, parseAlarms, type CalendarOptionsInput } from './options';
 export { buildFeeds, type BuildFeedsInput, type EventSpec, type FeedSpec } from './events';

@@ -21,9 +21,14 @@ export function parseAlarms(value: string | readonly string[]): { seconds: numbe
   return { seconds, invalid };
 }
 
+/** Which feeds to write: one for the district, one per town (镇/街道), one per sector, one per unit. */
 export const FeedKind = z.enum(['district', 'towns', 'sectors', 'units']);
+/** One feed kind of {@link FeedKind}. */
 export type FeedKind = z.infer<typeof FeedKind>;
 
+/**
+ * Options of the calendar exporter (zod schema): feeds, language, reminders, previous SEQUENCE state, name prefix, worker threads, UID domain.
+ */
 export const CalendarOptions = z
   .object({
     lang: Lang.default('zh'),
@@ -60,5 +65,7 @@ export const CalendarOptions = z
     glance: z.boolean().default(true),
   })
   .strict();
+/** The calendar exporter's options with defaults filled in. */
 export type CalendarOptions = z.output<typeof CalendarOptions>;
+/** The calendar exporter's options as a caller passes them (every field optional). */
 export type CalendarOptionsInput = z.input<typeof CalendarOptions>;

@@ -9,6 +9,7 @@ import { addDays, daysBetween, daysInMonth, makeLocalDate, type Task, type Workd
 
 const DAY = 86_400;
 
+/** One reminder (VALARM) of an event: how long before its start, and its text. */
 export interface AlarmSpec {
   /** Seconds before the event's start. */
   before: number;

@@ -49,6 +49,9 @@ function withFastFolding<T>(render: () => T): T {
   }
 }
 
+/**
+ * What a previous generation of an event looked like: its SEQUENCE and times (RFC 5545 §3.8.7.4: a changed time raises SEQUENCE).
+ */
 export interface SequenceEntry {
   sequence: number;
   start: string;
@@ -72,12 +75,16 @@ function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 
+/** How {@link renderFeed} renders: `now` for DTSTAMP, the previous SEQUENCE state, the language. */
 export interface RenderOptions {
   now: Date;
   previous: Readonly<Record<string, SequenceEntry>>;
   lang: string;
 }
 
+/**
+ * Renders one feed as iCalendar text (RFC 5545) with the VTIMEZONE of its zone; the same input gives the same bytes.
+ */
 export function renderFeed(feed: FeedSpec, options: RenderOptions): string {
   // A calendar's name is one line: breaks and other control characters become spaces.
   // eslint-disable-next-line no-control-regex

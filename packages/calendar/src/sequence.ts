@@ -10,6 +10,9 @@ function isoOf(value: string): string {
   return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/**
+ * Reads UIDs, SEQUENCE numbers and times from previously published feeds, to pass back as `previous` so that a regenerated event keeps its UID and raises SEQUENCE only when its time changed.
+ */
 export function readSequenceState(feeds: readonly string[]): Record<string, SequenceEntry> {
   const state: Record<string, SequenceEntry> = {};
   for (const text of feeds) {

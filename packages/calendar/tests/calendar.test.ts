@@ -9,6 +9,7 @@ import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liuji
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendarExporter, readSequenceState } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const NOW = new Date('2026-01-05T08:00:00Z');
@@ -80,7 +81,7 @@ describe('feeds parsed by python3-icalendar', () => {
       writeFileSync(p, f.content);
       return p;
     });
-    const report = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./check_ics.py', import.meta.url).pathname, ...paths], { encoding: 'utf8' })) as { errors: string[]; timezones: string[]; events: { tzid: string | null }[] }[];
+    const report = JSON.parse(execFileSync(systemTool('python3-icalendar'), [new URL('./check_ics.py', import.meta.url).pathname, ...paths], { encoding: 'utf8' })) as { errors: string[]; timezones: string[]; events: { tzid: string | null }[] }[];
     expect(report.flatMap((r) => r.errors)).toEqual([]);
     expect(report.reduce((n, r) => n + r.events.length, 0)).toBeGreaterThan(20);
     for (const r of report) for (const e of r.events) if (e.tzid) expect(r.timezones).toContain(e.tzid);
@@ -112,13 +113,26 @@ describe('text and bytes', () => {
     expect(ics).not.toMatch(/[^\r]\n(?![ \t])[^A-Z]/);
   });
 
-  it('gives the same bytes under UTC, Asia/Shanghai and America/New_York', () => {
-    const run = (TZ: string) =>
-      execFileSync(process.execPath, ['--conditions=@liujin/source', '--import', 'tsx', new URL('./render-sample.ts', import.meta.url).pathname], { encoding: 'utf8', env: { ...process.env, TZ } });
-    const utc = run('UTC');
+  it('gives the same bytes under UTC, Asia/Shanghai and America/New_York', async () => {
+    // In process: Node applies an assignment to process.env.TZ at once (checked through the offset), so
+    // planning and rendering see each host zone without a subprocess per zone.
+    const run = async (TZ: string, offset: number) => {
+      const previous = process.env.TZ;
+      process.env.TZ = TZ;
+      try {
+        expect(new Date('2026-01-05T00:00:00Z').getTimezoneOffset(), TZ).toBe(offset);
+        const plan = planYear({ catalog: QINGPU_2024_CATALOG, registry: small, year: 2026 });
+        const files = await collectArtefacts(createCalendarExporter({ feeds: ['district', 'units'], glance: false }).export({ plans: [plan], registry: small, catalog: QINGPU_2024_CATALOG, now: NOW }));
+        return files.filter((f) => f.path === 'calendars/district.ics' || f.path === 'calendars/units/school-zhujiajiao-1.ics').map(text).join('\n');
+      } finally {
+        if (previous === undefined) delete process.env.TZ;
+        else process.env.TZ = previous;
+      }
+    };
+    const utc = await run('UTC', 0);
     expect(utc).toContain('DTSTART;TZID=Asia/Shanghai:20260919T113500');
-    expect(run('Asia/Shanghai')).toBe(utc);
-    expect(run('America/New_York')).toBe(utc);
+    expect(await run('Asia/Shanghai', -480)).toBe(utc);
+    expect(await run('America/New_York', 300)).toBe(utc);
   }, 180_000);
 
   it('matches the reviewed golden feed for one small unit', async () => {

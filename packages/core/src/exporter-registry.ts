@@ -45,8 +45,8 @@ export interface ExporterModule<Options = unknown> {
 export const BUILTIN_EXPORTERS: Readonly<Record<string, string>> = {
   audit: '@liujin/audit',
   calendar: '@liujin/calendar',
-  templates: '@liujin/pdf',
   oscal: '@liujin/oscal',
+  templates: '@liujin/pdf',
 };
 
 /** True when a module's export has the shape of an `ExporterModule`. */

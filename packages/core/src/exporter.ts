@@ -53,14 +53,19 @@ export async function collectContent(content: ArtefactContent): Promise<string |
  * Inputs carry an explicit `now`: the same input gives the same bytes.
  */
 export interface Exporter<Input, Options> {
+  /** Registry name of the exporter (lower-case, e.g. `calendar`). */
   readonly name: string;
+  /** One line saying what it writes. */
   readonly description: string;
+  /** The zod schema its options are checked against. */
   readonly optionsSchema: z.ZodType<Options>;
   /** The options in force, defaults filled in. */
   readonly options: Options;
+  /** Yields the artefacts for `input`, in a stable order; the same input gives the same bytes. */
   export(input: Input): AsyncIterable<Artefact>;
 }
 
+/** A plugin's factory: validates options and returns an {@link Exporter}. */
 export type ExporterFactory<Input, Options, OptionsInput = Partial<Options>> = (options?: OptionsInput) => Exporter<Input, Options>;
 
 /** Thrown by an exporter factory given options its schema rejects (misconfiguration, not bad data). */

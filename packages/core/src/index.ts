@@ -1,10 +1,12 @@
 /**
- * @liujin/core: the notice 青国动〔2024〕10号 as data and rules. Pure functions over plain data:
- * no file system, terminal or network here (ARCHITECTURE.md).
+ * The notice 青国动〔2024〕10号 as data and rules: schemas, key dates, working days, input parsing,
+ * the requirement catalog, evaluation, the annual planner, the audit and the exporter contract.
+ * Pure functions over plain data: no file system, terminal or network here (ARCHITECTURE.md).
  *
  * The public surface is what an embedding developer uses (src/public-api.test.ts lists it); the
  * sample district is `@liujin/core/sample`, the exporter conformance suite `@liujin/core/testing`,
  * the division table `@liujin/core/divisions`.
+ * @module @liujin/core
  */
 export * from './model/index';
 export * from './exporter';

@@ -19,6 +19,7 @@ export const SECTIONS: Readonly<Record<TemplateKind, readonly string[]>> = {
   community: ['一、基本情况', '二、任务', '三、组织与分工', '四、宣教队伍与楼栋长', '五、重点帮扶人员', '六、警报信号识别', '七、居民通知方式', '八、疏散路线与人防工程', '九、行动程序', '十、物资保障', '十一、居民培训', '十二、联系方式与应急电话', '十三、审批签字', '十四、预案管理与修订记录'],
 };
 
+/** The annex every plan ends with: its label (附件) and title (疏散路线图, the evacuation route map). */
 export const ANNEX = { label: '附件', title: '疏散路线图' } as const;
 
 export interface ContentInput {

@@ -5,6 +5,9 @@ import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
 import { PlanDocument } from './document';
 import { fonts } from './fonts';
 
+/**
+ * Options of the template exporter (zod schema): missing-glyph policy, PDF/A, fillable fields, author, message language.
+ */
 export const PlanTemplateOptions = z
   .object({
     /** Characters outside the fonts: print the declared fallback 〓 (default), or fail with MissingGlyphError. */
@@ -22,8 +25,12 @@ export const PlanTemplateOptions = z
     fonts: z.union([z.string().min(1), z.object({ serif: z.string().min(1), serifBold: z.string().min(1), sansBold: z.string().min(1) }).strict()]).optional(),
   })
   .strict();
+/** The template exporter's options with defaults filled in. */
 export type PlanTemplateOptions = z.output<typeof PlanTemplateOptions>;
 
+/**
+ * What the template exporter renders: the template kind, blank or pre-filled for units, the year and its key dates, and `now`.
+ */
 export interface PlanTemplateInput {
   kind: TemplateKind;
   /** `blank`: one template with space to fill in; `prefilled`: one plan per unit. */
@@ -49,6 +56,10 @@ export interface GlyphSubstitution {
   codePoint: string;
 }
 
+/**
+ * Creates the template exporter: evacuation-plan templates as PDF (`templates/<kind>-blank.pdf`, or one file per unit under `templates/<kind>/`).
+ * @throws ExporterOptionsError when `options` do not match {@link PlanTemplateOptions}.
+ */
 export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplateOptions>): Exporter<PlanTemplateInput, PlanTemplateOptions> {
   const resolved = resolveExporterOptions('pdf', PlanTemplateOptions, options);
   const render = async (input: PlanTemplateInput, unit: Unit | undefined) => {

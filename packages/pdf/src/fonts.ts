@@ -29,7 +29,9 @@ export interface FontSet {
 /** A directory holding the three files by their shipped names, or one path per face (`path#PostScriptName` for a collection). */
 export type FontSource = string | { serif: string; serifBold: string; sansBold: string };
 
+/** The file names of the three font faces the templates use. */
 export const FONT_FILES = { serif: 'NotoSerifSC-Regular.ttf', serifBold: 'NotoSerifSC-Bold.ttf', sansBold: 'NotoSansSC-Bold.ttf' } as const;
+/** The environment variable naming a folder that holds {@link FONT_FILES}. */
 export const FONT_DIR_ENV = 'LIUJIN_FONT_DIR';
 
 type Paths = Record<keyof FontSet, string>;

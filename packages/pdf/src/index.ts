@@ -1,4 +1,8 @@
-/** @liujin/pdf: evacuation-plan templates (school, enterprise/park, community), blank or pre-filled. */
+/**
+ * Evacuation-plan templates (school, enterprise/park, community) as PDF, blank or pre-filled.
+ * Guide: docs/templates.md.
+ * @module @liujin/pdf
+ */
 export { createPlanTemplateExporter, PlanTemplateOptions, type GlyphSubstitution, type PlanTemplateInput } from './exporter';
 export { ANNEX, SECTIONS, TEMPLATE_TITLES, schoolDrillDay, type TemplateKind } from './content';
 export { MissingGlyphError, PAGE } from './layout';

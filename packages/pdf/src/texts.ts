@@ -5,8 +5,10 @@
  */
 import type { Column } from './layout';
 
+/** The evacuation-plan templates: for schools, enterprises and communities. */
 export type TemplateKind = 'school' | 'enterprise' | 'community';
 
+/** Each template's Chinese title. */
 export const TEMPLATE_TITLES: Readonly<Record<TemplateKind, string>> = {
   school: '学校人民防空紧急疏散行动方案',
   enterprise: '企业（园区）防空疏散演练方案',

@@ -8,12 +8,18 @@ import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liuji
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MissingGlyphError, SECTIONS, createPlanTemplateExporter, type TemplateKind } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const keyDates = keyDatesFor(2026);
 const NOW = new Date('2026-01-05T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'liujin-pdf-'));
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+// Every validator through systemTool: a missing one fails with its install command. pdftotext needs
+// poppler-data to extract the filled Chinese values (Adobe-GB1).
+const run = (cmd: string, args: string[]) => {
+  if (cmd === 'pdftotext') systemTool('poppler-data');
+  return execFileSync(systemTool(cmd), args, { encoding: 'utf8' });
+};
 /** Fills form fields by their label with mupdf's scripting, as a user's PDF program would. */
 const FILL_SCRIPT = join(dir, 'fill.js');
 writeFileSync(
@@ -116,7 +122,7 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
     expect(Number(filledCount)).toBe(3);
     const text = run('pdftotext', [out, '-']);
     for (const value of Object.values(values)) expect(text, value).toContain(value);
-    const drawn = execFileSync('mutool', ['draw', '-q', '-F', 'text', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const drawn = execFileSync(systemTool('mutool'), ['draw', '-q', '-F', 'text', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(drawn).toContain(values.编制人);
     expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
   });
@@ -138,7 +144,8 @@ describe('hostile and unusual text', () => {
       { ...base, id: 'a', name: '../../etc/passwd' },
       { ...base, id: 'b', name: '同名学校' },
       { ...base, id: 'c', name: '同名学校' },
-      { ...base, id: 'd', name: 'x'.repeat(10_000) },
+      // The longest name the registry accepts (Unit.name max 200), far past the 40-character file-name segment.
+      { ...base, id: 'd', name: 'x'.repeat(200) },
     ];
     const files = await collectArtefacts(createPlanTemplateExporter().export({ kind: 'school', mode: 'prefilled', units, year: 2026, keyDates, now: NOW }));
     const paths = files.map((f) => f.path);

@@ -1,5 +1,5 @@
 import { readInputFile } from '../files';
-import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type LocalizedText, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -49,7 +49,32 @@ function regionInput(run: Pick<AuditRun, 'catalog' | 'region' | 'workdays'>): { 
   return { region, evaluator: createEvaluator(run.catalog, { region: run.region, engine: 'compiled', ...(run.workdays ? { workdays: run.workdays } : {}) }) };
 }
 
-export async function writeAudit(run: AuditRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
+/** What an audit run wrote and its verdict (the `--json` shape `Verdict` of json-output.ts, plus the files). */
+export interface AuditOutcome {
+  written: WrittenArtefact[];
+  exitCode: 0 | 1;
+  targetsMissed: { requirementId: string; share: number | null; target: number }[];
+  overallShare: number | null;
+  reasons: string[];
+}
+
+/** The verdict of an audit as identifiers (for --json) and as messages in the output language. */
+function outcome(audit: AuditResult, verdict: { exitCode: 0 | 1; reasons: LocalizedText[] }, written: WrittenArtefact[], out: Output): AuditOutcome {
+  return {
+    written,
+    exitCode: verdict.exitCode,
+    targetsMissed: audit.byRequirement.filter((r) => r.targetStatus === 'behind').map((r) => ({ requirementId: r.requirementId, share: r.share, target: r.target! })),
+    overallShare: audit.overall.share,
+    reasons: verdict.reasons.map((r) => r[out.lang]),
+  };
+}
+
+/** The audit's verdict as `--json` prints it (docs/schemas/cli/audit.schema.json; `plan` prints the same under `audit`). */
+export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMissed: AuditOutcome['targetsMissed']; overallShare: number | null; reasons: string[] } {
+  return { exitCode: result.exitCode, targetsMissed: result.targetsMissed, overallShare: result.overallShare, reasons: result.reasons };
+}
+
+export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutcome> {
   const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
   const audit = await runAudit({
     catalog: run.catalog,
@@ -67,7 +92,7 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<{ written:
   run.sink.claimFolder('audit');
   const written = await run.sink.write(exporter.export({ audit, now: run.now }));
   const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
-  return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
+  return outcome(audit, verdict, written, out);
 }
 
 export async function runAuditCommand(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
@@ -112,8 +137,8 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   return result.exitCode;
 }
 
-function report(result: { written: WrittenArtefact[]; reasons: string[]; exitCode: number }, global: GlobalOptions, out: Output): void {
-  if (global.json) out.data({ exitCode: result.exitCode, reasons: result.reasons, files: result.written.map((w) => w.path) });
+function report(result: AuditOutcome, global: GlobalOptions, out: Output): void {
+  if (global.json) out.data({ ...verdictJson(result), files: result.written.map((w) => w.path) });
   else {
     for (const w of result.written) out.info(w.file);
     for (const reason of result.reasons) out.info(reason);
@@ -156,7 +181,7 @@ interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activiti
 }
 
 /** The audit of JSON Lines inputs, streamed (`createStreamedAuditExporter`); the same reports as `writeAudit`. */
-export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<{ written: WrittenArtefact[]; exitCode: number; reasons: string[] }> {
+export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<AuditOutcome> {
   const { createStreamedAuditExporter, auditVerdict } = await import('@liujin/audit');
   const { streamActivities, streamRegistry } = await import('../stream-inputs');
   const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
@@ -199,5 +224,5 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
   if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
   const verdict = auditVerdict(audit!, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
-  return { written, exitCode: verdict.exitCode, reasons: verdict.reasons.map((r) => r[out.lang]) };
+  return outcome(audit!, verdict, written, out);
 }

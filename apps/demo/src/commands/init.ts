@@ -57,9 +57,15 @@ export function inputReadme(): string {
     'Fill in the registry and the activities, then run:',
     '',
     '```sh',
-    'npx liujin validate --registry registry.xlsx --activities activities.xlsx',
-    'npx liujin plan --registry registry.xlsx --activities activities.xlsx --out out',
+    'node /path/to/liujin/apps/demo/bin/liujin.js validate --registry registry.xlsx --activities activities.xlsx',
+    'node /path/to/liujin/apps/demo/bin/liujin.js plan --registry registry.xlsx --activities activities.xlsx --out out',
     '```',
+    '',
+    '`/path/to/liujin` 是你的 liujin 仓库目录（先在其中运行 `npm ci && npm run build`）。在仓库目录内也可用 `npx liujin`；在仓库之外请勿用 `npx liujin`：它会到 npm 仓库查找一个尚未发布的包名。',
+    '`/path/to/liujin` is your liujin checkout (run `npm ci && npm run build` in it first). Inside the checkout `npx liujin` works too; outside it, do not use `npx liujin`: it would look the name up on the npm registry, where liujin is not published.',
+    '',
+    '这些文件含有单位名称和联系人电话：请放在 liujin 仓库之外（或仓库中 .gitignore 忽略的 `local/` 目录内），不要提交到仓库。',
+    'These files hold unit names and contacts\' phone numbers: keep them outside the liujin repository (or in its `local/` folder, which .gitignore covers), never commit them.',
     '',
     '表头可以用中文列名，也可以用英文字段名；CSV 可为 UTF-8（含或不含 BOM）或 GBK 编码。',
     'Headers may be the Chinese labels or the English field names; CSV may be UTF-8 (with or without BOM) or GBK.',
@@ -112,7 +118,8 @@ async function districtStarter(code: string): Promise<{ towns: string[][]; renam
 
 export async function runInit(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
-  const dir = String(options.dir);
+  // `--out` is the name every other command uses for where it writes; `--dir` is the original name.
+  const dir = String(options.out ?? options.dir);
   const starter = options.district !== undefined ? await districtStarter(String(options.district)) : undefined;
   const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json', ...(starter ? ['towns.csv'] : [])];
   const existing = names.filter((n) => existsSync(join(dir, n)));

@@ -2,7 +2,7 @@ import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { parseFormats, writeAudit } from './audit';
+import { parseFormats, verdictJson, writeAudit, type AuditOutcome } from './audit';
 import { writeCalendars } from './calendar';
 import { writeTemplates } from './templates';
 import { dateContextFor } from './date-context';
@@ -30,15 +30,19 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const plan = planYear({ catalog, registry, year, region, workdays });
   const zh = out.lang === 'zh';
   const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
+  // `id` is the key of `--json` output (stable across --lang); `label` is for people.
+  type Section = { id: 'plan' | 'calendars' | 'templates' | 'audit'; label: string; written: WrittenArtefact[] };
   // One set: the key dates, plan, calendars, templates and audit of this run switch in together.
-  const { sections, reasons } = await withOutputSet({ outDir, set: 'plan', inputs }, out, (sink) => writeEverything(sink));
-  for (const reason of reasons) out.info(out.color.dim(reason));
+  const { sections, verdict } = await withOutputSet({ outDir, set: 'plan', inputs }, out, (sink) => writeEverything(sink));
+  // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
+  for (const reason of verdict?.reasons ?? []) out.info(out.color.dim(reason));
   if (activities === undefined) out.warn(zh ? '未给出 --activities，跳过审计' : 'no --activities given: audit skipped');
 
-  async function writeEverything(sink: OutputSet): Promise<{ sections: { label: string; written: WrittenArtefact[] }[]; reasons: string[] }> {
+  async function writeEverything(sink: OutputSet): Promise<{ sections: Section[]; verdict?: AuditOutcome }> {
     const keyDates = plan.keyDates;
-    const sections: { label: string; written: WrittenArtefact[] }[] = [];
+    const sections: Section[] = [];
     sections.push({
+      id: 'plan',
       label: zh ? '关键日期与计划' : 'Key dates and plan',
       written: await sink.write([
         { path: 'key-dates.json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
@@ -48,6 +52,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
       ]),
     });
     sections.push({
+      id: 'calendars',
       label: zh ? '日历订阅' : 'Calendars',
       written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now }, out),
     });
@@ -57,19 +62,20 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
       const units = unitsForTemplate(kind, registry.units);
       templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, index: true, sink, now }, out)));
     }
-    sections.push({ label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
-    if (activities === undefined) return { sections, reasons: [] };
+    sections.push({ id: 'templates', label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
+    if (activities === undefined) return { sections };
     const audit = await writeAudit(
       { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), sink, now },
       out,
     );
-    sections.push({ label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
-    // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
-    return { sections, reasons: audit.reasons };
+    sections.push({ id: 'audit', label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
+    return { sections, verdict: audit };
   }
 
   if (global.json) {
-    out.data(Object.fromEntries(sections.map((s) => [s.label, s.written.map((w) => w.path)])));
+    // docs/schemas/cli/plan.schema.json: stable keys; the audit's verdict with its target-missed reasons.
+    const files = (id: (typeof sections)[number]['id']) => sections.find((s) => s.id === id)?.written.map((w) => w.path) ?? [];
+    out.data({ year, out: outDir, files: { plan: files('plan'), calendars: files('calendars'), templates: files('templates'), audit: files('audit') }, audit: verdict ? verdictJson(verdict) : null });
     return EXIT.ok;
   }
   if (registry.district.synthetic) out.info(out.color.yellow(zh ? '注意：示例区为虚构数据，仅供演示。' : 'Note: the sample district is synthetic data, for demonstration only.'));

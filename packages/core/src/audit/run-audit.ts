@@ -16,6 +16,9 @@ const SECTOR_ORDER: readonly string[] = [...Sector.options, 'general'];
 import { add, emptyCoverage, finish, targetStatus } from './coverage';
 import { AUDIT_SCHEMA_VERSION, PreviousAudit, type AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
+/**
+ * What an audit judges: the catalog, the registry of units, their activity records and waivers, the year and the date judged as of.
+ */
 export interface AuditInput {
   catalog: Catalog;
   registry: Registry;

@@ -8,6 +8,7 @@ import { RequirementSector } from '../model/sector';
 import { LocalizedText } from '../model/text';
 import { UnitKind } from '../model/unit';
 
+/** Version of the audit result format (`schemaVersion` in audit.json). */
 export const AUDIT_SCHEMA_VERSION = '1';
 
 /**
@@ -32,7 +33,11 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
+/**
+ * Why an activity record counted for no requirement: unknown unit or kind, outside the year, after the as-of date, a duplicate, or not evidence of anything.
+ */
 export const UnmatchedReason = z.enum(['unknown-unit', 'unknown-kind', 'outside-year', 'after-as-of', 'duplicate', 'not-evidence']);
+/** One reason of {@link UnmatchedReason}. */
 export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
 
 /** Year-on-year change of a group: both figures, this year and the previous audit's. */
@@ -46,6 +51,9 @@ export const PreviousAudit = z.object({
   byRequirement: z.array(z.object({ requirementId: z.string(), met: z.number(), applicable: z.number(), waived: z.number(), share: z.number().nullable() })),
 });
 
+/**
+ * The audit result (zod schema, published as JSON Schema `schema/audit.v1.json`): each unit's requirement results and the coverage overall, by requirement, sector, town and unit kind.
+ */
 export const AuditResult = z.object({
   schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
   year: z.number().int(),
@@ -89,6 +97,7 @@ export const AuditResult = z.object({
     })
     .optional(),
 });
+/** A parsed {@link AuditResult}. */
 export type AuditResult = z.infer<typeof AuditResult>;
 
 /** The JSON Schema of audit.json (also published as packages/core/schema/audit.v1.json). */

@@ -133,6 +133,9 @@ const RULES = [
   '  reaches it; before the period ends it is *on track* (nothing overdue) or *behind* (something not met).',
 ];
 
+/**
+ * The catalog as Markdown: each clause of the notice with its requirement ids, titles and rules (docs/catalog.md).
+ */
 export function renderCatalogMarkdown(catalog: Catalog): string {
   const lines = [
     `# Catalog: ${catalog.title.zh}`,

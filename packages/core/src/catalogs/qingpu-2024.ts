@@ -18,4 +18,7 @@ export const QINGPU_2024_CATALOG_JSON = {
   requirements: [...partySchool, ...organ, ...school, ...enterprise, ...community, ...network, ...general],
 };
 
+/**
+ * The built-in catalog: notice 青国动〔2024〕10号 (Qingpu District, 2024) as checkable requirements, by sector and clause.
+ */
 export const QINGPU_2024_CATALOG = loadCatalogOrThrow(QINGPU_2024_CATALOG_JSON, 'qingpu-2024');

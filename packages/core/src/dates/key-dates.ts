@@ -10,6 +10,7 @@ import { DEFAULT_REGION, getRegionProfile } from './regions';
 import { BUILT_IN_KEY_DATE_RULES } from './rules';
 import { defaultWorkdayCalendar, type WorkdayCalendar } from './workdays';
 
+/** Options of {@link keyDatesFor}: region profile, working-day calendar and extra rules. */
 export interface KeyDateOptions {
   /** Region profile id or object; default `shanghai`. */
   region?: string | RegionProfile;

@@ -8,6 +8,9 @@ import type { LocalDate } from '../model/text';
 const DOMAIN_ZONE = 'Asia/Shanghai';
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: DOMAIN_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * A calendar date as a `LocalDate` string (YYYY-MM-DD), any ISO string, or a `Date` (read in Asia/Shanghai).
+ */
 export type DateInput = LocalDate | string | Date;
 
 function fromParts(y: number, m: number, d: number): string {
@@ -39,14 +42,17 @@ export function toLocalDate(input: DateInput): string {
   return input;
 }
 
+/** The date `year-month-day` as YYYY-MM-DD (month 1-12). */
 export function makeLocalDate(year: number, month: number, day: number): string {
   return fromParts(year, month, day);
 }
 
+/** Number of days in `month` (1-12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** `date` plus `days` calendar days (minus when negative), as YYYY-MM-DD. */
 export function addDays(date: DateInput, days: number): string {
   return fromUtc(utc(toLocalDate(date)) + days * 86_400_000);
 }

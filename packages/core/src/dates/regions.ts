@@ -23,6 +23,7 @@ function profile(id: string, zh: string, en: string, sirenRule: KeyDateRule, sou
   return { id, name: { zh, en }, timeZone: 'Asia/Shanghai', keyDates: [sirenRule], source };
 }
 
+/** Built-in region profiles by id: each region's air-raid siren test rule and times, with its source. */
 export const REGION_PROFILES: Readonly<Record<string, RegionProfile>> = {
   shanghai: profile(
     'shanghai',
@@ -46,12 +47,15 @@ export const REGION_PROFILES: Readonly<Record<string, RegionProfile>> = {
   sichuan: profile('sichuan', '四川（成都）', 'Sichuan (Chengdu)', siren({ type: 'fixed', month: 9, day: 18 }, sirenPhases(['10:00', '10:03', '10:10', '10:13', '10:20', '10:23']), '成都市试鸣公告（时间逐年不同，09:00或10:00开始）', false), 'DOMAIN.md'),
 };
 
+/** The default region: Shanghai, where Qingpu District is. */
 export const DEFAULT_REGION = 'shanghai';
 
+/** Every built-in region profile. */
 export function listRegionProfiles(): RegionProfile[] {
   return Object.values(REGION_PROFILES);
 }
 
+/** The built-in region profile with this id, or undefined. */
 export function getRegionProfile(id: string): RegionProfile | undefined {
   return Object.hasOwn(REGION_PROFILES, id) ? REGION_PROFILES[id] : undefined;
 }

@@ -4,6 +4,9 @@
  */
 import type { KeyDateRule, Phase } from '../model/key-date';
 
+/**
+ * The national key dates every plan uses (DOMAIN.md): National Defence Education Day, Disaster Prevention Day, Fire Safety Day, Civil Defence Day, National Security Education Day and the annual-plan deadline, as rules rather than lists.
+ */
 export const BUILT_IN_KEY_DATE_RULES: readonly KeyDateRule[] = [
   {
     id: 'national-defense-education-day',

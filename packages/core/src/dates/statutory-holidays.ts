@@ -15,6 +15,7 @@
 import { Lunar, Solar } from 'lunar-javascript';
 import { addDays, makeLocalDate } from './local-date';
 
+/** One statutory holiday of a year (national holiday regulation), computed, not announced. */
 export interface StatutoryHoliday {
   readonly date: string;
   /** The festival, in Chinese as the regulation names it (元旦, 春节, 清明节, ...). */

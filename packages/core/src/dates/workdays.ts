@@ -17,6 +17,9 @@ import { LocalDate, type LocalizedText } from '../model/text';
 import { addDays, isoWeekday, toLocalDate, type DateInput } from './local-date';
 import { holidayRegulationFor, statutoryHolidays } from './statutory-holidays';
 
+/**
+ * One year of official holidays and 调休 make-up working days (zod schema), as published by the State Council; user overrides use the same shape.
+ */
 export const HolidayYear = z.object({
   year: z.number().int().min(1949).max(2200),
   /** Where the data comes from, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
@@ -25,6 +28,7 @@ export const HolidayYear = z.object({
   /** Weekend days that are working days (调休). */
   workdays: z.array(LocalDate),
 });
+/** A parsed {@link HolidayYear}. */
 export type HolidayYear = z.infer<typeof HolidayYear>;
 
 /**
@@ -52,7 +56,9 @@ interface YearTable {
   on: Set<string>;
 }
 
+/** Working days from data (official holidays and 调休 make-up days), never from a formula. */
 export interface WorkdayCalendar {
+  /** True when `date` is a working day. */
   isWorkday(date: DateInput): boolean;
   /** The first working day strictly after `date`. */
   nextWorkday(date: DateInput): string;
@@ -63,6 +69,7 @@ export interface WorkdayCalendar {
    * is a working day, else the next working day.
    */
   addWorkdays(date: DateInput, n: number): string;
+  /** Where this year's working days come from. */
   dataSourceFor(year: number): WorkdayDataSource;
   /** The year's days off as the data lists them (empty for a weekends-only year). */
   holidaysOf(year: number): readonly PublicHoliday[];
@@ -72,6 +79,9 @@ export interface WorkdayCalendar {
   warningsFor(year: number): LocalizedText[];
 }
 
+/**
+ * Parses and checks one year of holiday data (every date in that year); problems are returned as data.
+ */
 export function parseHolidayYear(json: unknown, file?: string): ParseResult<HolidayYear> {
   const result = HolidayYear.safeParse(json);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, file ? { file } : {}) };
@@ -133,6 +143,7 @@ function provisionalTable(year: number): YearTable {
   return { source: 'provisional', holidays, off: new Set(holidays.map((h) => h.date).filter((d) => isoWeekday(d) < 6)), on: new Set() };
 }
 
+/** Options of {@link createWorkdayCalendar}. */
 export interface WorkdayCalendarOptions {
   /** Year files (official arrangements the package lacks, or corrections); they win over the package. */
   years?: readonly HolidayYear[];
@@ -140,6 +151,10 @@ export interface WorkdayCalendarOptions {
   provisional?: boolean;
 }
 
+/**
+ * A working-day calendar from the package's official data plus `years` (user data, which wins for its
+ * years); years without data get the statutory days (provisional) unless `provisional` is false.
+ */
 export function createWorkdayCalendar(options: WorkdayCalendarOptions = {}): WorkdayCalendar {
   const provisional = options.provisional ?? true;
   const tables = new Map<number, YearTable>();
@@ -224,8 +239,13 @@ const defaultCalendar = createWorkdayCalendar();
 
 /** Working-day functions on the default calendar (package data only). */
 export const isWorkday = (date: DateInput): boolean => defaultCalendar.isWorkday(date);
+/** The first working day after `date` on the default calendar. */
 export const nextWorkday = (date: DateInput): string => defaultCalendar.nextWorkday(date);
+/** The last working day before `date` on the default calendar. */
 export const previousWorkday = (date: DateInput): string => defaultCalendar.previousWorkday(date);
+/** `n` working days after `date` on the default calendar (see {@link WorkdayCalendar.addWorkdays}). */
 export const addWorkdays = (date: DateInput, n: number): string => defaultCalendar.addWorkdays(date, n);
+/** Where the default calendar's working days for `year` come from. */
 export const workdayDataSource = (year: number): WorkdayDataSource => defaultCalendar.dataSourceFor(year);
+/** The default working-day calendar (package data only). */
 export const defaultWorkdayCalendar = (): WorkdayCalendar => defaultCalendar;

@@ -31,6 +31,7 @@ export function divisionsSource(): string {
   return table().source;
 }
 
+/** A county-level division (district or county) with its GB/T 2260 code and province. */
 export interface DivisionDistrict {
   /** GB/T 2260 six-digit code, e.g. 310118. */
   readonly code: string;

@@ -12,6 +12,9 @@ import { column, intCell, listCell, readTable, type ColumnSpec, type TableRecord
 
 const c = column;
 
+/**
+ * The columns of an activity log (CSV/XLSX): field, Chinese header, description, whether required, example (docs/input-formats.md).
+ */
 export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
   c('unitId', '单位编号', 'Id of the unit that did it (as in the registry)', true, 'sch-zjj-001', ['unit']),
   c('kind', '活动类型', 'Kind of activity: English id or Chinese label (see the list)', true, '疏散演练'),
@@ -25,6 +28,7 @@ export const ACTIVITY_COLUMNS: readonly ColumnSpec[] = [
   c('id', '记录编号', 'Optional record id (derived from the content when empty)', false, ''),
 ];
 
+/** The columns of a waivers file (CSV/XLSX). */
 export const WAIVER_COLUMNS: readonly ColumnSpec[] = [
   c('unitId', '单位编号', 'Unit id', true, 'sch-zjj-001'),
   c('requirementId', '要求编号', 'Requirement id', true, 'qp2024.school.evacuation-drill'),
@@ -45,10 +49,14 @@ for (const [label, kind] of Object.entries({ 演练: 'evacuation-drill', 疏散�
   KIND_BY_LABEL.set(label, kind);
 }
 
+/**
+ * The activity kind named by `text`: its id or its Chinese or English label; undefined when none matches.
+ */
 export function resolveActivityKind(text: string): ActivityKind | undefined {
   return KIND_BY_LABEL.get(text.trim());
 }
 
+/** Options of {@link parseActivitiesFile}. */
 export interface ActivityParseOptions {
   /**
    * `error` (default): an unknown activity kind is an error. `set-aside`: a row whose only problem
@@ -197,12 +205,16 @@ function parseWithTable<T>(
   return { ok: true, value: result.value.map((item) => relocate(item, lines.value.rowNumbers)), problems: renumbered };
 }
 
+/**
+ * Parses an activity log (CSV, JSON or JSON Lines bytes or text); every problem with file, row and column, all at once.
+ */
 export function parseActivitiesFile(input: FileInput, options: ActivityParseOptions = {}): ParseResult<Activity[]> {
   return parseWithTable(input, (rows, file) => parseActivityTable(rows, file, options), (activity, rowNumbers) =>
     activity.source ? { ...activity, source: { ...activity.source, row: rowNumbers[activity.source.row - 2] ?? activity.source.row } } : activity,
   );
 }
 
+/** Options of {@link parseWaiversFile}: the catalog's requirement ids and the registry's unit ids to check waivers against. */
 export interface WaiverParseOptions {
   /** Requirement ids of the catalog in use: a waiver of another id would silently do nothing, so it is an error. */
   requirementIds?: ReadonlySet<string>;
@@ -239,6 +251,7 @@ function parseWaiverTable(rows: readonly (readonly unknown[])[], file: string, o
   return problems.some((p: Problem) => p.severity === 'error') ? { ok: false, problems, partial: waivers } : { ok: true, value: waivers, problems };
 }
 
+/** Parses a waivers file (CSV, JSON or JSON Lines); every problem with file, row and column. */
 export function parseWaiversFile(input: FileInput, options: WaiverParseOptions = {}): ParseResult<Waiver[]> {
   return parseWithTable(input, (rows, file) => parseWaiverTable(rows, file, options));
 }

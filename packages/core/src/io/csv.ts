@@ -6,6 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { problem, type ParseResult, type Problem } from '../model/problem';
 import { INPUT_LIMITS, tooManyRows } from './limits';
 
+/**
+ * Splits CSV text into rows of cells (RFC 4180 quoting); a malformed file is a problem, not an exception.
+ */
 export function parseCsvRows(text: string, file: string): ParseResult<string[][]> {
   try {
     const newline = text.search(/\r?\n/);

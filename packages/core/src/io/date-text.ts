@@ -7,7 +7,9 @@
  */
 import type { LocalizedText } from '../model/text';
 
+/** A date read from a cell: the date (YYYY-MM-DD, with a time when the cell held one), or why it could not be read. */
 export type DateRead = { ok: true; date: string; time?: string } | { ok: false; message: LocalizedText };
+/** A time read from a cell: HH:MM, or why it could not be read. */
 export type TimeRead = { ok: true; time: string } | { ok: false; message: LocalizedText };
 
 const EXPECTED_DATE = { zh: '应写成 YYYY-MM-DD，例如 2026-09-18（也可写 2026/9/18、2026.9.18、2026年9月18日）', en: 'expected YYYY-MM-DD, e.g. 2026-09-18 (2026/9/18, 2026.9.18 and 2026年9月18日 are read too)' };

@@ -5,8 +5,14 @@
  */
 import { problem, type Problem } from '../model/problem';
 
+/**
+ * Text encodings liujin reads: UTF-8 (with or without BOM), GB18030 (which covers GBK and GB2312) and UTF-16.
+ */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
+/**
+ * Decodes file bytes, detecting the encoding from a BOM or by trying UTF-8 then GB18030; undecodable bytes are a problem.
+ */
 export function decodeText(bytes: Uint8Array, file?: string): { text: string; encoding: TextEncoding } | { problem: Problem } {
   const utf16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   if (utf16) {

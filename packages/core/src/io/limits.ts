@@ -5,6 +5,7 @@
  */
 import { problem, type Problem } from '../model/problem';
 
+/** The limits of one input file: bytes, rows and characters per cell (a larger input is a problem, never a crash). */
 export const INPUT_LIMITS = {
   /** Bytes of one input file read whole (CSV, JSON, JSON Lines, XLSX). Larger activity logs: JSON Lines, streamed by `audit`. */
   fileBytes: 64 * 1024 * 1024,
@@ -27,6 +28,7 @@ export function describeLimit(value: number, unit: 'bytes' | 'count'): string {
   return unit === 'bytes' ? `${Math.round(value / MIB)} MiB` : value.toLocaleString('en-US');
 }
 
+/** The problem for a file over the size limit, naming the limit and the streamed alternative (JSON Lines). */
 export function fileTooLarge(file: string | undefined, limit: number = INPUT_LIMITS.fileBytes): Problem {
   const size = describeLimit(limit, 'bytes');
   return problem(

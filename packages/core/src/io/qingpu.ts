@@ -1,8 +1,10 @@
 /** Qingpu District's real structure: 3 subdistricts (街道) and 8 towns (镇) (DOMAIN.md). */
 import type { District, Town } from '../model/unit';
 
+/** Qingpu District (青浦区), Shanghai. */
 export const QINGPU_DISTRICT: District = { id: 'qingpu', name: '青浦区', nameEn: 'Qingpu District', region: 'shanghai' };
 
+/** Qingpu's 3 subdistricts (街道) and 8 towns (镇), with ids and English names. */
 export const QINGPU_TOWNS: readonly Town[] = [
   { id: 'xiayang', name: '夏阳街道', nameEn: 'Xiayang Subdistrict', type: 'subdistrict' },
   { id: 'yingpu', name: '盈浦街道', nameEn: 'Yingpu Subdistrict', type: 'subdistrict' },

@@ -11,6 +11,9 @@ import { BadCell, column, intCell, listCell, readTable, type ColumnSpec, type Ta
 
 const c = column;
 
+/**
+ * The columns of a registry of units (CSV/XLSX): field, Chinese header, description, whether required, example (docs/input-formats.md).
+ */
 export const REGISTRY_COLUMNS: readonly ColumnSpec[] = [
   c('id', '编号', 'Stable unit id: letters, digits, "-", "_", "."', true, 'sch-zjj-001', ['unitId', '单位编号']),
   c('name', '名称', 'Unit name', true, '朱家角镇示例小学', ['单位名称']),
@@ -53,6 +56,9 @@ const KIND_ALIASES: Readonly<Record<string, { kind: UnitKind; communityType?: 'r
   媒体: { kind: 'media' },
 };
 
+/**
+ * The unit kind named by `text`: its id or its Chinese or English label (居委 and 村委 give a community with its type); undefined when none matches.
+ */
 export function resolveUnitKind(text: string): { kind: UnitKind; communityType?: 'residential' | 'village' } | undefined {
   const t = text.trim();
   if ((UnitKind.options as readonly string[]).includes(t)) return { kind: t as UnitKind };
@@ -126,6 +132,7 @@ function parseRoutes(text: string | undefined) {
   });
 }
 
+/** Options of the table readers: the file name for problems, and the district and towns the units belong to. */
 export interface TableOptions {
   file: string;
   district?: District;
@@ -190,6 +197,7 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
   return { ok: true, value: registry, problems };
 }
 
+/** A file to parse: its name (for problems and format detection) and its bytes or text. */
 export interface FileInput {
   file: string;
   bytes?: Uint8Array;
@@ -245,6 +253,7 @@ export function renumber(problems: readonly Problem[], rowNumbers: readonly numb
   return problems.map((p) => (p.row !== undefined && p.row >= 2 ? { ...p, row: rowNumbers[p.row - 2] ?? p.row } : p));
 }
 
+/** Parses a registry written as JSON (the {@link Registry} shape); every problem is returned as data, located in the file. */
 export function parseRegistryJson(text: string, options: { file: string }): ParseResult<Registry> {
   const json = parseJsonText(text, options.file);
   if (!json.ok) return { ok: false, problems: json.problems };

@@ -7,6 +7,9 @@ import { problem, type Problem } from '../model/problem';
 import type { LocalizedText } from '../model/text';
 import { INPUT_LIMITS } from './limits';
 
+/**
+ * One column of a table input: field name, Chinese header, bilingual description, whether required, an example and header aliases.
+ */
 export interface ColumnSpec {
   /** English field name, accepted as a header. */
   field: string;
@@ -23,6 +26,7 @@ export function column(field: string, zh: string, en: string, required: boolean,
   return { field, zh, description: { zh, en }, required, example, aliases };
 }
 
+/** One row of a table read by {@link readTable}: its row number, its values by field and the headers as written. */
 export interface TableRecord {
   /** Row as a spreadsheet numbers it (header row 1). */
   row: number;
@@ -65,6 +69,9 @@ function normaliseHeader(text: string): string {
   return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_（）()]/g, '');
 }
 
+/**
+ * Maps rows with a header row to records by {@link ColumnSpec} (headers in Chinese, English or field names); unknown and missing columns are problems.
+ */
 export function readTable(rows: readonly (readonly unknown[])[], columns: readonly ColumnSpec[], file: string): { records: TableRecord[]; problems: Problem[] } {
   const problems: Problem[] = [];
   if (rows.length === 0) {

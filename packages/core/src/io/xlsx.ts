@@ -14,6 +14,7 @@ import { ZipError, zipEntries, type InflateClass } from './zip';
 import { serialToText } from './xlsx-dates';
 import { relationships, scanPart, sharedStrings, temporalStyles, tooLong, unescapeOoxml, type Archive } from './xlsx-parts';
 
+/** How to read a workbook: the file name for problems, the worksheet, and the limits. */
 export interface WorkbookOptions {
   file: string;
   /** The worksheet to read, by name (case as written); default: the first visible one. */
@@ -24,6 +25,7 @@ export interface WorkbookOptions {
   maxRows?: number;
 }
 
+/** A worksheet read as a table: its rows of cells and the sheet's name. */
 export interface WorkbookTable {
   /** Rows by spreadsheet position: index 0 is row 1. Cells are text, `BadCell` or absent. */
   rows: (string | BadCell | undefined)[][];

@@ -31,6 +31,7 @@ export const ActivityKind = z.enum([
 ]);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 
+/** Chinese and English names of each activity kind. */
 export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, LocalizedText>> = {
   'annual-plan-submitted': { zh: '年度计划报送', en: 'Annual plan submitted' },
   'activity-news-reported': { zh: '活动信息报送', en: 'Activity news reported' },
@@ -118,6 +119,9 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/**
+ * One activity record: what a unit did, of which kind, on which date, with how many participants (zod schema; docs/input-formats.md).
+ */
 export const Activity = z.object({
   /** Optional id from the source; when absent, one is derived from the content. */
   id: Id.optional(),
@@ -134,4 +138,5 @@ export const Activity = z.object({
   topics: z.array(z.string().trim().min(1).max(100)).optional(),
   source: SourceRef.optional(),
 });
+/** A parsed {@link Activity}. */
 export type Activity = z.infer<typeof Activity>;

@@ -12,6 +12,9 @@ export interface FactCondition {
   params?: Record<string, unknown>;
   name?: string;
 }
+/**
+ * A json-rules-engine condition: `all`, `any`, `not` or a fact comparison; catalogs hold conditions as plain JSON.
+ */
 export type Condition =
   | { all: Condition[]; name?: string }
   | { any: Condition[]; name?: string }
@@ -28,6 +31,7 @@ const FactConditionSchema = z.object({
   name: z.string().max(200).optional(),
 });
 
+/** Checks a {@link Condition} (zod schema, recursive). */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(Condition).max(200), name: z.string().max(200).optional() }).strict(),

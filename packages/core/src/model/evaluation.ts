@@ -8,6 +8,7 @@ import { Id, LocalDate, LocalizedText } from './text';
 export const Status = z.enum(['met', 'not-met', 'pending', 'not-applicable', 'not-assessed', 'waived']);
 export type Status = z.infer<typeof Status>;
 
+/** Chinese and English names of each status. */
 export const STATUS_LABELS: Readonly<Record<Status, LocalizedText>> = {
   met: { zh: '已完成', en: 'Met' },
   'not-met': { zh: '未完成', en: 'Not met' },
@@ -28,6 +29,9 @@ export const Waiver = z.object({
 });
 export type Waiver = z.infer<typeof Waiver>;
 
+/**
+ * The result of one requirement for one unit and year: status, reason in zh/en, the evidence used and the dates (zod schema).
+ */
 export const RequirementResult = z.object({
   requirementId: Id,
   unitId: Id,
@@ -43,4 +47,5 @@ export const RequirementResult = z.object({
   dueDate: LocalDate.optional(),
   waiver: Waiver.optional(),
 });
+/** A parsed {@link RequirementResult}. */
 export type RequirementResult = z.infer<typeof RequirementResult>;

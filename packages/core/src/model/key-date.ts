@@ -33,6 +33,7 @@ export const Phase = z.object({
 });
 export type Phase = z.infer<typeof Phase>;
 
+/** A per-year override of a key date (e.g. a siren test moved by that year's notice). */
 export const KeyDateOverride = z.object({
   date: LocalDate.optional(),
   phases: z.array(Phase).optional(),
@@ -40,8 +41,12 @@ export const KeyDateOverride = z.object({
   cancelled: z.boolean().optional(),
   source: z.string().optional(),
 });
+/** A parsed {@link KeyDateOverride}. */
 export type KeyDateOverride = z.infer<typeof KeyDateOverride>;
 
+/**
+ * A key date as a rule: fixed month-day, nth or last weekday, last day of a month, or an offset from another key date; with phases, effective years and overrides (zod schema).
+ */
 export const KeyDateRule = z.object({
   id: Id,
   title: LocalizedText,
@@ -62,6 +67,7 @@ export const KeyDateRule = z.object({
    */
   confirmedThrough: Year.optional(),
 });
+/** A parsed {@link KeyDateRule}. */
 export type KeyDateRule = z.infer<typeof KeyDateRule>;
 
 /** A region's key-date rules: where its air-raid siren test falls and at what times. */

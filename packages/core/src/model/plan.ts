@@ -50,6 +50,7 @@ export const Milestone = z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
+/** An annual plan: the year's key dates, milestones, the dated tasks of each unit and warnings (zod schema). */
 export const Plan = z.object({
   year: Year,
   region: Id,
@@ -61,4 +62,5 @@ export const Plan = z.object({
   tasks: z.array(Task),
   warnings: z.array(LocalizedText),
 });
+/** A parsed {@link Plan}. */
 export type Plan = z.infer<typeof Plan>;

@@ -22,6 +22,9 @@ export interface Problem {
   readonly data?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The result of parsing input: a value with warnings, or the problems found (all of them) and what could be read.
+ */
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly problems: readonly Problem[] }
   /** `partial`: the records that did parse, so a caller can still check them against other files. */
@@ -56,6 +59,7 @@ export function formatProblem(problem: Problem, lang: 'zh' | 'en' = 'zh'): strin
   return `${prefix}${problem.message[lang]}`;
 }
 
+/** Builds a {@link Problem} with its code, zh/en message and location. */
 export function problem(
   code: string,
   message: LocalizedText,

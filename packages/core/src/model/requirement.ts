@@ -50,6 +50,9 @@ export const DueRule = z.discriminatedUnion('type', [
 ]);
 export type DueRule = z.infer<typeof DueRule>;
 
+/**
+ * One requirement of the notice: id, sector, clause, title and summary in zh/en, who it applies to, cadence, due rule, evidence and compliance condition, target coverage (zod schema).
+ */
 export const Requirement = z.strictObject({
   /** Stable id, e.g. `qp2024.school.evacuation-plan`. */
   id: Id,
@@ -93,8 +96,10 @@ export const Requirement = z.strictObject({
   /** Short quote or paraphrase locating the ask in the notice's text. */
   basis: z.string().max(2000).optional(),
 });
+/** A parsed {@link Requirement}. */
 export type Requirement = z.infer<typeof Requirement>;
 
+/** A catalog: a notice as a list of requirements, with its id, version and source (zod schema). */
 export const Catalog = z
   .strictObject({
     id: Id,
@@ -138,4 +143,5 @@ export const Catalog = z
       }
     });
   });
+/** A parsed {@link Catalog}. */
 export type Catalog = z.infer<typeof Catalog>;

@@ -5,6 +5,7 @@ import type { Lang, LocalizedText } from './text';
 export const Sector = z.enum(['party-school', 'organ', 'school', 'enterprise', 'community', 'network']);
 export type Sector = z.infer<typeof Sector>;
 
+/** Chinese and English names of the six sectors, with the clause of the notice that sets each. */
 export const SECTOR_LABELS: Readonly<Record<Sector, LocalizedText & { clause: string }>> = {
   'party-school': { zh: '进党校', en: 'Into Party schools', clause: '三（一）' },
   organ: { zh: '进机关', en: 'Into government organs', clause: '三（二）' },

@@ -7,7 +7,9 @@ export const LocalizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/** Output language: `zh` (default) or `en`. */
 export const Lang = z.enum(['zh', 'en']);
+/** One language of {@link Lang}. */
 export type Lang = z.infer<typeof Lang>;
 
 /** A calendar date without time or zone, `YYYY-MM-DD`; checked to exist (no 2026-02-30). */
@@ -21,6 +23,7 @@ export type LocalDate = z.infer<typeof LocalDate>;
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time as HH:MM' });
 export type LocalTime = z.infer<typeof LocalTime>;
 
+/** A plan or audit year (1949-2200). */
 export const Year = z.number().int().min(1949).max(2200);
 
 function isRealDate(value: string): boolean {

@@ -20,6 +20,7 @@ export const UnitKind = z.enum([
 ]);
 export type UnitKind = z.infer<typeof UnitKind>;
 
+/** Chinese and English names of each unit kind. */
 export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, LocalizedText>> = {
   'district-office': { zh: '区国动办', en: 'District defence-mobilisation office' },
   'member-unit': { zh: '区国动委成员单位', en: 'Member unit of the district committee' },
@@ -53,6 +54,7 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
+/** Chinese and English names of each role. */
 export const ROLE_LABELS: Readonly<Record<Role, LocalizedText>> = {
   'district-office': { zh: '区国动办', en: 'District defence-mobilisation office' },
   'party-school': { zh: '区委党校', en: 'District Party school' },
@@ -79,11 +81,13 @@ export const CivilDefenseWork = z.object({
 });
 export type CivilDefenseWork = z.infer<typeof CivilDefenseWork>;
 
+/** A contact person of a unit: role, name and phone. */
 export const Contact = z.object({
   role: NonBlank,
   name: NonBlank,
   phone: z.string().trim().max(50).optional(),
 });
+/** A parsed {@link Contact}. */
 export type Contact = z.infer<typeof Contact>;
 
 /** An evacuation route from a building or floor to an assembly point or shelter. */
@@ -95,6 +99,9 @@ export const EvacuationRoute = z.object({
 });
 export type EvacuationRoute = z.infer<typeof EvacuationRoute>;
 
+/**
+ * A unit of the registry (school, enterprise, community, organ…): id, name, kind, town, roles, and what its evacuation-plan template needs (zod schema; docs/input-formats.md).
+ */
 export const Unit = z.object({
   id: Id,
   name: z.string().trim().min(1).max(200),
@@ -113,8 +120,10 @@ export const Unit = z.object({
   /** Free facts a catalog's conditions may read (e.g. `hasDisplayScreen: true`). */
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
+/** A parsed {@link Unit}. */
 export type Unit = z.infer<typeof Unit>;
 
+/** A town (镇) or subdistrict (街道) of the district. */
 export const Town = z.object({
   id: Id,
   name: z.string().trim().min(1).max(100),
@@ -124,8 +133,10 @@ export const Town = z.object({
   /** The twelve-digit statistical division code (统计用区划代码), where known. */
   code: z.string().regex(/^\d{12}$/).optional(),
 });
+/** A parsed {@link Town}. */
 export type Town = z.infer<typeof Town>;
 
+/** The district the registry covers, with its region (for key dates). */
 export const District = z.object({
   id: Id,
   name: z.string().trim().min(1).max(100),
@@ -137,6 +148,7 @@ export const District = z.object({
   /** Set for made-up data, so every output that shows it can say so. */
   synthetic: z.boolean().optional(),
 });
+/** A parsed {@link District}. */
 export type District = z.infer<typeof District>;
 
 /** A district's units. Ids are unique and every unit's town exists (checked by `parseRegistry`). */

@@ -17,6 +17,9 @@ import { scheduleRequirement } from '../rules/schedule';
 import { DEFAULT_LABEL } from '../rules/reasons';
 import { effectivePeriodWarnings } from '../catalogs/effective';
 
+/**
+ * What {@link planYear} needs: a catalog, a registry, the year, and optionally region, working-day calendar and key-date options.
+ */
 export interface PlanYearInput {
   catalog: Catalog;
   registry: Registry;
@@ -50,6 +53,9 @@ function milestone(kd: KeyDate | undefined, kind: Milestone['kind'], title: Loca
   ];
 }
 
+/**
+ * The annual plan: each requirement that applies to each unit, scheduled on the year's key dates and working days.
+ */
 export function planYear(input: PlanYearInput): Plan {
   const { catalog, registry, year } = input;
   const calendar = input.workdays ?? defaultWorkdayCalendar();

@@ -32,6 +32,7 @@ const T = {
 /** Text for a Markdown table cell or line: nothing live (no links, images, HTML), controls visible. */
 const cell = markdownText;
 
+/** A task's due rule in words, in `lang` (e.g. "by 30 June"). */
 export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags' | 'preferred'>>, lang: Lang): string {
   const due = task.due;
   const preferred = task.preferred && task.preferred.length > 0 ? `${lang === 'zh' ? '；' : '; '}${T.preferred[lang]} ${[...new Set(task.preferred.map((p) => p.date))].join(lang === 'zh' ? '、' : ', ')}` : '';
@@ -48,6 +49,7 @@ export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags'
   }
 }
 
+/** The plan as a Markdown document in `lang`: key dates, then tasks by month. */
 export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   const lines: string[] = [`# ${T.title[lang](plan.year)}`, ''];
   lines.push(`${cell(plan.district.name)} · ${cell(plan.catalog.id)} ${cell(plan.catalog.version)} · ${cell(plan.region)} · ${cell(plan.timeZone)}`, '');

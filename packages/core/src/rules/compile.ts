@@ -7,7 +7,9 @@
 import { foldCondition, type Condition, type FactCondition } from '../model/condition';
 import { operatorOf } from './operators';
 
+/** Facts by name, as the rules read them. */
 export type Facts = Readonly<Record<string, unknown>>;
+/** A condition compiled to a plain function of the facts. */
 export type CompiledCondition = (facts: Facts) => boolean;
 
 /** Plain property access for condition paths (`$.a.b`): no JSONPath script evaluation. */
@@ -26,6 +28,9 @@ function testOf(leaf: FactCondition): (fact: unknown, value: unknown) => boolean
   return op.test;
 }
 
+/**
+ * Compiles a json-rules-engine condition to a plain function with the same semantics (held to it by a differential test).
+ */
 export function compileCondition(condition: Condition, rename: (fact: string) => string = (f) => f): CompiledCondition {
   return foldCondition<CompiledCondition>(condition, {
     all: (parts) => (facts) => parts.every((p) => p(facts)),

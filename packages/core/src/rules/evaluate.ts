@@ -20,6 +20,7 @@ import { describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
 import { resolvePath, traceCondition } from './compile';
 
+/** Options of {@link createEvaluator}. */
 export interface EvaluatorOptions {
   region?: string | RegionProfile;
   workdays?: WorkdayCalendar;
@@ -31,6 +32,7 @@ export interface EvaluatorOptions {
   engine?: 'rules-engine' | 'compiled';
 }
 
+/** One unit to judge: its activities, the year and the date judged as of. */
 export interface EvaluateUnitInput {
   unit: Unit;
   /** The unit's activities (others are ignored); any years. */
@@ -43,8 +45,10 @@ export interface EvaluateUnitInput {
   includeNotApplicable?: boolean;
 }
 
+/** Judges units against a catalog. */
 export interface Evaluator {
   readonly catalog: Catalog;
+  /** Each requirement's result for the unit: status, reason and evidence. */
   evaluateUnit(input: EvaluateUnitInput): Promise<RequirementResult[]>;
   /** The schedule of a requirement in a year (shared with the planner). */
   schedule(requirement: Requirement, year: number): Schedule;
@@ -76,6 +80,9 @@ interface Prepared {
   unitFacts: string[];
 }
 
+/**
+ * An evaluator for `catalog`: json-rules-engine by default, or compiled conditions with the same results.
+ */
 export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}): Evaluator {
   const calendar = options.workdays ?? defaultWorkdayCalendar();
   // Catalogs are data: paths are resolved by plain property access, never by JSONPath script.

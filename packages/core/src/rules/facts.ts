@@ -7,6 +7,7 @@ import type { Activity, ActivityKind } from '../model/activity';
 import { ActivityKind as ActivityKinds } from '../model/activity';
 import type { LocalizedText } from '../model/text';
 
+/** A fact that conditions may test: its name, description, and scope (a fact of the unit, or evidence computed from its activities). */
 export interface FactSpec {
   readonly name: string;
   readonly description: LocalizedText;
@@ -16,6 +17,7 @@ export interface FactSpec {
 
 const f = (name: string, scope: FactSpec['scope'], zh: string, en: string): FactSpec => ({ name, scope, description: { zh, en } });
 
+/** Every fact a condition may name, with its description in zh/en. */
 export const FACTS: readonly FactSpec[] = [
   f('kind', 'unit', '单位类型', 'unit kind'),
   f('roles', 'unit', '单位角色', 'roles the unit holds'),
@@ -41,9 +43,11 @@ export const FACTS: readonly FactSpec[] = [
   ]),
 ];
 
+/** The names of {@link FACTS}. */
 export const FACT_NAMES: ReadonlySet<string> = new Set(FACTS.map((fact) => fact.name));
 const FACT_BY_NAME = new Map(FACTS.map((fact) => [fact.name, fact]));
 
+/** The description of a fact in zh/en. */
 export function describeFact(name: string): LocalizedText {
   return FACT_BY_NAME.get(name)?.description ?? { zh: name, en: name };
 }

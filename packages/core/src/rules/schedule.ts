@@ -10,6 +10,9 @@ import type { Requirement } from '../model/requirement';
 
 type OccasionFlag = 'non-workday' | 'moved';
 
+/**
+ * One occasion of a requirement in a year: what it hangs on, the first day evidence counts, the due date, and flags (moved, or on a non-working day).
+ */
 interface Occasion {
   /** `year`, or the key-date id the occasion hangs on. */
   readonly key: string;
@@ -23,6 +26,7 @@ interface Occasion {
   readonly flags: readonly OccasionFlag[];
 }
 
+/** The occasions of a requirement in a year. */
 export interface Schedule {
   readonly occasions: readonly Occasion[];
   /** Key dates the due rule needs but that do not fall in this year. */
@@ -32,6 +36,7 @@ export interface Schedule {
 /** The earliest date for evidence of `once` requirements: anything before counts. */
 const EVER = '0001-01-01';
 
+/** Schedules a requirement in `year` from its cadence and due rule, on the key dates and working days. */
 export function scheduleRequirement(req: Requirement, year: number, keyDates: ReadonlyMap<string, KeyDate>, calendar: WorkdayCalendar): Schedule {
   // Once-off work and standing work (a site, a mechanism) count whenever they were done before.
   const yearStart = req.cadence === 'once' || req.cadence === 'continuous' ? EVER : `${year}-01-01`;

@@ -80,6 +80,7 @@ function templates(rand: () => number): Template[] {
   ];
 }
 
+/** Synthetic activity records of the sample district for `year` (seeded: the same on every run). */
 export function sampleActivities(year: number): Activity[] {
   const rand = seededRandom(seedOf(`activities-${year}`));
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));

@@ -10,6 +10,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A 32-bit seed from text (FNV-1a), for {@link seededRandom}. */
 export function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);

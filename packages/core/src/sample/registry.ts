@@ -17,6 +17,7 @@ const BUREAUS: readonly [string, string, Unit['roles']][] = [
   ['hr', '区人力资源和社会保障局（示例）', []],
 ];
 
+/** The synthetic sample district: made-up units in Qingpu's real 3 subdistricts and 8 towns. */
 export function sampleRegistry(): Registry {
   const rand = seededRandom(SEED);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));

@@ -44,6 +44,7 @@ export const arbitraryName: fc.Arbitrary<string> = fc
   .map((name) => name.trim())
   .filter((name) => name.length > 0 && name.length <= 200);
 
+/** Options of {@link arbitraryRegistry}: how many units and of which kinds. */
 export interface RegistryArbitraryOptions {
   /** Most units (default 8). */
   maxUnits?: number;

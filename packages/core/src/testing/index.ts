@@ -1,6 +1,7 @@
 /**
- * The shared exporter conformance suite (`@liujin/core/testing`), run by every plugin's tests the
- * way unstorage runs `testDriver` for every driver (STYLE.md habit 7).
+ * The shared exporter conformance suite, run by every plugin's tests the way unstorage runs
+ * `testDriver` for every driver (STYLE.md habit 7), and random-input generators (fast-check).
+ * @module @liujin/core/testing
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import { ExporterOptionsError, collectArtefacts, isSafeRelativePath, type Collec
 
 export { HOSTILE_STRINGS, arbitraryActivities, arbitraryName, arbitraryNow, arbitraryRegistry, type RegistryArbitraryOptions } from './arbitraries';
 
+/**
+ * How to run the conformance suite on one exporter: its factory, an input, invalid options and random inputs.
+ */
 export interface ExporterConformanceCase<Input, Options> {
   /** The plugin's factory, called with no options and with each invalid option set. */
   create: (options?: never) => Exporter<Input, Options>;
@@ -40,6 +44,9 @@ async function runWithTimeZone<T>(timeZone: string, fn: () => Promise<T>): Promi
   }
 }
 
+/**
+ * The shared conformance suite every exporter runs (vitest): self-description, option errors, safe unique paths, the same bytes in any host time zone and on random inputs.
+ */
 export function testExporterConformance<Input, Options>(label: string, spec: ExporterConformanceCase<Input, Options>): void {
   const create = spec.create as (options?: unknown) => Exporter<Input, Options>;
 

@@ -8,6 +8,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate';
 /** A cell: text (a shared string), a number, or the raw parts of a `<c>` element. */
 export type TestCell = string | number | null | { t?: string; v?: string; f?: string; s?: number; inline?: string };
 
+/** A worksheet of a hand-made test workbook: name, visibility, and rows or raw sheet XML. */
 export interface TestSheet {
   name: string;
   state?: 'visible' | 'hidden' | 'veryHidden';
@@ -71,6 +72,7 @@ export function workbookParts(sheets: readonly TestSheet[], options: { date1904?
   return parts;
 }
 
+/** Zips parts (path to content) with a fixed timestamp: the same parts give the same bytes. */
 export function zipParts(parts: Record<string, string | Uint8Array>, level: 0 | 9 = 9): Uint8Array {
   const files: Zippable = {};
   for (const [path, content] of Object.entries(parts)) files[path] = [typeof content === 'string' ? strToU8(content) : content, { level }];

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli';
+import { inputReadme } from '../src/commands/init';
+import { buildProgram } from '../src/program';
+import { tempDir } from './helpers';
+
+const quiet = async (args: string[]) => {
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return await main(args);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+};
+
+describe('help', () => {
+  it('gives every option of every command its help in Chinese and English, like the command descriptions', () => {
+    const program = buildProgram('0.0.0', () => {});
+    const missing: string[] = [];
+    for (const command of [program, ...program.commands]) {
+      expect(command.helpInformation(), command.name()).toContain('显示命令帮助');
+      for (const option of command.options) {
+        const [zh, en] = option.description.split('\n');
+        if (!zh || !/[\u4e00-\u9fff]/.test(zh) || !en || /[\u4e00-\u9fff]/.test(en)) missing.push(`${command.name()} ${option.flags}: ${option.description}`);
+      }
+    }
+    expect(missing, 'add the Chinese help to apps/demo/src/option-help.ts').toEqual([]);
+  });
+});
+
+describe('init', () => {
+  it('accepts --out (the name the other commands use) as well as --dir', async () => {
+    const dir = join(tempDir(), 'district');
+    expect(await quiet(['init', '--out', dir])).toBe(0);
+    expect(existsSync(join(dir, 'registry.xlsx'))).toBe(true);
+    const other = join(tempDir(), 'district');
+    expect(await quiet(['init', '--dir', other])).toBe(0);
+    expect(readFileSync(join(other, 'README.md'), 'utf8')).toBe(readFileSync(join(dir, 'README.md'), 'utf8'));
+    expect(await quiet(['init', '--dir', other, '--out', dir])).toBe(2);
+  });
+
+  it('writes a README that runs the CLI without looking the package name up on the registry', () => {
+    const readme = inputReadme();
+    const commands = readme.split('\n').filter((line) => /\bliujin(\.js)? (validate|plan)\b/.test(line));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const line of commands) expect(line).toMatch(/^node \/path\/to\/liujin\/apps\/demo\/bin\/liujin\.js /);
+    expect(readme).toContain('local/');
+  });
+});
