@@ -15,6 +15,9 @@ import {
   parseCatalog,
   parseRegistryFile,
   parseUnitsTable,
+  parseCsvRows,
+  parseJsonText,
+  jsonLinesAsRows,
   parseWaiversFile,
   problem,
   setAsideRowOf,
@@ -29,6 +32,7 @@ import {
   type SetAsideRow,
   type Waiver,
 } from '@liujin/core';
+import type { TownsTable } from '@liujin/core/divisions';
 import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { readInputBytes as readInputFile } from './read-input';
 import { InputError, type Output } from './runtime';
@@ -83,6 +87,8 @@ export interface ReadOptions {
   unitIds?: ReadonlySet<string> | undefined;
   /** Warn about activities dated outside this year (`validate --year`). */
   year?: number | undefined;
+  /** `--towns`: the registry's own district and towns (issue 19); default Qingpu's. */
+  towns?: string | undefined;
 }
 
 /**
@@ -100,9 +106,33 @@ async function fromWorkbook<T>(file: string, bytes: Uint8Array, sheet: string | 
 export async function loadRegistry(file: string | undefined, out?: WarningSink, read: ReadOptions = {}): Promise<Registry> {
   if (file === undefined) return sampleRegistry();
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
+  const geography = read.towns !== undefined ? await loadTowns(read.towns, out) : undefined;
   const bytes = await readInputFile(file);
-  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseUnitsTable(rows, { file })), out, file);
-  return unwrap(parseRegistryFile({ file, bytes, format }), out, file);
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseUnitsTable(rows, { file, ...geography })), out, file);
+  // A Registry JSON carries its own district and towns; --towns is for units tables.
+  return unwrap(parseRegistryFile({ file, bytes, format }, geography ?? {}), out, file);
+}
+
+/**
+ * A towns table (`--towns`: .csv, .xlsx, or .json as an array of rows as objects) into the
+ * registry's district and towns, checked against the division table (loaded only here).
+ */
+export async function loadTowns(file: string, out?: WarningSink): Promise<TownsTable> {
+  const { parseTownsTable } = await import('@liujin/core/divisions');
+  const format = formatOf(file, ['json', 'csv', 'xlsx']);
+  const bytes = await readInputFile(file);
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, undefined, (rows) => parseTownsTable(rows, { file })), out, file);
+  const decoded = decodeText(bytes, file);
+  if ('problem' in decoded) throw new InputError([decoded.problem]);
+  if (format === 'csv') {
+    const rows = parseCsvRows(decoded.text, file);
+    return unwrap(rows.ok ? parseTownsTable(rows.value, { file }) : { ok: false, problems: rows.problems }, out, file);
+  }
+  const json = parseJsonText(decoded.text, file);
+  if (!json.ok) throw new InputError(json.problems);
+  const items = Array.isArray(json.value) ? json.value : [];
+  const lines = jsonLinesAsRows(items.map((value, i) => ({ line: i + 1, value })), file);
+  return unwrap(lines.ok ? parseTownsTable(lines.value.rows, { file }) : { ok: false, problems: lines.problems }, out, file);
 }
 
 export async function loadActivities(file: string | undefined, year: number, out?: WarningSink, read: ReadOptions = {}): Promise<Activity[]> {
@@ -142,7 +172,7 @@ export async function loadWaivers(file: string | undefined, out: WarningSink | u
   return unwrap(parseWaiversFile({ file, bytes, format }, options), out, file);
 }
 
-async function readJson(file: string): Promise<unknown> {
+export async function readJson(file: string): Promise<unknown> {
   const decoded = decodeText(await readInputFile(file, 8 * 1024 * 1024), file);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const { text } = decoded;

@@ -58,7 +58,24 @@ export const CLI_JSON_OUTPUT = {
       audit: Verdict.nullable().describe('null when the audit was skipped (no --activities)'),
     })
     .strict(),
-  dates: z.array(KeyDate).describe("the year's key dates in date order"),
+  dates: z
+    .object({
+      year: z.number().int(),
+      region: z.string().describe('the region profile id (--region, or the id of --region-file)'),
+      timeZone: z.string().describe("the region's IANA time zone"),
+      keyDates: z.array(KeyDate).describe("the year's key dates in date order"),
+      publicHolidays: z
+        .object({
+          source: z.enum(['official', 'user', 'provisional', 'weekends-only']).describe('State Council data, a --holidays file, the statutory days (provisional), or none'),
+          provisional: z.boolean(),
+          days: z.array(z.object({ date: z.string(), name: z.object({ zh: z.string(), en: z.string() }).strict(), provisional: z.boolean() }).strict()),
+          makeUpWorkdays: z.array(z.string()).describe('weekend days that are working days (调休); empty for a provisional year, which cannot know them'),
+          warnings: z.array(z.object({ zh: z.string(), en: z.string() }).strict()),
+        })
+        .strict()
+        .describe("the year's public holidays (docs/key-dates.md)"),
+    })
+    .strict(),
   catalog: z.array(Requirement).describe('the requirements, filtered by --sector'),
   calendar: z.array(WrittenFile),
   templates: z
@@ -77,7 +94,7 @@ export const CLI_JSON_OUTPUT = {
     .object({
       ok: z.boolean(),
       exitCode: z.literal(2).optional().describe('present when a file has problems'),
-      counts: z.object({ units: z.number().int().optional(), activities: z.number().int().optional(), waivers: z.number().int().optional() }).strict().optional().describe('present when ok'),
+      counts: z.object({ units: z.number().int().optional(), activities: z.number().int().optional(), waivers: z.number().int().optional(), holidayYears: z.number().int().optional() }).strict().optional().describe('present when ok'),
       problems: z.array(Problem),
     })
     .strict(),

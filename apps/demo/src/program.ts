@@ -29,6 +29,13 @@ const yearOption = () => new Option('--year <year>', 'year to plan or audit (def
 const regionOption = () => new Option('--region <id>', 'region profile for key dates: shanghai, beijing, jiangsu, ...').default('shanghai');
 /** For commands that read a registry: its district's region unless `--region` says otherwise. */
 const registryRegionOption = () => new Option('--region <id>', "region profile for key dates (default: the registry district's region, shanghai for the sample)");
+/** For commands that compute dates (issue 19; formats in docs/key-dates.md). */
+const dateOptions = () => [
+  new Option('--holidays <file>', 'official holidays and make-up workdays for years the bundled data lacks (a HolidayYear JSON or an array of them)'),
+  new Option('--region-file <file>', 'a region profile (.json: siren rule, phases, time zone, per-year overrides) instead of --region'),
+];
+/** For commands that read a registry: its own district and towns (issue 19; docs/input-formats.md). */
+const townsOption = () => new Option('--towns <file>', "the registry's district and towns (.csv, .xlsx, .json: id, name, type, district code, town code); default: Qingpu's 11 towns");
 const outOption = () => new Option('--out <dir>', 'output folder').default('out');
 const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
 const sheetOption = () => new Option('--sheet <name>', 'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)');
@@ -38,14 +45,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'plan',
     summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
-    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), ...dateOptions(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
     examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
     load: async () => (await import('./commands/plan')).runPlan,
   },
   {
     name: 'dates',
     summary: { zh: '列出某年的关键日期', en: "List a year's key dates" },
-    options: [yearOption(), regionOption()],
+    options: [yearOption(), regionOption(), ...dateOptions()],
     examples: ['liujin dates --year 2026', 'liujin dates --year 2026 --json', 'liujin dates --year 2027 --region beijing --lang en'],
     load: async () => (await import('./commands/dates')).runDates,
   },
@@ -63,8 +70,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       yearOption(),
       new Option('--years <range>', 'several years, e.g. 2025-2027'),
-      registryOption(),
-      registryRegionOption(),
+      registryOption(), townsOption(),
+      registryRegionOption(), ...dateOptions(),
       new Option('--catalog <file>', 'custom catalog (.json)'),
       new Option('--tailoring <file>', 'tailoring of the catalog (.json)'),
       new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv): waived work leaves the feeds'),
@@ -84,7 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'templates',
     summary: { zh: '生成疏散方案 PDF 模板（空白或预填）', en: 'Write evacuation-plan PDF templates (blank or pre-filled)' },
-    options: [new Option('--kind <kind>', 'template kind').makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), new Option('--strict', 'exit 1 when a character had to be printed as 〓 (no bundled font has it)'), yearOption(), regionOption(), sheetOption(), outOption(), nowOption()],
+    options: [new Option('--kind <kind>', 'template kind').makeOptionMandatory(), new Option('--blank', 'a blank template to fill in'), registryOption(), townsOption(), new Option('--unit <id>', 'pre-fill for one unit'), new Option('--all', 'pre-fill for every unit of the kind'), new Option('--strict', 'exit 1 when a character had to be printed as 〓 (no bundled font has it)'), yearOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin templates --kind school --blank', 'liujin templates --kind community --registry registry.xlsx --all --year 2026'],
     load: async () => (await import('./commands/templates')).runTemplates,
     choices: async () => ({ kind: (await import('@liujin/pdf')).TEMPLATE_KINDS }),
@@ -92,7 +99,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'audit',
     summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
-    options: [yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats, comma-separated; default: all'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), regionOption(), sheetOption(), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats, comma-separated; default: all'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin audit --year 2026', 'liujin audit --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --fail-under 90'],
     load: async () => (await import('./commands/audit')).runAuditCommand,
     choices: async () => ({ format: (await import('@liujin/audit')).AuditFormat.options }),
@@ -108,21 +115,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
-    options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--out <dir>', 'the same as --dir (the name the other commands use)').conflicts('dir'), new Option('--force', 'overwrite existing files')],
-    examples: ['liujin init', 'liujin init --out ../my-district'],
+    options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--out <dir>', 'the same as --dir (the name the other commands use)').conflicts('dir'), new Option('--force', 'overwrite existing files'), new Option('--district <code>', "a district's towns from the division table (six-digit code, e.g. 310117 Songjiang): towns.csv, and the example rows placed in them")],
+    examples: ['liujin init', 'liujin init --out ../my-district', 'liujin init --district 310117 --out songjiang'],
     load: async () => (await import('./commands/init')).runInit,
   },
   {
     name: 'validate',
     summary: { zh: '检查输入文件，列出全部问题（文件、行、列）', en: 'Check input files and list every problem (file, row, column)' },
-    options: [new Option('--registry <file>', 'registry of units').makeOptionMandatory(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption(), sheetOption()],
+    options: [...dateOptions(), new Option('--registry <file>', 'registry of units').makeOptionMandatory(), townsOption(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption(), sheetOption()],
     examples: ['liujin validate --registry registry.xlsx --activities activities.csv'],
     load: async () => (await import('./commands/validate')).runValidate,
   },
   {
     name: 'serve',
     summary: { zh: '通过 HTTP 发布日历订阅与最新审计报告，输入变化时自动重新生成', en: 'Publish calendar feeds and the latest audit over HTTP, regenerating when inputs change' },
-    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), new Option('--activities <file>', 'activity records'), registryRegionOption(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
+    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records'), registryRegionOption(), ...dateOptions(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
     examples: ['liujin serve', 'liujin serve --registry registry.csv --activities activities.csv --port 8080'],
     load: async () => (await import('./commands/serve')).runServe,
   },

@@ -5,7 +5,7 @@
  * its problems become an InputError (exit 2) before any report is written.
  */
 import { open } from 'node:fs/promises';
-import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type Activity, type SetAsideRow, type Unit } from '@liujin/core';
+import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type Activity, type Registry, type SetAsideRow, type Unit } from '@liujin/core';
 import { unreadableFile } from './files';
 import { InputError } from './runtime';
 
@@ -46,8 +46,8 @@ async function* asInputErrors<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
 }
 
 /** A JSON Lines registry (one unit per line): `units()` may be iterated again, giving the same units. */
-export function streamRegistry(file: string) {
-  const registry = streamRegistryUnits(() => fileChunks(file), file);
+export function streamRegistry(file: string, geography?: Pick<Registry, 'district' | 'towns'>) {
+  const registry = streamRegistryUnits(() => fileChunks(file), file, geography);
   return { district: registry.district, towns: registry.towns, units: (): AsyncGenerator<Unit> => asInputErrors(registry.units()) };
 }
 

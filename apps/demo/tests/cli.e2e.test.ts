@@ -47,7 +47,7 @@ describe('liujin dates', () => {
   it('prints the 2026 key dates as JSON with the documented fields', () => {
     const r = liujin(['dates', '--year', '2026', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    const dates = JSON.parse(r.stdout) as { id: string; date: string; title: string; titleEn: string; isWorkday: boolean; source: string; start?: string; phases?: { start: string; end: string }[] }[];
+    const dates = (JSON.parse(r.stdout) as { keyDates: { id: string; date: string; title: string; titleEn: string; isWorkday: boolean; source: string; start?: string; phases?: { start: string; end: string }[] }[] }).keyDates;
     const byId = new Map(dates.map((d) => [d.id, d]));
     for (const id of ['national-defense-education-day', 'air-raid-siren-test', 'disaster-prevention-day', 'fire-safety-day', 'civil-defense-day', 'national-security-education-day', 'annual-plan-deadline']) {
       const d = byId.get(id);

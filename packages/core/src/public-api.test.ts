@@ -34,12 +34,13 @@ const CORE = [
    'nextWorkday', 'outsideYearVerdict', 'parseActivitiesFile', 'parseActivityRows', 'parseCatalog',
    'parseCsvRows', 'parseHolidayYear', 'parseJsonLine', 'parseJsonLines', 'parseJsonText',
    'parseRegionProfile', 'parseRegistryFile', 'parseUnitsTable', 'parseWaiverRows', 'parseWaiversFile',
-   'planYear', 'previousWorkday', 'problem', 'problemsFromZod', 'readDateText', 'readTable',
-   'readTimeText', 'readWorkbook', 'renderCatalogMarkdown', 'renderKeyDatesMarkdown', 'renderPlanMarkdown',
-   'renumber', 'resolveActivityKind', 'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit',
-   'safeFileSegment', 'sectorLabel', 'setAsideEntry', 'setAsideRowOf', 'sha256Hex', 'statutoryHolidays',
-   'streamActivityRecords', 'streamRegistryUnits', 'tailorCatalog', 'targetStatus', 'todayIn',
-   'truncateBytes', 'uniqueIds', 'unknownUnitProblem', 'unmatchedEntry', 'workdayDataSource', 'yearIn'
+   'planYear', 'previousWorkday', 'problem', 'problemsFromZod', 'publicHolidayLines', 'publicHolidaysFor',
+   'readDateText', 'readTable', 'readTimeText', 'readWorkbook', 'renderCatalogMarkdown',
+   'renderKeyDatesMarkdown', 'renderPlanMarkdown', 'renumber', 'resolveActivityKind',
+   'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit', 'safeFileSegment', 'sectorLabel',
+   'setAsideEntry', 'setAsideRowOf', 'sha256Hex', 'statutoryHolidays', 'streamActivityRecords',
+   'streamRegistryUnits', 'tailorCatalog', 'targetStatus', 'todayIn', 'truncateBytes', 'uniqueIds',
+   'unknownUnitProblem', 'unmatchedEntry', 'workdayDataSource', 'yearIn'
 ];
 
 describe('public API of @liujin/core', () => {

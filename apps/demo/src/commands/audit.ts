@@ -1,10 +1,10 @@
 import { readInputFile } from '../files';
-import { problem, runAudit, type Activity, type AuditResult, type Catalog, type LocalizedText, type Registry, type Waiver } from '@liujin/core';
+import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type LocalizedText, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
-import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers, type SetAsideRow } from '../inputs';
+import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
-import { checkRegion } from './dates';
+import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
 
 /** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
@@ -30,11 +30,23 @@ export interface AuditRun {
   previous?: unknown;
   year: number;
   asOf: string;
-  region: string;
+  region: string | RegionProfile;
+  /** Working days (`--holidays`); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   formats: AuditFormat[];
   failUnder?: number;
   sink: OutputSet;
   now: Date;
+}
+
+/**
+ * The audit's region and working days: a built-in region by id as before; a profile from
+ * `--region-file` or `--holidays` year files reach the evaluator through an evaluator built with them.
+ */
+function regionInput(run: Pick<AuditRun, 'catalog' | 'region' | 'workdays'>): { region: string; evaluator?: Evaluator } {
+  if (typeof run.region === 'string' && run.workdays === undefined) return { region: run.region };
+  const region = typeof run.region === 'string' ? run.region : run.region.id;
+  return { region, evaluator: createEvaluator(run.catalog, { region: run.region, engine: 'compiled', ...(run.workdays ? { workdays: run.workdays } : {}) }) };
 }
 
 /** What an audit run wrote and its verdict (the `--json` shape `Verdict` of json-output.ts, plus the files). */
@@ -72,7 +84,7 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutco
     ...(run.setAside ? { setAside: run.setAside } : {}),
     year: run.year,
     asOf: run.asOf,
-    region: run.region,
+    ...regionInput(run),
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
   const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
@@ -87,7 +99,6 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const region = checkRegion(String(options.region));
   const formats = await parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
   const asOf = asOfFor(year, options['asOf'], now);
@@ -100,11 +111,11 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   }
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
   const outDir = String(options.out);
-  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring] as (string | undefined)[];
+  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
     const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
     );
     report(result, global, out);
     return result.exitCode;
@@ -113,13 +124,14 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const catalogLoaded = loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
   const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
     catalogLoaded,
-    loadRegistry(registryFile, out, { sheet }),
+    loadRegistry(registryFile, out, { sheet, towns: options.towns as string | undefined }),
     loadActivitiesForAudit(activitiesFile, year, out, { sheet }),
     // Waivers are checked against the catalog in use: an unknown requirement id is an error.
     catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
   ]);
+  const { region, workdays } = await dateContextFor(options, registry);
   const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
   );
   report(result, global, out);
   return result.exitCode;
@@ -157,12 +169,15 @@ export async function readPrevious(file: string): Promise<unknown> {
 
 const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
 
-interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside'> {
+interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside' | 'region' | 'workdays'> {
+  /** The region and working days, once the registry's district is known. */
+  dateContext: (registry: Pick<Registry, 'district'>) => Promise<DateContext>;
   registryFile: string;
   activitiesFile: string;
   catalogFile: string | undefined;
   tailoringFile: string | undefined;
   waiversFile: string | undefined;
+  townsFile: string | undefined;
 }
 
 /** The audit of JSON Lines inputs, streamed (`createStreamedAuditExporter`); the same reports as `writeAudit`. */
@@ -172,10 +187,11 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
   const waivers = await loadWaivers(run.waiversFile, out, { catalog });
   // A registry in another format is read whole; JSON Lines is streamed.
-  const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile) : await (async () => {
-    const whole = await loadRegistry(run.registryFile, out);
+  const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile, run.townsFile !== undefined ? await loadTowns(run.townsFile, out) : undefined) : await (async () => {
+    const whole = await loadRegistry(run.registryFile, out, { towns: run.townsFile });
     return { district: whole.district, towns: whole.towns, units: () => whole.units };
   })();
+  const { region, workdays } = await run.dateContext(registry);
   const setAside: SetAsideRow[] = [];
   const activities = isJsonLines(run.activitiesFile) ? streamActivities(run.activitiesFile, setAside) : await (async () => {
     const whole = await loadActivitiesForAudit(run.activitiesFile, run.year, out);
@@ -199,7 +215,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
       setAside,
       year: run.year,
       asOf: run.asOf,
-      region: run.region,
+      ...regionInput({ catalog, region, workdays }),
       ...(run.previous !== undefined ? { previous: run.previous } : {}),
       now: run.now,
       onAudit: (result) => (audit = result),

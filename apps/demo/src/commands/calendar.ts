@@ -1,19 +1,21 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { planYear, problem, type Catalog, type Problem, type Registry, type Waiver } from '@liujin/core';
+import { planYear, problem, type Catalog, type Problem, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { readInputFile, unreadableFile } from '../files';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { regionFor } from './dates';
+import { dateContextFor } from './date-context';
 import { outputFor, parseNow, parseYears } from './common';
 
 export interface CalendarRun {
   catalog: Catalog;
   registry: Registry;
   years: number[];
-  region: string;
+  region: string | RegionProfile;
+  /** Working days (`--holidays`); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   alarms: string;
   includeUnits: boolean;
   sink: OutputSet;
@@ -73,7 +75,7 @@ async function readPrevious(dir: string): Promise<string[]> {
 /** Plans each year and writes the feeds; shared by `calendar`, `plan` and `serve`. */
 export async function writeCalendars(run: CalendarRun, out: Output): Promise<WrittenArtefact[]> {
   const { createCalendarExporter, readSequenceState } = await import('@liujin/calendar');
-  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region }));
+  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) }));
   const exporter = createCalendarExporter({
     lang: out.lang,
     // Feeds are independent: large districts render on every core.
@@ -86,7 +88,7 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     ...(run.yearReminder ? { yearReminder: run.yearReminder } : {}),
   });
   const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
-  const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}) };
+  const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.workdays ? { workdays: run.workdays } : {}) };
   // The feeds and their index are one set: a feed of an earlier run never stays beside them.
   run.sink.claimFolder('calendars');
   const written = await run.sink.write(exporter.export(input), () => progress.tick());
@@ -100,15 +102,15 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const years = parseYears(options.years, options.year, now);
   const { alarms, uidDomain, yearReminder } = await checkCalendarOptions(options);
   const registryFile = options.registry as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
   // Waivers name requirements: checked against the catalog they apply to.
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
-  const region = regionFor(options.region, registry);
+  const { region, workdays } = await dateContextFor(options, registry);
   const previous = options.previous === undefined ? undefined : await readPrevious(String(options.previous));
-  const inputs = [registryFile, options.catalog, options.tailoring, options.waivers] as (string | undefined)[];
+  const inputs = [registryFile, options.catalog, options.tailoring, options.waivers, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   const written = await withOutputSet({ outDir: String(options.out), set: 'calendar', inputs }, out, (sink) =>
     writeCalendars(
-      { catalog, registry, years, region, alarms, includeUnits: registryFile !== undefined, sink, now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
+      { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, sink, now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
       out,
     ),
   );

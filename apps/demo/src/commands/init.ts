@@ -77,6 +77,11 @@ export function inputReadme(): string {
     `活动类型 activity kinds: ${Object.entries(ACTIVITY_KIND_LABELS).map(([k, v]) => `${v.zh} \`${k}\``).join('; ')}.`,
     '',
     ...columnTable('豁免 waivers (waivers.csv)', WAIVER_COLUMNS),
+    '## 街镇 towns (towns.csv)',
+    '',
+    '`liujin init --district 区划代码` 从区划表写出该区的街镇（towns.csv），所有命令用 `--towns towns.csv` 读取；不给时按青浦区的 11 个街镇。',
+    '`liujin init --district CODE` writes the district\'s towns from the division table (towns.csv); pass it to every command with `--towns towns.csv`. Without it, Qingpu\'s 11 towns are used.',
+    '',
     '## 裁剪 tailoring',
     '',
     '`tailoring.example.json` 展示如何删减、选择或调整要求与参数；用 `--tailoring` 传入。',
@@ -92,19 +97,40 @@ export const TAILORING_EXAMPLE = {
   overrides: { 'qp2024.school.evacuation-drill': { target: 1 } },
 };
 
+/** The Qingpu towns the example rows name, in the order another district's towns replace them. */
+const EXAMPLE_TOWNS = ['朱家角镇', '徐泾镇', '夏阳街道', '金泽镇'];
+
+/**
+ * `--district CODE`: the district's towns from the division table (towns.csv), and the example
+ * rows moved into them, so the starter files validate as they are (`--towns towns.csv`).
+ */
+async function districtStarter(code: string): Promise<{ towns: string[][]; rename: (text: string) => string } | undefined> {
+  const { districtFromCode, TOWN_COLUMNS } = await import('@liujin/core/divisions');
+  const found = districtFromCode(code);
+  if (!found || found.towns.length === 0) {
+    throw new InputError([problem('unknown_district', { zh: `区划代码「${code}」不存在或没有街镇（应为六位 GB/T 2260 区县代码，如 310117 松江区）`, en: `district code "${code}" does not exist or has no towns (expected a six-digit GB/T 2260 county-level code such as 310117 for Songjiang)` }, { path: ['--district'] })]);
+  }
+  const towns = [TOWN_COLUMNS.map((c) => c.zh), ...found.towns.map((t) => [t.id, t.name, { subdistrict: '街道', town: '镇', township: '乡', other: '其他' }[t.type], code, t.code])];
+  const names = EXAMPLE_TOWNS.map((_, i) => found.towns[i % found.towns.length]!.name);
+  const rename = (text: string) => EXAMPLE_TOWNS.reduce((t, qingpu, i) => t.replaceAll(qingpu, names[i]!), text.replaceAll('青浦区', found.district.name));
+  return { towns, rename };
+}
+
 export async function runInit(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
   // `--out` is the name every other command uses for where it writes; `--dir` is the original name.
   const dir = String(options.out ?? options.dir);
-  const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json'];
+  const starter = options.district !== undefined ? await districtStarter(String(options.district)) : undefined;
+  const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json', ...(starter ? ['towns.csv'] : [])];
   const existing = names.filter((n) => existsSync(join(dir, n)));
   if (existing.length > 0 && !options.force) {
     throw new InputError(existing.map((n) => problem('file_exists', { zh: '文件已存在（用 --force 覆盖）', en: 'file exists (use --force to overwrite)' }, { file: join(dir, n) })));
   }
   const { writeWorkbook } = await import('@liujin/audit');
   const created = new Date(Date.UTC(2026, 0, 1));
-  const registryRows = [header(REGISTRY_COLUMNS), ...REGISTRY_ROWS];
-  const activityRows = [header(ACTIVITY_COLUMNS), ...ACTIVITY_ROWS];
+  const moved = (rows: readonly string[][]) => (starter ? rows.map((r) => r.map(starter.rename)) : rows);
+  const registryRows = [header(REGISTRY_COLUMNS), ...moved(REGISTRY_ROWS)];
+  const activityRows = [header(ACTIVITY_COLUMNS), ...moved(ACTIVITY_ROWS)];
   const files: [string, string | Uint8Array][] = [
     ['registry.xlsx', await writeWorkbook([{ name: '登记表', rows: registryRows, widths: REGISTRY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
     ['registry.csv', csv(registryRows)],
@@ -113,6 +139,7 @@ export async function runInit(options: Record<string, unknown>, global: GlobalOp
     ['waivers.csv', csv([header(WAIVER_COLUMNS)])],
     ['README.md', inputReadme()],
     ['tailoring.example.json', `${JSON.stringify(TAILORING_EXAMPLE, null, 2)}\n`],
+    ...(starter ? ([['towns.csv', csv(starter.towns)]] as [string, string][]) : []),
   ];
   for (const [name, content] of files) await writeFileAtomic(join(dir, name), content);
   if (global.json) out.data(files.map(([n]) => join(dir, n)));

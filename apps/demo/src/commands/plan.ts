@@ -5,7 +5,7 @@ import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { parseFormats, verdictJson, writeAudit, type AuditOutcome } from './audit';
 import { writeCalendars } from './calendar';
 import { writeTemplates } from './templates';
-import { regionFor } from './dates';
+import { dateContextFor } from './date-context';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
 /**
@@ -22,11 +22,12 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   if (registryFile === undefined && activitiesFile !== undefined) {
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
-  const region = regionFor(options.region, registry);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
+  const dateContext = await dateContextFor(options, registry);
+  const { region, workdays } = dateContext;
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
 
-  const plan = planYear({ catalog, registry, year, region });
+  const plan = planYear({ catalog, registry, year, region, workdays });
   const zh = out.lang === 'zh';
   const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
   // `id` is the key of `--json` output (stable across --lang); `label` is for people.
@@ -45,7 +46,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
       label: zh ? '关键日期与计划' : 'Key dates and plan',
       written: await sink.write([
         { path: 'key-dates.json', content: `${JSON.stringify(keyDates, null, 2)}\n` },
-        { path: 'key-dates.md', content: renderKeyDatesMarkdown(keyDates, { year, region }, out.lang) },
+        { path: 'key-dates.md', content: renderKeyDatesMarkdown(keyDates, { year, region: dateContext.regionId }, out.lang) },
         { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
         { path: 'plan.md', content: renderPlanMarkdown(plan, out.lang) },
       ]),
@@ -53,18 +54,18 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     sections.push({
       id: 'calendars',
       label: zh ? '日历订阅' : 'Calendars',
-      written: await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, sink, now }, out),
+      written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now }, out),
     });
     const templates: WrittenArtefact[] = [];
     const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');
     for (const kind of TEMPLATE_KINDS) {
       const units = unitsForTemplate(kind, registry.units);
-      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, index: true, sink, now }, out)));
+      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, index: true, sink, now }, out)));
     }
     sections.push({ id: 'templates', label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
     if (activities === undefined) return { sections };
     const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, formats: await parseFormats(undefined), sink, now },
+      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), sink, now },
       out,
     );
     sections.push({ id: 'audit', label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });

@@ -15,7 +15,8 @@ import { cacheValidators, hostsFor, isLoopback, notModified } from './serve-http
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { writeAudit } from './audit';
 import { writeCalendars } from './calendar';
-import { checkRegion, regionFor } from './dates';
+import { checkRegion } from './dates';
+import { dateContextFor, readHolidaysFile, readRegionFile } from './date-context';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
 
@@ -50,6 +51,12 @@ export interface ServeOptions {
   year?: unknown;
   /** Default: the registry's district region. */
   region?: string;
+  /** `--region-file`: a region profile, instead of `--region`. */
+  regionFile?: string;
+  /** `--holidays`: holiday year files. */
+  holidaysFile?: string;
+  /** `--towns`: the registry's own towns. */
+  townsFile?: string;
 }
 
 /** Generates into `outDir` and serves it; returns once listening. */
@@ -62,14 +69,14 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out)]);
+      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out, { towns: options.townsFile })]);
       const waivers = await loadWaivers(options.waiversFile, out, { catalog });
-      const region = regionFor(options.region, registry);
+      const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
-      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile];
+      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile, options.townsFile, options.holidaysFile, options.regionFile];
       const written = await withOutputSet({ outDir: options.outDir, set: 'serve', inputs }, out, async (sink) => {
-        const calendars = await writeCalendars({ catalog, registry, years: [year], region, alarms: '7d,1d', includeUnits: true, sink, now, waivers }, out);
-        const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, formats: ['json', 'html', 'csv', 'md'], sink, now }, out);
+        const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now, waivers }, out);
+        const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], sink, now }, out);
         return [...calendars, ...audit.written];
       });
       files = new Set(written.map((w) => w.path).sort());
@@ -184,12 +191,18 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InputError([problem('invalid_option', { zh: '--port：应为 0 至 65535 的整数', en: '--port: expected an integer from 0 to 65535' }, { path: ['--port'] })]);
   }
+  // The date files are checked before the server starts: a bad one is exit 2, not a page of errors.
+  if (options.regionFile !== undefined) await readRegionFile(String(options.regionFile));
+  if (options.holidays !== undefined) await readHolidaysFile(String(options.holidays));
   const handle = await startServer(
     {
       host: String(options.host),
       port,
       outDir: String(options.out),
       ...(options.region !== undefined ? { region: checkRegion(String(options.region)) } : {}),
+      ...(options.regionFile !== undefined ? { regionFile: String(options.regionFile) } : {}),
+      ...(options.holidays !== undefined ? { holidaysFile: String(options.holidays) } : {}),
+      ...(options.towns !== undefined ? { townsFile: String(options.towns) } : {}),
       year: options.year,
       ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
       ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),

@@ -1,9 +1,9 @@
-import { keyDatesFor, problem, type Registry, type Unit } from '@liujin/core';
+import { keyDatesFor, problem, type RegionProfile, type Registry, type Unit, type WorkdayCalendar } from '@liujin/core';
 import type { GlyphSubstitution, TemplateKind } from '@liujin/pdf';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { checkRegion } from './dates';
+import { dateContextFor } from './date-context';
 import { outputFor, parseNow, parseYear } from './common';
 
 export interface TemplatesRun {
@@ -12,7 +12,8 @@ export interface TemplatesRun {
   units: Unit[];
   registry: Registry;
   year: number;
-  region: string;
+  region: string | RegionProfile;
+  workdays?: WorkdayCalendar;
   /** Write templates/<kind>/index.json (a run over all the kind's units). */
   index: boolean;
   sink: OutputSet;
@@ -26,7 +27,7 @@ export interface TemplatesRun {
 export async function writeTemplates(run: TemplatesRun, out: Output, substitutions: GlyphSubstitution[] = []): Promise<WrittenArtefact[]> {
   const { createPlanTemplateExporter } = await import('@liujin/pdf');
   const exporter = createPlanTemplateExporter({ lang: out.lang, index: run.index });
-  const keyDates = keyDatesFor(run.year, { region: run.region });
+  const keyDates = keyDatesFor(run.year, { region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) });
   const onSubstitution = (s: GlyphSubstitution) => {
     substitutions.push(s);
     const unit = s.unitId ? `${s.unitId}（${s.unitName ?? ''}）` : out.lang === 'zh' ? '空白模板' : 'blank template';
@@ -54,9 +55,9 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const out = outputFor(global);
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
-  const region = checkRegion(String(options.region));
   const kind = options.kind as TemplateKind;
-  const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined });
+  const registry = await loadRegistry(options.registry as string | undefined, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined });
+  const { region, workdays } = await dateContextFor(options, registry);
   const { unitsForTemplate } = await import('@liujin/pdf');
   const ofKind = unitsForTemplate(kind, registry.units);
   let units: Unit[] = [];
@@ -80,8 +81,8 @@ export async function runTemplates(options: Record<string, unknown>, global: Glo
   const substitutions: GlyphSubstitution[] = [];
   // The set a run owns: a later run of another mode (one unit, all, blank) never removes this one's files.
   const set = `templates:${kind}:${options.unit !== undefined ? `unit:${String(options.unit)}` : options.all ? 'all' : 'blank'}${blank && units.length > 0 ? '+blank' : ''}`;
-  const written = await withOutputSet({ outDir: String(options.out), set, inputs: [options.registry as string | undefined] }, out, (sink) =>
-    writeTemplates({ kind, blank, units, registry, year, region, index: Boolean(options.all), sink, now }, out, substitutions),
+  const written = await withOutputSet({ outDir: String(options.out), set, inputs: [options.registry as string | undefined, options.towns as string | undefined, options.holidays as string | undefined, options['regionFile'] as string | undefined] }, out, (sink) =>
+    writeTemplates({ kind, blank, units, registry, year, region, workdays, index: Boolean(options.all), sink, now }, out, substitutions),
   );
   if (global.json) out.data({ files: written.map((w) => ({ path: w.path, bytes: w.bytes })), substitutions });
   else for (const w of written) out.info(w.file);

@@ -2,6 +2,7 @@ import { formatProblem, outsideYearVerdict, QINGPU_2024_CATALOG, type Catalog, t
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
+import { readHolidaysFile, readRegionFile } from './date-context';
 
 /**
  * Runs a loader and keeps its problems instead of stopping at the first bad file; a file with
@@ -36,7 +37,7 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const activitiesFile = options.activities as string | undefined;
   const waiversFile = options.waivers as string | undefined;
   let knownIds: readonly string[] | undefined;
-  const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet }), (error) => (knownIds = error.knownIds));
+  const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet, towns: options.towns as string | undefined }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
   const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
@@ -68,9 +69,12 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
       };
     }
   }
+  // The date files (issue 19): checked like the others, every problem at once.
+  const holidays = options.holidays !== undefined ? await collect(problems, () => readHolidaysFile(String(options.holidays))) : undefined;
+  if (options['regionFile'] !== undefined) await collect(problems, () => readRegionFile(String(options['regionFile'])));
   const errors = problems.filter((p) => p.severity === 'error');
   if (global.json) {
-    const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}) };
+    const counts = { ...(registry ? { units: registry.units.length } : {}), ...(activities ? { activities: activities.length } : {}), ...(waivers ? { waivers: waivers.length } : {}), ...(holidays ? { holidayYears: holidays.length } : {}) };
     out.data({ ok: errors.length === 0, ...(errors.length === 0 ? { counts } : { exitCode: EXIT.badInput }), problems });
     return errors.length === 0 ? EXIT.ok : EXIT.badInput;
   }

@@ -83,6 +83,19 @@ describe('parseCatalog', () => {
     expect(semantic.problems.map((p) => p.code).sort()).toEqual(['unknown_fact', 'unknown_key_date', 'unknown_operator', 'unsafe_path']);
   });
 
+  it('reports a rule that can never be met: a unit kind, role or community type that does not exist', () => {
+    const json = clone();
+    json.requirements[0]!.appliesTo = { all: [{ fact: 'kind', operator: 'in', value: ['school', 'schools'] }, { fact: 'roles', operator: 'contains', value: 'fire-brigade' }, { fact: 'communityType', operator: 'equal', value: 'rural' }] };
+    const result = parseCatalog(json, { file: 'c.json' });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['unknown_fact_value', 'requirements.0.appliesTo.all.0.value'],
+      ['unknown_fact_value', 'requirements.0.appliesTo.all.1.value'],
+      ['unknown_fact_value', 'requirements.0.appliesTo.all.2.value'],
+    ]);
+    expect(result.problems[0]!.message.en).toBe('fact "kind" never has the value "schools" (known: district-office, member-unit, town, party-school, organ, school, enterprise, park, community, media): the condition can never be met');
+  });
+
   it('refuses huge or deeply nested conditions', () => {
     const json = clone();
     let deep: unknown = { fact: 'evidenceCount', operator: 'equal', value: 1 };

@@ -9,6 +9,7 @@ import { resolveKeyDates } from '../dates/key-dates';
 import { KEY_DATE_IDS } from '../model/key-date';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
 import { Catalog, Requirement } from '../model/requirement';
+import { Role, UnitKind } from '../model/unit';
 import { Id } from '../model/text';
 import { FACT_NAMES } from '../rules/facts';
 import { OPERATORS } from '../rules/operators';
@@ -37,6 +38,9 @@ function substitute(value: unknown, params: Record<string, unknown>, path: (stri
   return value;
 }
 
+/** The values unit facts can take (model/unit.ts): a condition naming another can never be met. */
+const UNIT_FACT_VALUES: Readonly<Record<string, readonly string[]>> = { kind: UnitKind.options, roles: Role.options, communityType: ['residential', 'village'] };
+
 function checkCondition(condition: unknown, path: (string | number)[], depth: number, problems: Problem[], file?: string): void {
   const at = { path, ...(file ? { file } : {}) };
   if (depth > MAX_DEPTH) {
@@ -62,6 +66,15 @@ function checkCondition(condition: unknown, path: (string | number)[], depth: nu
     }
     if ((c.operator === 'in' || c.operator === 'notIn') && !Array.isArray(c.value)) {
       problems.push(problem('value_not_a_list', { zh: 'in / notIn 的值应为列表', en: 'in / notIn need a list as value' }, { ...at, path: [...path, 'value'] }));
+    }
+    // A value the unit fact can never take makes a rule that never applies (or never complies):
+    // `kind` = "schools" instead of "school" would silently drop every school from the audit.
+    const vocabulary = UNIT_FACT_VALUES[c.fact];
+    if (vocabulary && (typeof c.value === 'string' || Array.isArray(c.value))) {
+      const values = (Array.isArray(c.value) ? c.value : [c.value]).filter((v): v is string => typeof v === 'string');
+      for (const v of values.filter((v) => !vocabulary.includes(v))) {
+        problems.push(problem('unknown_fact_value', { zh: `事实「${c.fact}」不会取值「${v}」（可用：${vocabulary.join('、')}），该条件永远不会满足`, en: `fact "${c.fact}" never has the value "${v}" (known: ${vocabulary.join(', ')}): the condition can never be met` }, { ...at, path: [...path, 'value'] }));
+      }
     }
     if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) {
       problems.push(problem('fact_reference_value', { zh: '条件的值不能引用其他事实', en: 'condition values may not refer to other facts' }, { ...at, path: [...path, 'value'] }));

@@ -18,3 +18,4 @@ export {
 export { statutoryHolidays, holidayRegulationFor, type StatutoryHoliday } from './statutory-holidays';
 export { REGION_PROFILES, DEFAULT_REGION, listRegionProfiles, getRegionProfile, parseRegionProfile } from './regions';
 export { keyDatesFor, KeyDateError, type KeyDateOptions } from './key-dates';
+export { publicHolidaysFor, publicHolidayLines, type PublicHolidayList } from './public-holidays';

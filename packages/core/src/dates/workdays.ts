@@ -85,13 +85,14 @@ export interface WorkdayCalendar {
 export function parseHolidayYear(json: unknown, file?: string): ParseResult<HolidayYear> {
   const result = HolidayYear.safeParse(json);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, file ? { file } : {}) };
+  const outside = (date: string) => !date.startsWith(`${result.data.year}-`);
   const problems = [
-    ...result.data.holidays.filter((h) => !h.date.startsWith(`${result.data.year}-`)).map((h) => h.date),
-    ...result.data.workdays.filter((d) => !d.startsWith(`${result.data.year}-`)),
-  ].map((date) => ({
+    ...result.data.holidays.flatMap((h, i) => (outside(h.date) ? [{ date: h.date, path: ['holidays', i, 'date'] }] : [])),
+    ...result.data.workdays.flatMap((date, i) => (outside(date) ? [{ date, path: ['workdays', i] }] : [])),
+  ].map(({ date, path }) => ({
     code: 'date_outside_year',
     severity: 'error' as const,
-    path: ['holidays'],
+    path,
     message: { zh: `日期 ${date} 不在 ${result.data.year} 年内`, en: `date ${date} is outside ${result.data.year}` },
     ...(file ? { file } : {}),
   }));

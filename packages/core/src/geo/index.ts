@@ -4,3 +4,4 @@
  * @module @liujin/core/divisions
  */
 export { divisionsSource, findDistrictByCode, findDistrictsByName, listDistrictCodes, townsOfDistrict, districtFromCode, type DivisionDistrict, type DivisionTown } from './divisions';
+export { parseTownsTable, regionOfDistrictCode, TOWN_COLUMNS, type TownsTable } from './towns';

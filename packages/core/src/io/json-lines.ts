@@ -101,6 +101,8 @@ export function setAsideRowOf(p: Problem): SetAsideRow | undefined {
 export function streamRegistryUnits(
   open: () => AsyncIterable<Uint8Array>,
   file: string,
+  /** The registry's own district and towns (a towns table, issue 19); default Qingpu's. */
+  geography?: Pick<Registry, 'district' | 'towns'>,
 ): {
   district: Registry['district'];
   towns: Registry['towns'];
@@ -108,15 +110,17 @@ export function streamRegistryUnits(
   units: () => AsyncGenerator<Unit>;
 } {
   let checked = false;
+  const district = geography?.district ?? QINGPU_DISTRICT;
+  const towns = geography ? [...geography.towns] : [...QINGPU_TOWNS];
   return {
-    district: QINGPU_DISTRICT,
-    towns: [...QINGPU_TOWNS],
+    district,
+    towns,
     async *units(): AsyncGenerator<Unit> {
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
       for await (const table of tableBatches(open(), file, problems)) {
-        const parsed = parseUnitsTable(table.rows, { file });
+        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
         problems.push(...renumber(parsed.problems, table.rowNumbers));
         if (!parsed.ok) continue;
         for (const [i, unit] of parsed.value.units.entries()) {

@@ -53,7 +53,8 @@ export function formatProblem(problem: Problem, lang: 'zh' | 'en' = 'zh'): strin
   if (problem.file) where.push(problem.file);
   if (problem.row !== undefined) where.push(lang === 'zh' ? `第 ${problem.row} 行` : `row ${problem.row}`);
   if (problem.column) where.push(lang === 'zh' ? `列「${problem.column}」` : `column "${problem.column}"`);
-  if (where.length === 0 && problem.path.length > 0) where.push(problem.path.join('.'));
+  // A JSON file's problem has no row: its path (e.g. 0.holidays.2.date) says where, after the file.
+  if (problem.row === undefined && !problem.column && problem.path.length > 0) where.push(problem.path.join('.'));
   const prefix = where.length > 0 ? `${where.join(lang === 'zh' ? '，' : ', ')}: ` : '';
   return `${prefix}${problem.message[lang]}`;
 }
