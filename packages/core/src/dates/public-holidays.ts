@@ -7,6 +7,7 @@
 import type { LocalizedText } from '../model/text';
 import type { PublicHoliday, WorkdayCalendar, WorkdayDataSource } from './workdays';
 
+/** A year's days off as `liujin dates` lists them: where they come from, each day, the make-up workdays and the warnings. */
 export interface PublicHolidayList {
   readonly source: WorkdayDataSource;
   readonly provisional: boolean;
@@ -15,6 +16,7 @@ export interface PublicHolidayList {
   readonly warnings: readonly LocalizedText[];
 }
 
+/** The public holidays of `year` on `calendar`: official, from a user's file, or provisional (flagged, no make-up workdays). */
 export function publicHolidaysFor(year: number, calendar: WorkdayCalendar): PublicHolidayList {
   const source = calendar.dataSourceFor(year);
   const provisional = source === 'provisional';

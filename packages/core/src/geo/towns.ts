@@ -10,6 +10,7 @@ import { Town, type District } from '../model/unit';
 import { column, readTable, type ColumnSpec } from '../io/table';
 import { districtFromCode, findDistrictByCode, townsOfDistrict } from './divisions';
 
+/** The columns of a towns table (id, name, type, district, code), with their Chinese headers. */
 export const TOWN_COLUMNS: readonly ColumnSpec[] = [
   column('id', '编号', 'Stable town id: letters, digits, "-", "_", "."', true, 'yongfeng', ['townId', '街镇编号']),
   column('name', '名称', 'Name as the registry uses it (街道、镇、乡)', true, '永丰街道', ['街镇名称', '街镇']),
@@ -40,10 +41,12 @@ const REGION_BY_PREFIX: readonly [string, string][] = [
   ['4201', 'wuhan'],
 ];
 
+/** The region profile of a district by its code's city (Shanghai, Beijing, ...); undefined where liujin has none. */
 export function regionOfDistrictCode(code: string): string | undefined {
   return REGION_BY_PREFIX.find(([prefix]) => code.startsWith(prefix))?.[1];
 }
 
+/** A towns table read and checked: its district and towns, and the warnings (names that differ from the division table). */
 export interface TownsTable {
   /** The district of the rows (one district per table). */
   district: District;
