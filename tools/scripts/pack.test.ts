@@ -78,7 +78,8 @@ describe('docs/embedding.md from packed tarballs in a new project', () => {
     const code = example(name);
     expect(code, `docs/embedding.md has a \`\`\`js block starting // ${name}`).toBeDefined();
     writeFileSync(join(project, name), code!);
-    const result = spawnSync(process.execPath, [name], { cwd: project, encoding: 'utf8' });
+    // Plain output whatever the runner sets (vitest under CI=true forces colour, and console.log colours booleans).
+    const result = spawnSync(process.execPath, [name], { cwd: project, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim().split(/\s+/).every((word) => word === 'true'), result.stdout).toBe(true);
     expect(result.stdout.trim().length).toBeGreaterThan(0);
