@@ -3,7 +3,7 @@
  * the command descriptions do (中文 first, English below). A test fails for an option without a
  * translation, so a new option gets one.
  */
-export const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
+const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'output the version number': '显示版本号',
   'display help for command': '显示命令帮助',
   'language of messages and outputs': '提示信息与输出文件的语言',

@@ -81,7 +81,7 @@ const mark = (open: number, close: number) => (text: string) => `\u0000${NONCE}:
 const palette = { bold: mark(1, 22), dim: mark(2, 22), red: mark(31, 39), yellow: mark(33, 39), green: mark(32, 39) };
 
 /** Text for a terminal or a log: controls and bidi characters visible; liujin's own colours only when `color`. */
-export function terminalText(text: string, color: boolean): string {
+function terminalText(text: string, color: boolean): string {
   return text
     .split(MARK)
     .map((part, i) => (i % 2 === 1 ? (color ? `\u001b[${part}m` : '') : neutraliseControls(part.replace(/\r/g, '\\u000D'))))
@@ -89,7 +89,7 @@ export function terminalText(text: string, color: boolean): string {
 }
 
 /** JSON for stdout: JSON.stringify, with the C1 controls, bidi characters and line separators it leaves raw escaped too. */
-export function jsonText(value: unknown): string {
+function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

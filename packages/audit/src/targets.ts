@@ -7,7 +7,7 @@
 import type { AuditResult, Coverage, Lang, TargetStatus } from '@liujin/core';
 import { csvField, percent } from './text';
 
-export const TARGET_STATUS_LABELS: Readonly<Record<TargetStatus, { zh: string; en: string; mark: string }>> = {
+const TARGET_STATUS_LABELS: Readonly<Record<TargetStatus, { zh: string; en: string; mark: string }>> = {
   met: { zh: '已达标', en: 'target met', mark: '✔' },
   'on-track': { zh: '进行中（无逾期）', en: 'on track (nothing overdue)', mark: '…' },
   behind: { zh: '落后（有逾期未完成）', en: 'behind (some work overdue)', mark: '✘' },
@@ -49,7 +49,7 @@ export function changeHeads(audit: AuditResult, lang: Lang): { title: string; no
 }
 
 /** Percentage points between two shares, signed; — when either is missing. */
-export function points(now: number | null, before: number | null): string {
+function points(now: number | null, before: number | null): string {
   if (now === null || before === null) return '—';
   const d = Math.round((now - before) * 1000) / 10;
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(1)}`;

@@ -116,4 +116,3 @@ export class Form {
   }
 }
 
-export type { FontSet };

@@ -15,10 +15,10 @@ import { Measurer } from './wrap';
 export const MM = 72 / 25.4;
 /** A4 page geometry in points: margins and the 156 mm x 225 mm type area of GB/T 9704-2012. */
 export const PAGE = { width: 210 * MM, height: 297 * MM, top: 37 * MM, left: 28 * MM, textWidth: 156 * MM, textHeight: 225 * MM } as const;
-export const RIGHT = PAGE.left + PAGE.textWidth;
+const RIGHT = PAGE.left + PAGE.textWidth;
 export const BOTTOM = PAGE.top + PAGE.textHeight;
-export const BODY = 16;
-export const PITCH = 28.9;
+const BODY = 16;
+const PITCH = 28.9;
 export const SMALL = 12;
 /** Pre-filled and typed values in line fields; table cells use the table's 12 pt. */
 const VALUE = 14;

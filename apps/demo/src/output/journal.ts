@@ -30,7 +30,7 @@ const exists = async (path: string) => {
 };
 
 /** Creates the folders of `relativePath` inside `dir`, one by one, refusing symbolic links and files on the way. */
-export async function ensureParents(dir: string, relativePath: string): Promise<void> {
+async function ensureParents(dir: string, relativePath: string): Promise<void> {
   const segments = relativePath.split('/').slice(0, -1);
   let at = dir;
   for (const segment of segments) {

@@ -18,10 +18,10 @@ import { z } from 'zod';
 
 export const MANIFEST = '.liujin-manifest.json';
 export const JOURNAL = '.liujin-commit.json';
-export const LOCK = '.liujin-lock';
+const LOCK = '.liujin-lock';
 export const STAGE_PREFIX = '.liujin-stage-';
 export const STAGE_MARKER = '.liujin-stage';
-export const STAGE_NAME = /^\.liujin-stage-[0-9a-f]{24}$/;
+const STAGE_NAME = /^\.liujin-stage-[0-9a-f]{24}$/;
 
 export const ManifestEntry = z.object({ path: z.string(), set: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -72,7 +72,7 @@ function alive(pid: number): boolean {
   }
 }
 
-export class FolderBusyError extends Error {
+class FolderBusyError extends Error {
   override readonly name = 'FolderBusyError';
   constructor(readonly pid: number) {
     super(`another liujin run (pid ${pid}) is writing into this folder`);

@@ -22,7 +22,7 @@ export interface WrittenArtefact {
   readonly bytes: number;
 }
 
-export type ArtefactContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+type ArtefactContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 export interface WritableArtefact {
   readonly path: string;
   readonly content: ArtefactContent | Artefact['content'];
@@ -305,4 +305,3 @@ async function identify(files: readonly (string | undefined)[]): Promise<FileId[
   return ids;
 }
 
-export { MANIFEST };

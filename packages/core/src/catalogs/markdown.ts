@@ -84,7 +84,7 @@ function detail(r: Requirement): string[] {
 }
 
 /** A condition in words, as an independent reader of these docs needs it. */
-export function describeCondition(c: Condition): string {
+function describeCondition(c: Condition): string {
   if ('all' in c) return c.all.map(describeCondition).join(' and ');
   if ('any' in c) return `(${c.any.map(describeCondition).join(' or ')})`;
   if ('not' in c) return `not (${describeCondition(c.not)})`;

@@ -25,7 +25,7 @@ export interface XmlHandler {
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Text with XML's predefined entities and character references decoded; any other entity is refused. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^&;<]{0,40})(;?)/g, (_match, name: string, semi: string) => {
     if (!semi) throw new XmlError('xml_malformed', `a bare "&" in text: &${name.slice(0, 20)}`);

@@ -16,7 +16,7 @@ export interface OperatorSpec {
   readonly symbol: LocalizedText;
 }
 
-export const OPERATOR_TABLE: Readonly<Record<string, OperatorSpec>> = {
+const OPERATOR_TABLE: Readonly<Record<string, OperatorSpec>> = {
   equal: { test: (a, b) => a === b, symbol: { zh: '=', en: '=' } },
   notEqual: { test: (a, b) => a !== b, symbol: { zh: '≠', en: '≠' } },
   lessThan: { test: (a, b) => isNumeric(a) && (a as number) < (b as number), symbol: { zh: '<', en: '<' } },
