@@ -7,7 +7,6 @@
  * stream drawn with the document's embedded serif subset, wrapped exactly as laid out, so every
  * viewer and printer shows it without regenerating anything.
  */
-import type { FontSet } from './fonts';
 
 // pdfkit's document internals used to build the form by hand.
 interface PdfRef {

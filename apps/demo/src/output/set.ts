@@ -10,7 +10,7 @@ import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:
 import { dirname, join } from 'node:path';
 import { isSafeRelativePath, type Artefact, type Problem } from '@liujin/core';
 import { applyJournal, recoverJournal, UnsafeTargetError } from './journal';
-import { JOURNAL, MANIFEST, STAGE_MARKER, STAGE_PREFIX, acquireLock, manifestText, readManifest, removeOrphanStages, type Journal, type Manifest, type ManifestEntry } from './ledger';
+import { JOURNAL, STAGE_MARKER, STAGE_PREFIX, acquireLock, manifestText, readManifest, removeOrphanStages, type Journal, type Manifest, type ManifestEntry } from './ledger';
 import { outProblem, fsProblem, OUTPUT_LIMIT } from './problems';
 import { InputError } from '../runtime';
 
