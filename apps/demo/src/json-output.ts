@@ -53,6 +53,7 @@ export const CLI_JSON_OUTPUT = {
           calendars: Files,
           templates: Files,
           audit: Files.describe('empty when no activities were given'),
+          worklists: Files.describe('the work lists as of 1 January (worklists/); empty when no activities were given'),
         })
         .strict(),
       audit: Verdict.nullable().describe('null when the audit was skipped (no --activities)'),
@@ -89,6 +90,31 @@ export const CLI_JSON_OUTPUT = {
   export: z
     .union([z.array(z.object({ name: z.string(), description: z.string() }).strict()).describe('without a name: the installed exporters'), z.array(WrittenFile).describe('with a name: the files written')]),
   audit: Verdict.extend({ files: Files }).strict(),
+  worklist: z
+    .object({
+      year: z.number().int(),
+      asOf: z.string().describe('the date the lists are as of (YYYY-MM-DD)'),
+      out: z.string().describe('the output folder'),
+      files: Files,
+      lists: z
+        .array(
+          z
+            .object({
+              scope: z.enum(['town', 'unit', 'district-level']),
+              id: z.string().describe('town id, unit id, or district-level'),
+              name: z.string(),
+              units: z.number().int().describe('units the list covers'),
+              overdue: z.number().int().describe('items overdue'),
+              dueSoon: z.number().int().describe('items due within --soon-days'),
+              dueLater: z.number().int().describe('items due within --horizon-days'),
+              laterThisYear: z.number().int().describe('items due after that'),
+              recent: z.number().int().describe('rows of work done within --recent-days'),
+            })
+            .strict(),
+        )
+        .describe('one entry per list written (worklists/worklists.json holds the items)'),
+    })
+    .strict(),
   init: z.array(z.string()).describe('the files written, with the folder'),
   validate: z
     .object({

@@ -2,7 +2,8 @@
  * A self-contained HTML report: inline CSS, inline SVG charts, no script, no network. A
  * Content-Security-Policy forbids anything else; every text is escaped. Prints on A4.
  */
-import { sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
+import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
+import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
@@ -68,6 +69,7 @@ body{font-family:"Noto Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#f4f4f4}
 .big{font-size:2.4rem;font-weight:bold}.synthetic{background:#fff3cd;border:1px solid #e0c060;padding:.5rem}
+.town-sector.covered{color:#2e7d32}.town-sector.not-covered{color:#c62828;font-weight:bold}.town-sector.no-units{color:#757575}
 .key i{display:inline-block;width:.8rem;height:.8rem;margin-right:.2rem}.legend{font-size:.85rem}.bad{color:#c62828}.ok{color:#2e7d32}
 svg text{fill:#222;font-family:inherit}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}@page{size:A4;margin:15mm}}
@@ -92,10 +94,14 @@ ${bars(audit.bySector.map((s) => ({ label: sectorLabel(s.sector, lang), share: s
 <h2>${h(t('按街镇：已完成/全部适用', 'By town: met / all applicable'))}</h2>
 ${bars(audit.byTown.map((s) => ({ label: s.name, share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'town-chart')}
 ${table([t('街镇', 'Town'), ...covHead], audit.byTown.map((s) => [h(s.name), ...cov(s)]))}
+<h2 id="town-sectors">${h(t('“六进”全覆盖：街镇 × 领域', '"Six into" full coverage: town × sector'))}</h2>
+<p>${h(TOWN_SECTOR_NOTE[lang])}</p>
+${((rows) => table(rows[0]!, rows.slice(1).map((r, i) => r.map((c, j) => (j === 0 ? h(c) : `<span class="town-sector ${audit.townSectors[i]!.sectors[j - 1]!.state}" data-state="${audit.townSectors[i]!.sectors[j - 1]!.state}">${h(c)}</span>`)))))(townSectorRows(audit, lang))}
 <h2>${h(t('按单位类型', 'By unit kind'))}</h2>
 ${table([t('类型', 'Kind'), ...covHead], audit.byKind.map((s) => [h(kindName(s.kind, lang)), ...cov(s)]))}
 <h2>${h(t('优先催办', 'Chase first'))}</h2>
-${table([t('状态', 'Status'), t('期限', 'Due'), t('要求', 'Requirement'), t('单位数', 'Units'), t('单位', 'Which')], audit.gaps.slice(0, 40).map((g) => [h(g.status === 'not-met' ? t('逾期未完成', 'overdue') : t('待完成', 'due')), h(g.dueDate ?? ''), h(g.title[lang]), String(g.count), h(g.unitIds.slice(0, 8).map((id) => names.get(id) ?? id).join(zh ? '、' : ', ') + (g.count > 8 ? ' …' : ''))]))}
+<p>${h(t('排序：100% 目标且已逾期的在前，其次其他逾期事项（逾期越久越前），再次待完成事项（期限越近越前），倡导性要求排在最后。', 'Order: overdue work of a 100% target first, then other overdue work (longest overdue first), then work due (soonest first), encouraged asks last.'))}</p>
+${table([t('序', '#'), t('类别', 'Tier'), t('期限', 'Due'), t('要求', 'Requirement'), t('单位数', 'Units'), t('单位', 'Which'), t('排序依据', 'Why here')], audit.gaps.slice(0, 40).map((g) => [`<span class="gap-rank" data-tier="${g.tier}">${g.rank}</span>`, h(CHASE_TIER_LABELS[g.tier][lang]), h(g.dueDate ?? ''), h(g.title[lang]), String(g.count), h(g.unitIds.slice(0, 8).map((id) => names.get(id) ?? id).join(zh ? '、' : ', ') + (g.count > 8 ? ' …' : '')), h(g.why[lang])]))}
 <h2>${h(t('所有要求', 'All requirements'))}</h2>
 ${table([t('要求', 'Requirement'), ...covHead], audit.byRequirement.map((r) => [`${h(r.clause)} ${h(r.title[lang])}`, ...cov(r)]))}
 <h2>${h(t('活动记录', 'Activity records'))}</h2>

@@ -11,3 +11,5 @@ export { writeWorkbook, type SheetSpec } from './workbook';
 export { safeCell } from './text';
 export { createStreamedAuditExporter, type StreamedAuditInput, type StreamedAuditSettings } from './stream';
 export { liujinExporter } from './module';
+export { createWorklistExporter, worklistHtml, worklistMarkdown, worklistXlsx, WorklistFormat, WorklistOptions, WORKLIST_PATHS, type WorklistExportInput } from './worklist';
+export { townSectorRows, TOWN_SECTOR_STATE_LABELS } from './town-sectors';

@@ -1,5 +1,6 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
-import { sectorLabel, type AuditResult, type Lang } from '@liujin/core';
+import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Lang } from '@liujin/core';
+import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
@@ -72,14 +73,33 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
     '|---|---|---|---|---|',
     ...audit.byTown.map((t) => `| ${mdCell(t.name)} | ${metOfAll(t)} | ${t.notMet} | ${t.pending} | ${dueShare(t)} |`),
     '',
+    ...townSectorMarkdown(audit, lang),
     `## ${zh ? '优先催办' : 'Chase first'}`,
     '',
-    ...audit.gaps.slice(0, 15).map((g) => `- ${g.status === 'not-met' ? (zh ? '逾期' : 'overdue') : zh ? '待办' : 'due'} ${g.dueDate ?? ''} **${mdCell(g.title[lang])}** — ${g.count} ${zh ? '个单位' : 'units'}: ${g.unitIds.slice(0, 5).map((id) => mdCell(names.get(id) ?? id)).join(zh ? '、' : ', ')}${g.count > 5 ? ' …' : ''}`),
+    zh ? '排序：100% 目标且已逾期的在前，其次其他逾期事项（逾期越久越前），再次待完成事项（期限越近越前），倡导性要求排在最后。' : 'Order: overdue work of a 100% target first, then other overdue work (longest overdue first), then work due (soonest first), encouraged asks last.',
+    '',
+    ...audit.gaps.slice(0, 15).map((g) => `${g.rank}. ${CHASE_TIER_LABELS[g.tier][lang]} ${g.dueDate ?? ''} **${mdCell(g.title[lang])}** — ${g.count} ${zh ? '个单位' : 'units'}: ${g.unitIds.slice(0, 5).map((id) => mdCell(names.get(id) ?? id)).join(zh ? '、' : ', ')}${g.count > 5 ? ' …' : ''} (${mdCell(g.why[lang])})`),
     '',
     `${zh ? '活动记录' : 'Activity records'}: ${audit.activities.total}; ${zh ? '用作佐证' : 'used'} ${audit.activities.used}; ${zh ? '未匹配' : 'unmatched'} ${audit.activities.unmatched}.`,
     '',
   ];
   return lines.join('\n');
+}
+
+/** The town × sector matrix of the Markdown summary (二 全覆盖). */
+function townSectorMarkdown(audit: AuditResult, lang: Lang): string[] {
+  if (audit.townSectors.length === 0) return [];
+  const [head, ...rows] = townSectorRows(audit, lang);
+  return [
+    `## ${lang === 'zh' ? '“六进”全覆盖：街镇 × 领域' : '"Six into" full coverage: town × sector'}`,
+    '',
+    TOWN_SECTOR_NOTE[lang],
+    '',
+    `| ${head!.join(' | ')} |`,
+    `|${head!.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map((c) => mdCell(c)).join(' | ')} |`),
+    '',
+  ];
 }
 
 /** The year-on-year section of the Markdown summary (`--previous`). */

@@ -95,6 +95,21 @@ function columnName(index: number): string {
   return name;
 }
 
+/**
+ * How a sheet prints (a work list handed out on paper): A4, fitted to the page width, the first
+ * `repeatRows` rows repeated on every page, an optional page header, wrapped cells, page numbers.
+ */
+export interface PrintSetup {
+  landscape?: boolean;
+  /** Rows repeated at the top of every printed page (default 1: the header row). */
+  repeatRows?: number;
+  /** Centre page header (plain text). */
+  header?: string;
+}
+
+/** Text in a header or footer: `&` starts a code there, so it is doubled. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
 export interface XlsxSheetWriter {
   /** Appends a row; the first row of a sheet is its bold, frozen header. */
   row(values: readonly (string | number | null | undefined)[]): void;
@@ -110,8 +125,8 @@ export interface XlsxSheetWriter {
  */
 export class XlsxWriter {
   private readonly zip: Zip;
-  private readonly sheets: { name: string; position: number }[] = [];
-  private current: { file: NativeDeflateFile; buffer: string[]; size: number; rows: number } | undefined;
+  private readonly sheets: { name: string; position: number; print?: PrintSetup }[] = [];
+  private current: { file: NativeDeflateFile; buffer: string[]; size: number; rows: number; print?: PrintSetup } | undefined;
   private readonly mtime: Date;
   private readonly done: Promise<void>;
   private failed: Error | undefined;
@@ -158,18 +173,18 @@ export class XlsxWriter {
    * Starts a sheet (and finishes the previous one). `position` orders the sheets in the workbook
    * (default: as created), so a summary written after a long streamed detail can still come first.
    */
-  sheet(name: string, widths: readonly number[] = [], position = this.sheets.length): XlsxSheetWriter {
+  sheet(name: string, widths: readonly number[] = [], position = this.sheets.length, print?: PrintSetup): XlsxSheetWriter {
     this.closeSheet();
     if (this.failed) throw this.failed;
     // Sheet names: at most 31 characters, none of []:*?/\, unique.
     let clean = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
     const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     for (let n = 2; taken.has(clean.toLowerCase()); n++) clean = `${name.slice(0, 27)} (${n})`;
-    this.sheets.push({ name: clean, position });
+    this.sheets.push({ name: clean, position, ...(print ? { print } : {}) });
     const file = this.deflate(`xl/worksheets/sheet${this.sheets.length}.xml`);
     const cols = widths.length > 0 ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
-    const head = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>`;
-    const state = { file, buffer: [head], size: head.length, rows: 0 };
+    const head = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ''}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>`;
+    const state = { file, buffer: [head], size: head.length, rows: 0, ...(print ? { print } : {}) };
     this.current = state;
     const flush = () => {
       state.file.push(strToU8(state.buffer.join('')));
@@ -180,7 +195,8 @@ export class XlsxWriter {
       row: (values) => {
         if (this.current !== state) throw new Error('this sheet is finished: rows go to the newest sheet');
         const r = ++state.rows;
-        const style = r === 1 ? ' s="1"' : '';
+        // Printed sheets wrap their text (style 2) so long lists of names stay on the page.
+        const style = r === 1 ? ' s="1"' : state.print ? ' s="2"' : '';
         let xml = `<row r="${r}">`;
         for (let i = 0; i < values.length; i++) {
           const value = values[i];
@@ -207,7 +223,12 @@ export class XlsxWriter {
   private closeSheet(): void {
     const state = this.current;
     if (!state) return;
-    state.buffer.push('</sheetData></worksheet>');
+    const print = state.print;
+    // A4 (paperSize 9), fitted to one page wide and as many pages tall as it takes (ECMA-376 §18.3.1.63).
+    const setup = print
+      ? `<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/><headerFooter>${print.header ? `<oddHeader>${xmlText(`&C${headerText(print.header)}`)}</oddHeader>` : ''}<oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>`
+      : '';
+    state.buffer.push(`</sheetData>${setup}</worksheet>`);
     state.file.push(strToU8(state.buffer.join('')), true);
     this.current = undefined;
   }
@@ -219,14 +240,19 @@ export class XlsxWriter {
     const n = this.sheets.length;
     const ordered = this.sheets.map((s, i) => ({ ...s, file: i + 1 })).sort((a, b) => a.position - b.position || a.file - b.file);
     const sheetEntries = ordered.map((s) => `<sheet name="${xmlText(s.name, true)}" sheetId="${s.file}" r:id="rId${s.file}"/>`).join('');
-    this.entry('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets></workbook>`);
+    // Rows repeated on every printed page: the built-in name _xlnm.Print_Titles, per sheet (§18.2.5).
+    const titles = ordered.flatMap((s, i) => (s.print ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`'${s.name.replace(/'/g, "''")}'!$1:$${s.print.repeatRows ?? 1}`)}</definedName>`] : []));
+    const definedNames = titles.length > 0 ? `<definedNames>${titles.join('')}</definedNames>` : '';
+    this.entry('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets>${definedNames}</workbook>`);
     this.entry(
       'xl/_rels/workbook.xml.rels',
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     );
+    // The wrapped-text style only where a printed sheet uses it: other workbooks keep their bytes.
+    const wrapped = this.sheets.some((s) => s.print);
     this.entry(
       'xl/styles.xml',
-      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${wrapped ? 3 : 2}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${wrapped ? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : ''}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
     );
     const stamp = this.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.entry(

@@ -1,5 +1,6 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { CHASE_TIER_LABELS, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { townSectorRows } from './town-sectors';
 import { kindName, percent, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
@@ -77,6 +78,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
           widths: [22, 40],
         },
         { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
+        { name: t('全覆盖', 'town x sector'), rows: townSectorRows(audit, lang), widths: [18, 16, 16, 16, 16, 16, 16] },
         {
           name: t('按要求', 'by requirement'),
           rows: [[t('要求编号', 'requirement'), t('条款', 'clause'), t('领域', 'sector'), t('要求', 'title'), t('目标', 'target'), t('状态', 'state'), ...covHead], ...audit.byRequirement.map((r) => [r.requirementId, r.clause, sectorLabel(r.sector, lang), r.title[lang], r.target === null ? '' : percent(r.target), r.target === null ? '' : targetStatusText(r.targetStatus, lang), ...cov(r)])],
@@ -87,8 +89,8 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
           : []),
         {
           name: t('优先催办', 'gaps'),
-          rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh)])],
-          widths: [10, 12, 38, 40, 8, 60],
+          rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which'), t('序', 'rank'), t('类别', 'tier'), t('排序依据', 'why here')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh), g.rank, CHASE_TIER_LABELS[g.tier][lang], g.why[lang]])],
+          widths: [10, 12, 38, 40, 8, 60, 6, 14, 40],
         },
       ];
       sheets.forEach((spec, i) => {

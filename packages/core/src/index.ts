@@ -19,3 +19,4 @@ export * from './report/index';
 export * from './files/index';
 export * from './audit/index';
 export * from './exporter-registry';
+export * from './worklist/index';

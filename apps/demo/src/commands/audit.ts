@@ -6,6 +6,7 @@ import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
 import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
+import { writeWorklists } from './worklist';
 
 /** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
 export async function parseFormats(value: unknown): Promise<AuditFormat[]> {
@@ -37,6 +38,8 @@ export interface AuditRun {
   failUnder?: number;
   sink: OutputSet;
   now: Date;
+  /** Also write the work lists as of the audit's date into worklists/ (`liujin audit` does). */
+  worklists?: boolean;
 }
 
 /**
@@ -74,9 +77,9 @@ export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMis
   return { exitCode: result.exitCode, targetsMissed: result.targetsMissed, overallShare: result.overallShare, reasons: result.reasons };
 }
 
-export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutcome> {
-  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
-  const audit = await runAudit({
+/** The audit of a run's inputs, in memory (runAudit with the run's region and working days). */
+export function auditOf(run: Omit<AuditRun, 'formats' | 'sink' | 'now' | 'failUnder'>): Promise<AuditResult> {
+  return runAudit({
     catalog: run.catalog,
     registry: run.registry,
     activities: run.activities,
@@ -87,10 +90,17 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutco
     ...regionInput(run),
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
+}
+
+export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutcome> {
+  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
+  const audit = await auditOf(run);
   const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
   // The reports are one set: none of an earlier run stays beside them.
   run.sink.claimFolder('audit');
   const written = await run.sink.write(exporter.export({ audit, now: run.now }));
+  // The work lists as of the audit's date (docs/worklists.md).
+  if (run.worklists === true) written.push(...(await writeWorklists({ audit, catalog: run.catalog, registry: run.registry, activities: run.activities, sink: run.sink, now: run.now }, out)));
   const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
   return outcome(audit, verdict, written, out);
 }
@@ -131,7 +141,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   ]);
   const { region, workdays } = await dateContextFor(options, registry);
   const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now, worklists: true }, out),
   );
   report(result, global, out);
   return result.exitCode;
@@ -154,8 +164,11 @@ export async function readPrevious(file: string): Promise<unknown> {
   } catch (error) {
     throw new InputError([problem('invalid_json', { zh: `无法读取上年审计（不是 JSON）：${(error as Error).message}`, en: `cannot read last year's audit (not JSON): ${(error as Error).message}` }, { file, path: ['--previous'] })]);
   }
-  const { AuditResult, AUDIT_SCHEMA_VERSION } = await import('@liujin/core');
-  if (!AuditResult.safeParse(value).success) {
+  const { AuditResult, AUDIT_SCHEMA_VERSION, PreviousAudit } = await import('@liujin/core');
+  // An audit.json of this schema version written before fields were added (townSectors, the
+  // gaps' ranks) still carries everything --previous reads.
+  const older = PreviousAudit.safeParse(value).success && (value as { schemaVersion?: unknown }).schemaVersion === AUDIT_SCHEMA_VERSION;
+  if (!AuditResult.safeParse(value).success && !older) {
     throw new InputError([
       problem(
         'previous_not_audit',

@@ -2,7 +2,8 @@ import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { parseFormats, verdictJson, writeAudit, type AuditOutcome } from './audit';
+import { auditOf, parseFormats, verdictJson, writeAudit, type AuditOutcome } from './audit';
+import { writeWorklists } from './worklist';
 import { writeCalendars } from './calendar';
 import { writeTemplates } from './templates';
 import { dateContextFor } from './date-context';
@@ -31,7 +32,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   const zh = out.lang === 'zh';
   const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
   // `id` is the key of `--json` output (stable across --lang); `label` is for people.
-  type Section = { id: 'plan' | 'calendars' | 'templates' | 'audit'; label: string; written: WrittenArtefact[] };
+  type Section = { id: 'plan' | 'calendars' | 'templates' | 'audit' | 'worklists'; label: string; written: WrittenArtefact[] };
   // One set: the key dates, plan, calendars, templates and audit of this run switch in together.
   const { sections, verdict } = await withOutputSet({ outDir, set: 'plan', inputs }, out, (sink) => writeEverything(sink));
   // `plan` shows the audit's verdict but does not fail on it: it is a planning run.
@@ -69,13 +70,16 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
       out,
     );
     sections.push({ id: 'audit', label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
+    // The year's work lists as of 1 January (docs/worklists.md): what every town has ahead of it.
+    const start = await auditOf({ catalog, registry, activities, waivers: [], year, asOf: `${year}-01-01`, region, workdays });
+    sections.push({ id: 'worklists', label: zh ? '工作清单（1月1日）' : 'Work lists (1 January)', written: await writeWorklists({ audit: start, catalog, registry, activities, sink, now }, out) });
     return { sections, verdict: audit };
   }
 
   if (global.json) {
     // docs/schemas/cli/plan.schema.json: stable keys; the audit's verdict with its target-missed reasons.
     const files = (id: (typeof sections)[number]['id']) => sections.find((s) => s.id === id)?.written.map((w) => w.path) ?? [];
-    out.data({ year, out: outDir, files: { plan: files('plan'), calendars: files('calendars'), templates: files('templates'), audit: files('audit') }, audit: verdict ? verdictJson(verdict) : null });
+    out.data({ year, out: outDir, files: { plan: files('plan'), calendars: files('calendars'), templates: files('templates'), audit: files('audit'), worklists: files('worklists') }, audit: verdict ? verdictJson(verdict) : null });
     return EXIT.ok;
   }
   if (registry.district.synthetic) out.info(out.color.yellow(zh ? '注意：示例区为虚构数据，仅供演示。' : 'Note: the sample district is synthetic data, for demonstration only.'));

@@ -7,6 +7,8 @@ import type { Registry } from '../model/unit';
 import { arbitraryActivities, arbitraryRegistry } from '../testing/arbitraries';
 import { runAudit } from './run-audit';
 import { AUDIT_JSON_SCHEMA, AuditResult } from './schema';
+import { chaseWeight, compareChase, type ChaseTier } from './chase';
+import { sampleActivities, sampleRegistry } from '../sample/index';
 
 /** A small district whose coverage is worked out by hand below. */
 const registry: Registry = {
@@ -173,5 +175,59 @@ describe('record ids and earlier years in the audit (issue 17)', () => {
     expect(results.get('qp2024.school.evacuation-drill')!.reason.en).toContain('only records dated in 2026');
     expect(r.unmatched.map((u) => `${u.date} ${u.reason}`)).toEqual(['2025-09-19 outside-year']);
     expect(r.warnings.map((w) => w.en)).toEqual([expect.stringContaining('14th Five-Year Plan')]);
+  });
+});
+
+describe('the chase order (优先催办, docs/audit.md)', () => {
+  const tiers = ['target-overdue', 'overdue', 'due', 'optional'];
+  it('ranks 1..n; tiers in order: 100% targets overdue, other overdue, due, optional', () => {
+    for (const r of [audit, june]) {
+      expect(r.gaps.map((g) => g.rank)).toEqual(r.gaps.map((_, i) => i + 1));
+      const order = r.gaps.map((g) => tiers.indexOf(g.tier));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      for (const g of r.gaps) expect(g.why.zh.length).toBeGreaterThan(0);
+    }
+    expect(audit.gaps.slice(0, 3).map((g) => [g.requirementId, g.tier])).toEqual([
+      ['qp2024.school.evacuation-drill', 'target-overdue'],
+      ['qp2024.community.training-and-drill', 'target-overdue'],
+      ['qp2024.school.evacuation-plan', 'target-overdue'],
+    ]);
+    expect(audit.gaps[0]!.why.zh).toBe('覆盖目标 100%，一个单位逾期即未达标；已逾期 0 天（期限 2026-12-31）');
+    expect(june.gaps.every((g) => g.tier === 'due' && g.daysOverdue === null)).toBe(true);
+  });
+
+  it('weights, table-tested', () => {
+    expect(chaseWeight({ status: 'not-met', dueDate: '2026-02-28', target: 1 }, '2026-06-30')).toMatchObject({ tier: 'target-overdue', daysOverdue: 122, daysLeft: null });
+    expect(chaseWeight({ status: 'not-met', dueDate: '2026-02-28', target: null }, '2026-06-30')).toMatchObject({ tier: 'overdue', daysOverdue: 122, why: { zh: '已逾期 122 天（期限 2026-02-28）' } });
+    expect(chaseWeight({ status: 'pending', dueDate: '2026-12-31' }, '2026-06-30')).toMatchObject({ tier: 'due', daysOverdue: null, daysLeft: 184 });
+    expect(chaseWeight({ status: 'not-met', dueDate: '2026-02-28', target: 1, optional: true }, '2026-06-30')).toMatchObject({ tier: 'optional', daysOverdue: 122 });
+    const gap = (tier: ChaseTier, status: 'not-met' | 'pending', dueDate: string | null, count: number, requirementId: string) => ({ tier, status, dueDate, count, requirementId });
+    const sorted = [gap('optional', 'not-met', '2026-01-01', 9, 'a'), gap('due', 'pending', '2026-07-01', 1, 'b'), gap('overdue', 'not-met', '2026-05-01', 1, 'c'), gap('overdue', 'not-met', '2026-03-01', 1, 'd'), gap('target-overdue', 'not-met', '2026-06-01', 1, 'e')].sort(compareChase);
+    // Longest overdue first within a tier; optional last whatever its date.
+    expect(sorted.map((g) => g.requirementId)).toEqual(['e', 'd', 'c', 'b', 'a']);
+  });
+
+  it('the optional local brand ranks after every other gap of the sample district', async () => {
+    const r = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: sampleRegistry(), activities: sampleActivities(2026), year: 2026, asOf: '2026-12-31' });
+    const brand = r.gaps.filter((g) => g.requirementId === 'qp2024.general.local-brand');
+    expect(brand.length).toBeGreaterThan(0);
+    for (const b of brand) expect(r.gaps.slice(b.rank).every((g) => g.tier === 'optional')).toBe(true);
+    expect(r.gaps[0]!.tier).toBe('target-overdue');
+  });
+});
+
+describe('town × sector (二 "六进"全区全覆盖)', () => {
+  it('worked out by hand: active units / units, no-units said distinctly', () => {
+    const cell = (r: AuditResult, town: string, sector: string) => r.townSectors.find((t) => t.town === town)!.sectors.find((s) => s.sector === sector)!;
+    expect(audit.townSectors.map((t) => t.town)).toEqual(['t1', 't2']);
+    expect(audit.townSectors[0]!.sectors.map((s) => s.sector)).toEqual(['party-school', 'organ', 'school', 'enterprise', 'community', 'network']);
+    // s1 drilled in September, s2 compiled its plan in March: both active this year.
+    expect(cell(audit, 't1', 'school')).toEqual({ sector: 'school', units: 2, active: 2, state: 'covered' });
+    expect(cell(audit, 't1', 'community')).toEqual({ sector: 'community', units: 0, active: 0, state: 'no-units' });
+    expect(cell(audit, 't2', 'school')).toEqual({ sector: 'school', units: 1, active: 0, state: 'not-covered' });
+    expect(cell(audit, 't2', 'community')).toEqual({ sector: 'community', units: 1, active: 1, state: 'covered' });
+    // In June s1's only record of the year (the September drill) is not evidence yet; s1's 2025 plan is not this year's work.
+    expect(cell(june, 't1', 'school')).toEqual({ sector: 'school', units: 2, active: 1, state: 'covered' });
+    expect(cell(june, 't2', 'community')).toEqual({ sector: 'community', units: 1, active: 0, state: 'not-covered' });
   });
 });

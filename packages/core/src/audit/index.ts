@@ -6,3 +6,4 @@
 export { runAudit, AuditAccumulator, PreviousAuditError, unmatchedEntry, setAsideEntry, uniqueIds, type AuditInput } from './run-audit';
 export { AuditResult, Coverage, AUDIT_SCHEMA_VERSION, AUDIT_JSON_SCHEMA, UnmatchedReason, PreviousAudit, ShareChange } from './schema';
 export { targetStatus, type TargetStatus } from './coverage';
+export { ChaseTier, CHASE_TIER_LABELS, chaseWeight, compareChase, type ChaseFacts, type ChaseWeight } from './chase';

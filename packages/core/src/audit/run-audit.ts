@@ -11,9 +11,10 @@ import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
 import { activityId } from '../rules/ids';
 import { Sector } from '../model/sector';
+import { chaseWeight, compareChase } from './chase';
+import { add, emptyCoverage, finish, targetStatus } from './coverage';
 
 const SECTOR_ORDER: readonly string[] = [...Sector.options, 'general'];
-import { add, emptyCoverage, finish, targetStatus } from './coverage';
 import { AUDIT_SCHEMA_VERSION, PreviousAudit, type AuditResult, type Coverage, type UnmatchedReason } from './schema';
 
 /**
@@ -91,7 +92,9 @@ export class AuditAccumulator {
   private readonly bySector = new Map<string, Coverage>();
   private readonly byTown = new Map<string, Coverage>();
   private readonly byKind = new Map<string, Coverage>();
-  private readonly gapMap = new Map<string, AuditResult['gaps'][number]>();
+  private readonly gapMap = new Map<string, Omit<AuditResult['gaps'][number], 'rank' | 'tier' | 'daysOverdue' | 'why'>>();
+  /** Town × sector (二 全覆盖): units a sector's requirement applies to, and those active this year. */
+  private readonly townSectors = new Map<string, { units: number; active: number }>();
   /** Names of the first units of each gap, for the reports that list them. */
   readonly gapNames = new Map<string, string>();
   total = 0;
@@ -153,12 +156,15 @@ export class AuditAccumulator {
         const key = `${r.requirementId}|${r.status}`;
         let gap = this.gapMap.get(key);
         if (!gap) this.gapMap.set(key, (gap = { requirementId: r.requirementId, title: this.requirements.get(r.requirementId)!.title, status: r.status, dueDate: r.dueDate ?? null, unitIds: [], count: 0 }));
+        // The group's earliest due date: the longest overdue, or the soonest due, of its units.
+        else if (r.dueDate !== undefined && (gap.dueDate === null || r.dueDate < gap.dueDate)) gap.dueDate = r.dueDate;
         if (gap.unitIds.length < this.namesPerGap) this.gapNames.set(unit.id, unit.name);
         gap.unitIds.push(unit.id);
         gap.count++;
       }
     }
     const inYear = (a: Activity) => a.date >= `${year}-01-01` && a.date <= `${year}-12-31`;
+    if (unit.town !== undefined) this.countTownSectors(unit.town, results, records, ids, inYear);
     records.forEach((a, i) => {
       if (duplicate[i]) miss(unmatchedEntry(a, ids[i]!, 'duplicate'));
       else if (!used.has(ids[i]!)) miss(unmatchedEntry(a, ids[i]!, !inYear(a) ? 'outside-year' : a.date > this.asOf ? 'after-as-of' : 'not-evidence'));
@@ -166,6 +172,33 @@ export class AuditAccumulator {
       this.unmatchedCount++;
     });
     return { unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.map(({ unitId: _u, year: _y, ...rest }) => rest) };
+  }
+
+  /**
+   * 二 全覆盖: the unit counts for each sector one of whose requirements applies to it, and is
+   * active in it when such a requirement is met with a record of the audited year (up to the as-of
+   * date: later records are never evidence).
+   */
+  private countTownSectors(town: string, results: readonly RequirementResult[], records: readonly Activity[], ids: readonly string[], inYear: (a: Activity) => boolean): void {
+    const sectors = new Map<string, boolean>();
+    let thisYear: Set<string> | undefined;
+    for (const r of results) {
+      const sector = this.requirements.get(r.requirementId)!.sector;
+      if (sector === 'general') continue;
+      let active = sectors.get(sector) ?? false;
+      if (!active && r.status === 'met' && r.evidence.length > 0) {
+        thisYear ??= new Set(ids.filter((_, i) => inYear(records[i]!)));
+        active = r.evidence.some((id) => thisYear!.has(id));
+      }
+      sectors.set(sector, active);
+    }
+    for (const [sector, active] of sectors) {
+      const key = `${town}|${sector}`;
+      let cell = this.townSectors.get(key);
+      if (!cell) this.townSectors.set(key, (cell = { units: 0, active: 0 }));
+      cell.units++;
+      if (active) cell.active++;
+    }
   }
 
   /** A record that cannot be matched before any unit is evaluated (unknown unit, unknown kind). */
@@ -190,13 +223,15 @@ export class AuditAccumulator {
       const status = target === null ? null : targetStatus(c, target);
       return { requirementId: req.id, title: req.title, sector: req.sector, clause: req.clause, ...c, target, targetStatus: status, targetMet: status === null ? null : status === 'met' };
     });
-    const gaps = [...this.gapMap.values()].sort(
-      (a, b) =>
-        (a.status === 'not-met' ? 0 : 1) - (b.status === 'not-met' ? 0 : 1) ||
-        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
-        b.count - a.count ||
-        a.requirementId.localeCompare(b.requirementId),
-    );
+    // 优先催办 by weight (chase.ts, docs/audit.md): 100% targets overdue, overdue, due, optional.
+    const gaps = [...this.gapMap.values()]
+      .map((g) => {
+        const req = this.requirements.get(g.requirementId)!;
+        const { tier, daysOverdue, why } = chaseWeight({ status: g.status, dueDate: g.dueDate, target: req.target ?? null, optional: req.optional ?? false }, this.asOf);
+        return { ...g, tier, daysOverdue, why };
+      })
+      .sort(compareChase)
+      .map((g, i) => ({ requirementId: g.requirementId, title: g.title, status: g.status, dueDate: g.dueDate, unitIds: g.unitIds, count: g.count, rank: i + 1, tier: g.tier, daysOverdue: g.daysOverdue, why: g.why }));
     const result: AuditResult = {
       ...this.header(),
       units,
@@ -205,6 +240,14 @@ export class AuditAccumulator {
       // Sectors in the notice's order (三（一）-（六）, then 四 and the closing paragraph).
       bySector: [...this.bySector].sort(([x], [y]) => SECTOR_ORDER.indexOf(x) - SECTOR_ORDER.indexOf(y)).map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
       byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(this.byTown.get(t.id)!) })),
+      townSectors: towns.map((t) => ({
+        town: t.id,
+        name: t.name,
+        sectors: Sector.options.map((sector) => {
+          const cell = this.townSectors.get(`${t.id}|${sector}`) ?? { units: 0, active: 0 };
+          return { sector, ...cell, state: cell.units === 0 ? ('no-units' as const) : cell.active > 0 ? ('covered' as const) : ('not-covered' as const) };
+        }),
+      })),
       byKind: [...this.byKind].map(([kind, c]) => ({ kind: kind as AuditResult['byKind'][number]['kind'], ...finish(c) })),
       gaps,
       activities: { total: this.total, used: this.total - this.unmatchedCount, unmatched: this.unmatchedCount },

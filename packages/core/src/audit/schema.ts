@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { RequirementResult } from '../model/evaluation';
-import { RequirementSector } from '../model/sector';
+import { RequirementSector, Sector } from '../model/sector';
+import { ChaseTier } from './chase';
 import { LocalizedText } from '../model/text';
 import { UnitKind } from '../model/unit';
 
@@ -82,9 +83,40 @@ export const AuditResult = z.object({
   warnings: z.array(LocalizedText),
   bySector: z.array(Coverage.extend({ sector: RequirementSector })),
   byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
+  /**
+   * 二 "六进"全区全覆盖: for each town of the registry and each of the six sectors, the units a
+   * requirement of the sector applies to, how many were active this year (at least one of the
+   * sector's requirements met with an activity record of the audited year), and the state:
+   * `covered` (one or more active), `not-covered`, or `no-units` (无此类单位).
+   */
+  townSectors: z.array(
+    z.object({
+      town: z.string(),
+      name: z.string(),
+      sectors: z.array(z.object({ sector: Sector, units: z.number().int().nonnegative(), active: z.number().int().nonnegative(), state: z.enum(['covered', 'not-covered', 'no-units']) })),
+    }),
+  ),
   byKind: z.array(Coverage.extend({ kind: UnitKind })),
-  /** What to chase first: overdue, then nearest due, then most units. */
-  gaps: z.array(z.object({ requirementId: z.string(), title: LocalizedText, status: z.enum(['not-met', 'pending']), dueDate: z.string().nullable(), unitIds: z.array(z.string()), count: z.number().int() })),
+  /**
+   * 优先催办, in the chase order (docs/audit.md): overdue work of a 100% target first, then other
+   * overdue work (longest overdue first), then work due (soonest first), optional asks last.
+   * `dueDate` is the earliest due date of the group's units; `rank` its place (1 = first).
+   */
+  gaps: z.array(
+    z.object({
+      requirementId: z.string(),
+      title: LocalizedText,
+      status: z.enum(['not-met', 'pending']),
+      dueDate: z.string().nullable(),
+      unitIds: z.array(z.string()),
+      count: z.number().int(),
+      rank: z.number().int().positive(),
+      tier: ChaseTier,
+      daysOverdue: z.number().int().nullable(),
+      /** Why the item ranks where it does, in words. */
+      why: LocalizedText,
+    }),
+  ),
   activities: z.object({ total: z.number().int(), used: z.number().int(), unmatched: z.number().int() }),
   unmatched: z.array(z.object({ activityId: z.string(), unitId: z.string(), kind: z.string(), date: z.string(), file: z.string().optional(), row: z.number().int().optional(), reason: UnmatchedReason })),
   change: z

@@ -74,6 +74,12 @@ export const Requirement = z.strictObject({
   compliance: Condition,
   /** Coverage target as a share of applicable units (1 = 100%), when the notice sets one. */
   target: z.number().min(0).max(1).optional(),
+  /**
+   * An ask the notice words as encouragement, not as a task with a date or a target (四（二）
+   * "积极创建本单位国防动员宣传品牌"): judged like any other, but ranked last in the chase list and
+   * the work lists (docs/worklists.md).
+   */
+  optional: z.boolean().optional(),
   /** Measured from activity records, or attested by a document the unit holds. */
   measure: z.enum(['activities', 'document']),
   /** Named parameters a tailoring file may override (e.g. `newsReportWorkdays: 5`). */
