@@ -5,7 +5,7 @@
 import { CHASE_TIER_LABELS, DEFAULT_LABEL, type Lang, type Worklist, type WorklistItem, type WorklistSet } from '@liujin/core';
 
 /** The sections of a work list, in the order they print. */
-export const ITEM_SECTIONS = ['overdue', 'dueSoon', 'dueLater', 'laterThisYear'] as const;
+export const ITEM_SECTIONS = ['overdue', 'dueSoon', 'dueLater', 'occasionSoon', 'laterThisYear'] as const;
 export type ItemSection = (typeof ITEM_SECTIONS)[number];
 
 export function sectionTitle(section: ItemSection | 'recent', windows: WorklistSet['windows'], lang: Lang): string {
@@ -17,6 +17,8 @@ export function sectionTitle(section: ItemSection | 'recent', windows: WorklistS
       return zh ? `${windows.soonDays} 天内到期` : `Due within ${windows.soonDays} days`;
     case 'dueLater':
       return zh ? `${windows.soonDays + 1}–${windows.horizonDays} 天内到期` : `Due in ${windows.soonDays + 1}–${windows.horizonDays} days`;
+    case 'occasionSoon':
+      return zh ? `${windows.horizonDays} 天内有首选时机（通知未规定日期，期限为年底，不强制）` : `An occasion the notice names within ${windows.horizonDays} days (no date set by the notice: due by the end of the year, not enforced)`;
     case 'laterThisYear':
       return zh ? `${windows.horizonDays} 天后到期（多为年底前完成）` : `Due after ${windows.horizonDays} days (mostly by the end of the year)`;
     case 'recent':
@@ -34,6 +36,15 @@ export function evidenceText(item: WorklistItem, lang: Lang): string {
 
 export function requirementText(item: { clause: string; title: { zh: string; en: string } }, lang: Lang): string {
   return `${item.clause} ${item.title[lang]}`;
+}
+
+/** "2026-12-31（首选：2026-09-19 全民国防教育日）": the due date, and the occasions the notice names ahead. */
+export function dueText(item: WorklistItem, lang: Lang): string {
+  const zh = lang === 'zh';
+  const due = item.dueDate ?? (zh ? '每次活动后' : 'after each activity');
+  if (item.preferred.length === 0) return due;
+  const occasions = item.preferred.map((p) => `${p.date} ${p.title[lang]}`).join(zh ? '、' : ', ');
+  return zh ? `${due}（首选：${occasions}）` : `${due} (preferred: ${occasions})`;
 }
 
 export function unitsText(item: WorklistItem, lang: Lang): string {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Lang, resolveExporterOptions, type Artefact, type Exporter, type WorklistSet } from '@liujin/core';
 import { escapeHtml as h, mdCell } from './text';
 import { concat, XlsxWriter } from './workbook';
-import { evidenceText, ITEM_SECTIONS, listHeading, requirementText, sectionTitle, SYNTHETIC_NOTE, tierText, unitsText, windowsNote } from './worklist-text';
+import { dueText, evidenceText, ITEM_SECTIONS, listHeading, requirementText, sectionTitle, SYNTHETIC_NOTE, tierText, unitsText, windowsNote } from './worklist-text';
 
 /** The work-list formats. */
 export const WorklistFormat = z.enum(['json', 'xlsx', 'md', 'html']);
@@ -47,7 +47,7 @@ export function worklistMarkdown(set: WorklistSet, lang: Lang): string {
         continue;
       }
       out.push(`| ${zh ? '要求' : 'requirement'} | ${zh ? '期限' : 'due'} | ${zh ? '单位' : 'units'} | ${zh ? '所需佐证' : 'evidence needed'} | ${zh ? '排序依据' : 'why here'} |`, '|---|---|---|---|---|');
-      for (const item of items) out.push(`| ${mdCell(requirementText(item, lang))} | ${item.dueDate ?? '—'} | ${mdCell(unitsText(item, lang))} | ${mdCell(evidenceText(item, lang))} | ${mdCell(`${tierText(item, lang)}：${item.why[lang]}`)} |`);
+      for (const item of items) out.push(`| ${mdCell(requirementText(item, lang))} | ${mdCell(dueText(item, lang))} | ${mdCell(unitsText(item, lang))} | ${mdCell(evidenceText(item, lang))} | ${mdCell(`${tierText(item, lang)}：${item.why[lang]}`)} |`);
       out.push('');
     }
     out.push(`### ${sectionTitle('recent', set.windows, lang)} (${list.recent.length})`, '');
@@ -66,13 +66,16 @@ export function worklistHtml(set: WorklistSet, lang: Lang, generated: string): s
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
   const title = t(`${set.year} 年“六进”工作清单`, `"Six into" work lists ${set.year}`);
+  // Dates never break across lines; the occasions the notice names go under the due date.
+  const dueCell = (i: WorklistSet['lists'][number]['overdue'][number]) =>
+    `<span class="d">${h(i.dueDate ?? t('每次活动后', 'after each activity'))}</span>${i.preferred.length > 0 ? `<br><small>${h(t('首选：', 'preferred: '))}${i.preferred.map((p) => `<span class="d">${h(p.date)}</span> ${h(p.title[lang])}`).join(t('、', ', '))}</small>` : ''}`;
   const lists = set.lists.map((list) => {
     const sections = ITEM_SECTIONS.map((section) => {
       const items = list[section];
       const body = items.length === 0
         ? `<p class="none">${t('无。', 'None.')}</p>`
         : `<table><thead><tr><th class="req">${t('要求（条款）', 'Requirement (clause)')}</th><th class="due">${t('期限', 'Due')}</th><th>${t('单位', 'Units')}</th><th class="ev">${t('所需佐证', 'Evidence needed')}</th><th class="why">${t('排序依据', 'Why here')}</th></tr></thead><tbody>${items
-            .map((i) => `<tr class="tier-${i.tier}" data-requirement="${h(i.requirementId)}"><td>${h(requirementText(i, lang))}</td><td>${h(i.dueDate ?? '—')}</td><td class="units">${i.units.map((u) => `<span data-unit="${h(u.unitId)}">${h(u.name)}</span>`).join(t('、', ', '))}</td><td>${h(evidenceText(i, lang))}</td><td>${h(tierText(i, lang))}<br><small>${h(i.why[lang])}</small></td></tr>`)
+            .map((i) => `<tr class="tier-${i.tier}" data-requirement="${h(i.requirementId)}"><td>${h(requirementText(i, lang))}</td><td>${dueCell(i)}</td><td class="units">${i.units.map((u) => `<span data-unit="${h(u.unitId)}">${h(u.name)}</span>`).join(t('、', ', '))}</td><td>${h(evidenceText(i, lang))}</td><td>${h(tierText(i, lang))}<br><small>${h(i.why[lang])}</small></td></tr>`)
             .join('')}</tbody></table>`;
       return `<section class="${section}" data-section="${section}"><h3>${h(sectionTitle(section, set.windows, lang))} <span class="count">(${items.length})</span></h3>${body}</section>`;
     }).join('\n');
@@ -97,7 +100,7 @@ ${sections}
 body{font-family:"Noto Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5rem auto;max-width:62rem;padding:0 1rem;color:#222;font-size:14px}
 h1{font-size:1.5rem}h2{font-size:1.25rem;border-bottom:2px solid #333;padding-bottom:.2rem}h3{font-size:1rem;margin:1rem 0 .3rem}
 table{border-collapse:collapse;width:100%;font-size:12px;margin:.2rem 0 .6rem}th,td{border:1px solid #bbb;padding:.2rem .35rem;text-align:left;vertical-align:top}th{background:#eee}
-th.req{width:24%}th.due{width:10%}th.ev{width:18%}th.why{width:18%}td.units{word-break:break-all}
+th.req{width:22%}th.due{width:15%}th.ev{width:16%}th.why{width:16%}.d{white-space:nowrap}
 .note{font-size:12px;color:#555}.none{color:#777;margin:.2rem 0}.synthetic{background:#fff3cd;border:1px solid #e0c060;padding:.4rem}
 .overdue h3{color:#b71c1c}.tier-target-overdue td:first-child{border-left:4px solid #b71c1c}.tier-optional{color:#555}
 @media print{body{margin:0;max-width:none;font-size:11px}article.list{break-before:page}article.list:first-of-type{break-before:auto}h2,h3{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}@page{size:A4;margin:12mm}}
@@ -120,10 +123,10 @@ export async function worklistXlsx(set: WorklistSet, lang: Lang, now: Date): Pro
   const writer = new XlsxWriter((c) => chunks.push(c), now);
   const head = zh ? ['类别', '要求（条款）', '期限', '单位', '所需佐证', '排序依据', '完成日期'] : ['section', 'requirement (clause)', 'due', 'units', 'evidence needed', 'why here', 'dates done'];
   for (const list of set.lists) {
-    const sheet = writer.sheet(list.name, [14, 34, 11, 44, 24, 30, 14], undefined, { landscape: true, repeatRows: 1, header: `${listHeading(list, lang)} · ${zh ? '评估日' : 'as of'} ${set.asOf}` });
+    const sheet = writer.sheet(list.name, [14, 34, 22, 44, 24, 30, 14], undefined, { landscape: true, repeatRows: 1, header: `${listHeading(list, lang)} · ${zh ? '评估日' : 'as of'} ${set.asOf}` });
     sheet.row(head);
     for (const section of ITEM_SECTIONS) {
-      for (const i of list[section]) sheet.row([sectionTitle(section, set.windows, lang), requirementText(i, lang), i.dueDate ?? '', unitsText(i, lang), evidenceText(i, lang), `${tierText(i, lang)}：${i.why[lang]}`, '']);
+      for (const i of list[section]) sheet.row([sectionTitle(section, set.windows, lang), requirementText(i, lang), dueText(i, lang), unitsText(i, lang), evidenceText(i, lang), `${tierText(i, lang)}：${i.why[lang]}`, '']);
     }
     for (const d of list.recent) sheet.row([sectionTitle('recent', set.windows, lang), requirementText(d, lang), '', d.name, '', '', d.dates.join(', ')]);
   }

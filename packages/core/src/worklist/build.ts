@@ -4,7 +4,10 @@
  * due date, in the chase order of the audit's 优先催办; done work lists the dates of the records
  * the audit used. Not assessed and waived results are left out (nothing to do).
  */
+import { keyDatesFor, type KeyDateOptions } from '../dates/key-dates';
 import { addDays } from '../dates/local-date';
+import type { KeyDate } from '../model/key-date';
+import { DEFAULT_LABEL } from '../rules/reasons';
 import { ACTIVITY_KIND_LABELS, type Activity, type ActivityKind } from '../model/activity';
 import type { Catalog, Requirement } from '../model/requirement';
 import type { Registry } from '../model/unit';
@@ -28,6 +31,9 @@ export interface WorklistInput {
   /** Only this unit's list. */
   unit?: string;
   windows?: Partial<WorklistSet['windows']>;
+  /** Region and working days of the year's key dates (the preferred occasions); default: the audit's region. */
+  region?: KeyDateOptions['region'];
+  workdays?: KeyDateOptions['workdays'];
 }
 
 /** Thrown when `town` or `unit` names none of the registry's (a misuse; the CLI checks first). */
@@ -89,6 +95,17 @@ export function buildWorklists(input: WorklistInput): WorklistSet {
     if (districtLevel.length > 0) scopes.push({ scope: 'district-level', id: 'district-level', name: `${registry.district.name}（区级单位）`, units: districtLevel });
   }
   const records = recordsById(input.activities, new Set(scopes.flatMap((s) => s.units.map((u) => u.unitId))));
+  const keyDates = new Map<string, KeyDate>(keyDatesFor(audit.year, { region: input.region ?? audit.region, ...(input.workdays ? { workdays: input.workdays } : {}), ...(catalog.keyDates ? { extraRules: catalog.keyDates } : {}) }).map((k) => [k.id, k]));
+  const preferredOf = (req: Requirement): WorklistItem['preferred'] =>
+    (req.preferredOccasions ?? []).flatMap((id) => {
+      const k = keyDates.get(id);
+      return k && k.date > asOf ? [{ keyDateId: id, date: k.date, title: { zh: k.title, en: k.titleEn } }] : [];
+    }).sort((a, b) => a.date.localeCompare(b.date));
+  /**
+   * News after each activity (结语) has no one due date: an open report is due within a few days
+   * of an activity already held, so it is due soon when that delay fits the first window.
+   */
+  const newsSoon = (req: Requirement) => req.due.type === 'after-each-activity' && (req.due.unit === 'days' ? req.due.within : Math.ceil((req.due.within * 7) / 5) + 7) <= windows.soonDays;
 
   const lists = scopes.map((s): Worklist => {
     const groups = new Map<string, WorklistItem>();
@@ -109,13 +126,22 @@ export function buildWorklists(input: WorklistInput): WorklistSet {
         let item = groups.get(key);
         if (!item) {
           const weight = chaseWeight({ status: r.status, dueDate, target: req.target ?? null, optional: req.optional ?? false }, asOf);
-          groups.set(key, (item = { requirementId: req.id, clause: req.clause, sector: req.sector, title: req.title, status: r.status, dueDate, ...weight, units: [], evidence: evidenceOf(req) }));
+          if (req.due.type === 'after-each-activity' && dueDate === null) {
+            const delay = `${req.due.within} ${req.due.unit === 'days' ? '' : '个工作'}日`;
+            weight.why = r.status === 'pending'
+              ? { zh: `活动结束后 ${delay}内报送，尚未到期（${DEFAULT_LABEL.zh}）`, en: `due within ${req.due.within} ${req.due.unit === 'days' ? 'days' : 'working days'} of each activity, not yet due (${DEFAULT_LABEL.en})` }
+              : { zh: `有活动超过 ${delay}未报送（${DEFAULT_LABEL.zh}）`, en: `news of an activity not reported within ${req.due.within} ${req.due.unit === 'days' ? 'days' : 'working days'} (${DEFAULT_LABEL.en})` };
+          }
+          groups.set(key, (item = { requirementId: req.id, clause: req.clause, sector: req.sector, title: req.title, status: r.status, dueDate, ...weight, units: [], preferred: preferredOf(req), evidence: evidenceOf(req) }));
         }
         item.units.push({ unitId: u.unitId, name: u.name });
       }
     });
     const items = [...groups.values()].sort((a, b) => compareChase({ ...a, count: a.units.length }, { ...b, count: b.units.length }));
     const pending = items.filter((i) => i.status === 'pending');
+    const soonNews = (i: WorklistItem) => i.dueDate === null && newsSoon(requirements.get(i.requirementId)!);
+    const later = pending.filter((i) => !soonNews(i) && (i.dueDate === null || i.dueDate > horizon));
+    const occasionInside = (i: WorklistItem) => i.preferred.some((p) => p.date <= horizon);
     return {
       scope: s.scope,
       id: s.id,
@@ -123,9 +149,11 @@ export function buildWorklists(input: WorklistInput): WorklistSet {
       ...(s.town !== undefined ? { town: s.town } : {}),
       units: s.units.length,
       overdue: items.filter((i) => i.status === 'not-met'),
-      dueSoon: pending.filter((i) => i.dueDate !== null && i.dueDate <= soon),
+      dueSoon: pending.filter((i) => soonNews(i) || (i.dueDate !== null && i.dueDate <= soon)),
       dueLater: pending.filter((i) => i.dueDate !== null && i.dueDate > soon && i.dueDate <= horizon),
-      laterThisYear: pending.filter((i) => i.dueDate === null || i.dueDate > horizon),
+      // Soonest occasion first; the chase order among equals.
+      occasionSoon: later.filter(occasionInside).sort((a, b) => a.preferred[0]!.date.localeCompare(b.preferred[0]!.date)),
+      laterThisYear: later.filter((i) => !occasionInside(i)),
       // Newest first; a unit's rows in catalog order.
       recent: recent.sort((a, b) => b.last.localeCompare(a.last) || a.order - b.order).map(({ last: _l, order: _o, ...done }) => done),
     };

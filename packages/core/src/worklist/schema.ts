@@ -29,6 +29,11 @@ export const WorklistItem = z.object({
   /** Why the item ranks where it does (the chase order of the audit's 优先催办). */
   why: LocalizedText,
   units: z.array(z.object({ unitId: z.string(), name: z.string() })),
+  /**
+   * Occasions the notice names for the work (全民国防教育日, 防空警报试鸣, 全国消防日...) still ahead
+   * this year: preferred, never a deadline where the notice sets no date.
+   */
+  preferred: z.array(z.object({ keyDateId: z.string(), date: LocalDate, title: LocalizedText })),
   /** What counts as evidence: the activity kinds, recorded as activities or held as a document. */
   evidence: z.object({ measure: z.enum(['activities', 'document']), kinds: z.array(z.object({ kind: z.string(), label: LocalizedText })) }),
 });
@@ -64,7 +69,9 @@ export const Worklist = z.object({
   dueSoon: z.array(WorklistItem),
   /** Due after that and within `windows.horizonDays` days. */
   dueLater: z.array(WorklistItem),
-  /** Not yet due within the horizon: most of the notice's work is due by the end of the year. */
+  /** Due after the horizon (by the end of the year), with an occasion the notice names inside it. */
+  occasionSoon: z.array(WorklistItem),
+  /** The rest not yet due within the horizon: most of the notice's work is due by the end of the year. */
   laterThisYear: z.array(WorklistItem),
   /** Met with records dated within `windows.recentDays` days up to the as-of date. */
   recent: z.array(WorklistDone),

@@ -33,19 +33,26 @@ describe('work lists of the sample district as of 2026-06-30', () => {
     expect(set.lists).toHaveLength(1);
     const list = set.lists[0]!;
     const listed = new Map<string, string>();
-    for (const section of ['overdue', 'dueSoon', 'dueLater', 'laterThisYear'] as const) {
+    for (const section of ['overdue', 'dueSoon', 'dueLater', 'occasionSoon', 'laterThisYear'] as const) {
       for (const item of list[section]) for (const u of item.units) {
         const key = `${u.unitId}|${item.requirementId}|${item.dueDate ?? ''}`;
         expect(listed.has(key), key).toBe(false);
         listed.set(key, section);
       }
     }
+    // By hand: 30 days after 06-30 is 07-30, 90 days is 09-28; Education Day and the siren test
+    // fall on 2026-09-19, inside; news after an activity is due within 5 working days of it.
+    const occasionInside = new Set(QINGPU_2024_CATALOG.requirements.filter((r) => (r.preferredOccasions ?? []).some((k) => k === 'national-defense-education-day' || k === 'air-raid-siren-test')).map((r) => r.id));
     const expected = new Map<string, string>();
     for (const u of audit.units.filter((x) => x.town === 'zhujiajiao')) {
       for (const r of u.results) {
         const key = `${u.unitId}|${r.requirementId}|${r.dueDate ?? ''}`;
         if (r.status === 'not-met') expected.set(key, 'overdue');
-        else if (r.status === 'pending') expected.set(key, r.dueDate === undefined || r.dueDate > '2026-09-28' ? 'laterThisYear' : r.dueDate <= '2026-07-30' ? 'dueSoon' : 'dueLater');
+        else if (r.status !== 'pending') continue;
+        else if (r.requirementId === 'qp2024.general.news-report') expected.set(key, 'dueSoon');
+        else if (r.dueDate! <= '2026-07-30') expected.set(key, 'dueSoon');
+        else if (r.dueDate! <= '2026-09-28') expected.set(key, 'dueLater');
+        else expected.set(key, occasionInside.has(r.requirementId) ? 'occasionSoon' : 'laterThisYear');
       }
     }
     expect(listed).toEqual(expected);
@@ -72,7 +79,7 @@ describe('work lists of the sample district as of 2026-06-30', () => {
     const unit = registry.units.find((u) => u.kind === 'school' && u.town === 'zhujiajiao')!;
     const set = buildWorklists({ audit, catalog: QINGPU_2024_CATALOG, registry, activities, unit: unit.id });
     expect(set.lists).toMatchObject([{ scope: 'unit', id: unit.id, town: 'zhujiajiao', units: 1 }]);
-    const items = [...set.lists[0]!.overdue, ...set.lists[0]!.dueSoon, ...set.lists[0]!.dueLater, ...set.lists[0]!.laterThisYear];
+    const items = [...set.lists[0]!.overdue, ...set.lists[0]!.dueSoon, ...set.lists[0]!.dueLater, ...set.lists[0]!.occasionSoon, ...set.lists[0]!.laterThisYear];
     for (const i of items) expect(i.units).toEqual([{ unitId: unit.id, name: unit.name }]);
   });
 
@@ -101,9 +108,11 @@ describe('windows and items, worked out by hand', () => {
     const plan = list.overdue.find((i) => i.requirementId === 'qp2024.general.annual-plan')!;
     expect(plan).toMatchObject({ clause: '四（一）', dueDate: '2026-02-28', daysOverdue: 122, units: [{ unitId: 'tw', name: '甲镇工作组' }], evidence: { measure: 'document', kinds: [{ kind: 'annual-plan-submitted' }] } });
     expect(list.recent).toContainEqual(expect.objectContaining({ unitId: 's1', requirementId: 'qp2024.school.evacuation-drill', dates: ['2026-06-10'] }));
-    // Everything else of the year is due by 31 December: after the 90-day horizon.
+    // Everything else of the year is due by 31 December: after the 90-day horizon; the school
+    // drill's occasion (the siren test, 2026-09-19) is inside it: preferred, not a deadline.
     expect(list.dueSoon).toEqual([]);
-    expect(list.laterThisYear.every((i) => i.dueDate === '2026-12-31' && i.daysLeft === 184)).toBe(true);
+    expect([...list.occasionSoon, ...list.laterThisYear].every((i) => i.dueDate === '2026-12-31' && i.daysLeft === 184)).toBe(true);
+    expect(list.occasionSoon.map((i) => [i.requirementId, i.preferred[0]])).toContainEqual(['qp2024.school.education-day-activities', { keyDateId: 'national-defense-education-day', date: '2026-09-19', title: { zh: '全民国防教育日', en: 'National Defence Education Day' } }]);
     // The optional local brand comes last among them.
     expect(list.laterThisYear.at(-1)).toMatchObject({ requirementId: 'qp2024.general.local-brand', tier: 'optional' });
   });
