@@ -72,6 +72,7 @@ describe('real --json outputs match their schema, with the same keys in both lan
     ['catalog', ['catalog', '--sector', 'school']],
     ['calendar', ['calendar', ...common, '--registry', registry]],
     ['templates', ['templates', ...common, '--kind', 'school', '--blank']],
+    ['worklist', ['worklist', ...common, '--registry', registry, '--activities', activities, '--as-of', '2026-06-30']],
   ] as const)('%s', async (command, args) => {
     const runs = [];
     for (const lang of ['zh', 'en']) {
@@ -85,7 +86,13 @@ describe('real --json outputs match their schema, with the same keys in both lan
   });
 
   it('plan and audit give the target-missed reasons as requirement ids, and as messages', async () => {
-    const plan = (await json(['plan', ...common, '--registry', registry, '--activities', activities, '--as-of', '2026-12-31', '--out', tempDir()])).value as { audit: { exitCode: number; targetsMissed: { requirementId: string }[]; reasons: string[] } };
+    const planOut = tempDir();
+    const plan = (await json(['plan', ...common, '--registry', registry, '--activities', activities, '--as-of', '2026-12-31', '--out', planOut])).value as { files: { worklists: string[] }; audit: { exitCode: number; targetsMissed: { requirementId: string }[]; reasons: string[] } };
+    // plan writes the work lists of every town as of 1 January (docs/worklists.md).
+    expect(plan.files.worklists).toEqual(['worklists/worklists.json', 'worklists/worklists.xlsx', 'worklists/worklists.md', 'worklists/worklists.html']);
+    const lists = JSON.parse(readFileSync(join(planOut, 'worklists/worklists.json'), 'utf8')) as { asOf: string; lists: { id: string }[] };
+    expect(lists.asOf).toBe('2026-01-01');
+    expect(lists.lists.map((l) => l.id)).toEqual(['zhujiajiao', 'jinze']);
     const audit = (await json(['audit', ...common, '--registry', registry, '--activities', activities, '--as-of', '2026-12-31', '--format', 'json', '--out', tempDir()])).value as typeof plan.audit;
     expect(plan.audit.exitCode).toBe(1);
     expect(plan.audit.targetsMissed.length).toBeGreaterThan(0);
