@@ -73,6 +73,7 @@ function detail(r: Requirement): string[] {
     `- Applies to: ${describeAppliesTo(r)}`,
     `- Responsible (涉及单位): ${r.responsibleRoles.map((role) => `${ROLE_LABELS[role].zh} ${role}`).join(', ')}`,
     `- Due: ${describeDueRule(r.due, 'zh')} / ${describeDueRule(r.due, 'en')}${r.due.type === 'after-each-activity' ? ` (${DEFAULT_LABEL.zh} / ${DEFAULT_LABEL.en})` : ''}`,
+    ...(r.optional ? ['- Encouraged, not a set task (倡导性, `optional`): judged like any other, ranked last in the chase list and the work lists'] : []),
     ...(r.preferredOccasions ? [`- Preferred occasions (shown in the plan and calendar, not enforced): ${r.preferredOccasions.map((k) => `\`${k}\``).join(', ')}`] : []),
     evidenceLine(r),
     `- Met when: ${describeCondition(r.compliance)}`,
