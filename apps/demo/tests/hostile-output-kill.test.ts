@@ -14,10 +14,15 @@ const UNITS = 2_000;
 const env = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1790000000' };
 const args = (dir: string, activities: string, out: string) => ['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'registry.csv'), '--activities', join(dir, activities), '--out', out, '--quiet'];
 
+/** The run's set: the audit reports and the work lists written with them (docs/worklists.md). */
 function reports(out: string): Record<string, string> {
-  const dir = join(out, 'audit');
-  if (!existsSync(dir)) return {};
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
+  return Object.fromEntries(
+    ['audit', 'worklists'].flatMap((folder) => {
+      const dir = join(out, folder);
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir).sort().map((name) => [`${folder}/${name}`, readFileSync(join(dir, name)).toString('base64')]);
+    }),
+  );
 }
 
 describe('kill -9 during an audit', () => {
@@ -37,8 +42,8 @@ describe('kill -9 during an audit', () => {
     }
     const duration = (Date.now() - started) / 2;
     const sets = { a: reports(join(dir, 'ref-a')), b: reports(join(dir, 'ref-b')) };
-    expect(Object.keys(sets.a)).toEqual(['audit.csv', 'audit.json', 'audit.xlsx', 'junit.xml', 'report.html', 'summary.md', 'targets.csv']);
-    expect(sets.a['audit.json']).not.toBe(sets.b['audit.json']);
+    expect(Object.keys(sets.a)).toEqual(['audit/audit.csv', 'audit/audit.json', 'audit/audit.xlsx', 'audit/junit.xml', 'audit/report.html', 'audit/summary.md', 'audit/targets.csv', 'worklists/worklists.html', 'worklists/worklists.json', 'worklists/worklists.md', 'worklists/worklists.xlsx']);
+    expect(sets.a['audit/audit.json']).not.toBe(sets.b['audit/audit.json']);
 
     const work = join(dir, 'work');
     expect(spawnSync(process.execPath, [bin, ...args(dir, 'a.csv', work)], { env }).status).toBe(1);
@@ -65,7 +70,7 @@ describe('kill -9 during an audit', () => {
       const next = await OutputSet.open({ outDir: work, set: 'check', inputs: [] });
       await next.abort();
       expect([sets.a, sets.b], `after kill ${i}, recovered`).toContainEqual(reports(work));
-      expect(readdirSync(work).filter((n) => n !== 'audit').sort()).toEqual(['.liujin-manifest.json']);
+      expect(readdirSync(work).filter((n) => n !== 'audit' && n !== 'worklists').sort()).toEqual(['.liujin-manifest.json']);
     }
     expect(killedMidway).toBeGreaterThanOrEqual(3);
   }, 180_000);

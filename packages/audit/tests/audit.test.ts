@@ -73,7 +73,7 @@ describe('reports', () => {
 
   it('XLSX read back by openpyxl: the sheets, the numbers, and no formulas', () => {
     const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown; t: string }[][]>;
-    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办', '单位明细']);
+    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '全覆盖', '按要求', '优先催办', '单位明细']);
     const byReq = book['按要求']!.find((row) => row[0]!.v === 'qp2024.school.evacuation-plan')!;
     expect(byReq.slice(5, 9).map((c) => c.v)).toEqual(['✘ 落后（有逾期未完成）', 2, 3, '66.6%']);
     const cells = Object.values(book).flat(2);
