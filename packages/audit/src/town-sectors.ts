@@ -14,7 +14,7 @@ export const TOWN_SECTOR_STATE_LABELS: Readonly<Record<Cell['state'], LocalizedT
 };
 
 /** "✔ 已覆盖 3/5", "✘ 未覆盖 0/4", "— 无此类单位". */
-export function townSectorCell(cell: Cell, lang: Lang): string {
+function townSectorCell(cell: Cell, lang: Lang): string {
   const label = TOWN_SECTOR_STATE_LABELS[cell.state];
   return cell.state === 'no-units' ? `${label.mark} ${label[lang]}` : `${label.mark} ${label[lang]} ${cell.active}/${cell.units}`;
 }

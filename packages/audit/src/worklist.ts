@@ -11,6 +11,7 @@ import { dueText, evidenceText, ITEM_SECTIONS, listHeading, requirementText, sec
 
 /** The work-list formats. */
 export const WorklistFormat = z.enum(['json', 'xlsx', 'md', 'html']);
+/** One format of {@link WorklistFormat}. */
 export type WorklistFormat = z.infer<typeof WorklistFormat>;
 
 /** Where each format goes in the output folder. */
@@ -30,6 +31,7 @@ const MEDIA_TYPES: Readonly<Record<WorklistFormat, string>> = {
 
 /** Options of the work-list exporter (defaults: every format, Chinese). */
 export const WorklistOptions = z.object({ formats: z.array(WorklistFormat).min(1).default(['json', 'xlsx', 'md', 'html']), lang: Lang.default('zh') }).strict();
+/** The work-list exporter's options with defaults filled in. */
 export type WorklistOptions = z.output<typeof WorklistOptions>;
 
 /** The work lists as Markdown: one section per list. */
