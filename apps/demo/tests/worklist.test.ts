@@ -54,7 +54,7 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows(min_row=2)], en
     // What the sheet says: unit|requirement -> section.
     const listed = new Map<string, string>();
     for (const [section, requirement, , units] of sheet) {
-      if (section === null || requirement === null || units === null || section.startsWith('近 ')) continue;
+      if (section === null || section === undefined || requirement === null || requirement === undefined || units === null || units === undefined || section.startsWith('近 ')) continue;
       const id = titles.get(requirement);
       expect(id, requirement).toBeDefined();
       for (const name of units.split('、')) {
