@@ -23,7 +23,7 @@ const CORE = [
    'RequirementResult', 'RequirementSector', 'Role', 'SECTOR_LABELS', 'STATUS_LABELS', 'Sector',
    'ShareChange', 'SourceRef', 'Status', 'Tailoring', 'Task', 'TaskDue', 'Town', 'UNIT_KIND_LABELS',
    'Unit', 'UnitKind', 'UnmatchedReason', 'WAIVER_COLUMNS', 'Waiver', 'Year', 'acceptsEarlierYears',
-   'activityId', 'addDays', 'addWorkdays', 'byteLength', 'capProblems', 'cellText', 'collectArtefacts',
+   'activityId', 'addDays', 'addWorkdays', 'auditOfContext', 'auditRegion', 'byteLength', 'capProblems', 'cellText', 'collectArtefacts',
    'collectContent', 'compileCondition', 'conditionLeaves', 'contentChunks', 'createEvaluator',
    'createWorkdayCalendar', 'daysBetween', 'daysInMonth', 'decodeText', 'defaultAsOf',
    'defaultWorkdayCalendar', 'describeDue', 'describeDueRule', 'effectivePeriodWarnings', 'fileNameForId',
@@ -40,7 +40,7 @@ const CORE = [
    'resolveExporterOptions', 'resolveUnitKind', 'rolesOf', 'runAudit', 'safeFileSegment', 'sectorLabel',
    'setAsideEntry', 'setAsideRowOf', 'sha256Hex', 'statutoryHolidays', 'streamActivityRecords',
    'streamRegistryUnits', 'tailorCatalog', 'targetStatus', 'todayIn', 'truncateBytes', 'uniqueIds',
-   'unknownUnitProblem', 'unmatchedEntry', 'workdayDataSource', 'yearIn'
+   'unknownUnitProblem', 'unmatchedEntry', 'withDefaults', 'workdayDataSource', 'yearIn'
 ];
 
 describe('public API of @liujin/core', () => {
