@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, tempDir } from './helpers';
 
-export interface Where {
+interface Where {
   code?: string;
   severity?: 'error' | 'warning';
   row?: number;
