@@ -13,7 +13,7 @@ import { systemTool } from '../../../tools/config/system-tools';
 
 /** A small district whose coverage is worked out by hand below (@liujin/core/testing). */
 const registry = SMALL_DISTRICT;
-const activities = SMALL_DISTRICT_ACTIVITIES;
+const activities: Activity[] = [...SMALL_DISTRICT_ACTIVITIES];
 const NOW = new Date('2026-12-31T08:00:00Z');
 let audit: AuditResult;
 beforeAll(async () => {
