@@ -6,9 +6,9 @@ import { createCalendarExporter } from './exporter';
 import { CalendarOptions } from './options';
 
 /** The calendar exporter's options plus the years to plan (default: the run's year); several give multi-year feeds. */
-const CalendarModuleOptions = CalendarOptions.extend({ years: z.array(z.number().int().min(2001).max(2100)).min(1).max(21).optional() });
+export const CalendarModuleOptions = CalendarOptions.extend({ years: z.array(z.number().int().min(2001).max(2100)).min(1).max(21).optional() });
 /** The options of `liujin export calendar`, defaults filled in. */
-type CalendarModuleOptions = z.output<typeof CalendarModuleOptions>;
+export type CalendarModuleOptions = z.output<typeof CalendarModuleOptions>;
 
 /** The calendar feeds as an installed exporter: `liujin export calendar`. */
 export const liujinExporter: ExporterModule<CalendarModuleOptions> = {

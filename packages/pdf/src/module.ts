@@ -9,13 +9,13 @@ import { TEMPLATE_KINDS, unitsForTemplate } from './kinds';
  * The template exporter's options plus what to write: the kinds (default all), a blank template
  * of each, and the units to pre-fill for (`all` of each kind, `none`, or unit ids).
  */
-const PlanTemplateModuleOptions = PlanTemplateOptions.extend({
+export const PlanTemplateModuleOptions = PlanTemplateOptions.extend({
   kinds: z.array(z.enum(TEMPLATE_KINDS as [TemplateKind, ...TemplateKind[]])).min(1).optional(),
   blank: z.boolean().default(true),
   units: z.union([z.enum(['all', 'none']), z.array(z.string().min(1)).min(1)]).default('all'),
 });
 /** The options of `liujin export templates`, defaults filled in. */
-type PlanTemplateModuleOptions = z.output<typeof PlanTemplateModuleOptions>;
+export type PlanTemplateModuleOptions = z.output<typeof PlanTemplateModuleOptions>;
 
 /** A substitution as the user reads it: which unit (or the blank template), which field, which character. */
 function substitutionWarning(s: GlyphSubstitution) {

@@ -7,6 +7,7 @@
 import type { Activity } from '../model/activity';
 import type { Registry } from '../model/unit';
 
+/** The small district's registry: schools s1-s3 and committee c1 in towns t1 and t2. */
 export const SMALL_DISTRICT: Registry = {
   district: { id: 'test', name: '测试区', region: 'shanghai' },
   towns: [
