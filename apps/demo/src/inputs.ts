@@ -30,6 +30,7 @@ import {
   type Problem,
   type Registry,
   type SetAsideRow,
+  type Unit,
   type Waiver,
 } from '@liujin/core';
 import type { TownsTable } from '@liujin/core/divisions';
@@ -87,6 +88,8 @@ export interface ReadOptions {
   unitIds?: ReadonlySet<string> | undefined;
   /** Warn about activities dated outside this year (`validate --year`). */
   year?: number | undefined;
+  /** With `year`: the catalog and units the one rule for other years needs (core's reader applies it). */
+  outsideYear?: { catalog: Catalog; units: ReadonlyMap<string, Unit> } | undefined;
   /** `--towns`: the registry's own district and towns (issue 19); default Qingpu's. */
   towns?: string | undefined;
 }
@@ -139,7 +142,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   if (file === undefined) return sampleActivities(year);
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  const options = { ...(read.unitIds ? { unitIds: read.unitIds } : {}), ...(read.year !== undefined ? { year: read.year } : {}) };
+  const options = { ...(read.unitIds ? { unitIds: read.unitIds } : {}), ...(read.year !== undefined ? { year: read.year } : {}), ...(read.outsideYear ? { outsideYear: read.outsideYear } : {}) };
   if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseActivityRows(rows, { file, ...options })), out, file);
   return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }

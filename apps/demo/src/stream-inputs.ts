@@ -4,36 +4,12 @@
  * (`streamRegistryUnits`, `streamActivityRecords`) with the rules of the whole-file readers, and
  * its problems become an InputError (exit 2) before any report is written.
  */
-import { open } from 'node:fs/promises';
 import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type Activity, type Registry, type SetAsideRow, type Unit } from '@liujin/core';
-import { unreadableFile } from './files';
+import { inputChunks } from './read-input';
 import { InputError } from './runtime';
 
-/** A file's bytes, four megabytes at a time; a file that cannot be read is an InputError. */
-async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw unreadableFile(file, error);
-  }
-  try {
-    const buffer = Buffer.alloc(4 << 20);
-    for (;;) {
-      let bytesRead: number;
-      try {
-        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
-      } catch (error) {
-        throw unreadableFile(file, error);
-      }
-      if (bytesRead === 0) return;
-      // A copy: the buffer is reused by the next read while the decoder may still hold this chunk.
-      yield Uint8Array.prototype.slice.call(buffer, 0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}
+/** A streamed input: any size, four megabytes at a time (read-input.ts). */
+const fileChunks = (file: string) => inputChunks(file, { chunkBytes: 4 << 20 });
 
 /** The problems core throws at the end of a stream, as the CLI's InputError. */
 async function* asInputErrors<T>(items: AsyncIterable<T>): AsyncGenerator<T> {

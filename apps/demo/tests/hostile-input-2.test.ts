@@ -13,27 +13,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { TEST_STYLES as S, excelSerial, rawZip, testWorkbook, workbookParts, zipParts } from '@liujin/core/testing';
 import { bin, liujinAsync, tempDir } from './helpers';
-
-type Role = 'registry' | 'activities' | 'waivers';
-
-interface Where {
-  code?: string;
-  severity?: 'error' | 'warning';
-  row?: number;
-  column?: string;
-}
-
-interface Case {
-  name: string;
-  role: Role;
-  file: string;
-  content: string | Uint8Array | (() => string | Uint8Array);
-  /** A registry other than the good one, for activity and waiver cases. */
-  registry?: { file: string; content: string };
-  args?: string[];
-  /** Exit 2 with these problems; `says`: text each message must hold (value read, suggestion). */
-  expect: { problems: (Where & { says?: string })[]; total?: number } | { counts: Record<string, number>; warnings?: Where[] };
-}
+import { STACK_LINE, runCorpus, type CorpusCase } from './corpus';
 
 const REGISTRY = 'id,name,kind,town\nu1,青浦实验学校,学校,朱家角镇\nu2,夏阳社区,居委,夏阳街道\n';
 const REGISTRY_ROWS = [['编号', '名称', '类型', '街镇'], ['u1', '青浦实验学校', '学校', '朱家角镇'], ['u2', '夏阳社区', '居委', '夏阳街道']];
@@ -59,7 +39,7 @@ function withPart(path: string, xml: string): Uint8Array {
   return zipParts(parts);
 }
 
-const CASES: Case[] = [
+const CASES: CorpusCase[] = [
   // §2: a .xlsx that is not one
   { name: 'a CSV renamed to .xlsx', role: 'registry', file: 'renamed.xlsx', content: REGISTRY, expect: { problems: [{ code: 'not_a_workbook', says: '.csv' }] } },
   { name: 'a password-protected workbook (an OLE container)', role: 'registry', file: 'encrypted.xlsx', content: () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), expect: { problems: [{ code: 'workbook_encrypted' }] } },
@@ -201,49 +181,7 @@ const CASES: Case[] = [
   { name: 'a cell longer than 32,767 characters', role: 'activities', file: 'long-cell.csv', content: () => `unitId,kind,date,title\nu1,演练,2026-05-12,${'长'.repeat(40_000)}\n`, expect: { problems: [{ code: 'cell_too_long', row: 2, column: 'title' }] } },
 ];
 
-const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-
-describe('the hostile-input corpus, part 2', () => {
-  const dir = tempDir('liujin-corpus2-');
-  const registry = join(dir, 'registry.csv');
-  writeFileSync(registry, REGISTRY);
-
-  it.concurrent.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const file = join(dir, c.file);
-    writeFileSync(file, typeof c.content === 'function' ? c.content() : c.content);
-    let registryFile = registry;
-    if (c.registry) {
-      registryFile = join(dir, c.registry.file);
-      writeFileSync(registryFile, c.registry.content);
-    }
-    const args = ['validate', '--json', '--registry', c.role === 'registry' ? file : registryFile, ...(c.args ?? [])];
-    if (c.role !== 'registry') args.push(`--${c.role}`, file);
-    const r = await liujinAsync(args);
-    expect(r.stderr, 'no stack trace').not.toMatch(STACK_LINE);
-    expect(r.status, r.stderr).not.toBe(3);
-    const report = JSON.parse(r.stdout) as { ok: boolean; counts?: Record<string, number>; problems: (Where & { file?: string; message: { zh: string; en: string } })[] };
-    for (const p of report.problems) {
-      expect(p.message.zh.length, 'a message in Chinese').toBeGreaterThan(0);
-      expect(p.message.en.length, 'and in English').toBeGreaterThan(0);
-      expect(`${p.message.zh}${p.message.en}`).not.toContain('[object Object]');
-    }
-    if ('problems' in c.expect) {
-      expect(r.status).toBe(2);
-      expect(report.ok).toBe(false);
-      for (const { says, ...want } of c.expect.problems) {
-        const found = report.problems.find((p) => Object.entries(want).every(([k, v]) => p[k as keyof Where] === v) && p.severity === 'error' && (p.file === file || p.file === registryFile));
-        expect(found, `${JSON.stringify(want)} in ${JSON.stringify(report.problems.slice(0, 5))}`).toBeDefined();
-        if (says !== undefined) expect(found!.message.zh + found!.message.en).toContain(says);
-      }
-      if (c.expect.total !== undefined) expect(report.problems.length).toBe(c.expect.total);
-    } else {
-      expect(r.status, JSON.stringify(report.problems)).toBe(0);
-      expect(report.counts).toEqual(c.expect.counts);
-      expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
-      for (const want of c.expect.warnings ?? []) expect(report.problems).toContainEqual(expect.objectContaining({ file, severity: 'warning', ...want }));
-    }
-  });
-});
+runCorpus('the hostile-input corpus, part 2', CASES, { registry: REGISTRY });
 
 /** Runs the CLI under GNU time: exit code, stderr and the peak resident memory in bytes. */
 function measured(args: string[]): Promise<{ status: number; stderr: string; peak: number }> {

@@ -12,26 +12,8 @@ import iconv from 'iconv-lite';
 import { neutraliseControls } from '@liujin/core';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, tempDir } from './helpers';
+import { STACK_LINE, runCorpus, type CorpusCase } from './corpus';
 import { systemTool } from '../../../tools/config/system-tools';
-
-type Role = 'registry' | 'activities' | 'waivers' | 'catalog';
-
-interface Where {
-  code?: string;
-  severity?: 'error' | 'warning';
-  row?: number;
-  column?: string;
-}
-
-interface Case {
-  name: string;
-  role: Role;
-  /** File name as the user would have it; the extension picks the reader. */
-  file: string;
-  content: string | Buffer | (() => string | Buffer | Promise<string>);
-  /** Exit 2 with these problems among the reported ones (each names the file), or exit 0 with these counts. */
-  expect: { problems: Where[] } | { counts: Record<string, number>; warnings?: Where[] };
-}
 
 const REGISTRY = 'id,name,kind,town\nu1,青浦实验学校,学校,朱家角镇\nu2,夏阳社区,居委,夏阳街道\n';
 const HEADER = 'id,name,kind,town\n';
@@ -42,7 +24,7 @@ const catalogWith = async (change: (c: { requirements: Record<string, unknown>[]
   return JSON.stringify(change(catalog) ?? catalog);
 };
 
-const CASES: Case[] = [
+const CASES: CorpusCase[] = [
   // Files
   { name: 'an empty file', role: 'registry', file: 'empty.csv', content: '', expect: { problems: [{ code: 'empty_file' }] } },
   { name: 'a header and no rows', role: 'registry', file: 'header.csv', content: HEADER, expect: { counts: { units: 0 }, warnings: [{ code: 'no_rows', row: 1 }] } },
@@ -120,40 +102,10 @@ const CASES: Case[] = [
   { name: 'a huge catalog', role: 'catalog', file: 'huge.json', content: () => catalogWith((c) => void (c.requirements[0]!.basis = 'x'.repeat(3_000_000))), expect: { problems: [{ code: 'catalog_too_large' }] } },
 ];
 
-const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+runCorpus('the hostile-input corpus', CASES, { registry: REGISTRY, args: ['--year', '2026'] });
 
-describe('the hostile-input corpus', () => {
+describe('the hostile-input corpus in words', () => {
   const dir = tempDir('liujin-corpus-');
-  const registry = join(dir, 'registry.csv');
-  writeFileSync(registry, REGISTRY);
-
-  it.concurrent.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const file = join(dir, c.file);
-    const content = typeof c.content === 'function' ? await c.content() : c.content;
-    writeFileSync(file, content);
-    const args = ['validate', '--json', '--year', '2026', '--registry', c.role === 'registry' ? file : registry];
-    if (c.role !== 'registry') args.push(`--${c.role}`, file);
-    const r = await liujinAsync(args);
-    expect(r.stderr, 'no stack trace').not.toMatch(STACK_LINE);
-    expect(r.status, r.stderr).not.toBe(3);
-    const report = JSON.parse(r.stdout) as { ok: boolean; counts?: Record<string, number>; problems: (Where & { file?: string; message: { zh: string; en: string } })[] };
-    for (const p of report.problems) {
-      expect(p.message.zh.length, 'a message in Chinese').toBeGreaterThan(0);
-      expect(p.message.en.length, 'and in English').toBeGreaterThan(0);
-    }
-    if ('problems' in c.expect) {
-      expect(r.status).toBe(2);
-      expect(report.ok).toBe(false);
-      for (const want of c.expect.problems) expect(report.problems, JSON.stringify(want)).toContainEqual(expect.objectContaining({ file, severity: 'error', ...want }));
-    } else {
-      expect(r.status, JSON.stringify(report.problems)).toBe(0);
-      expect(report.counts).toEqual(c.expect.counts);
-      expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
-      for (const want of c.expect.warnings ?? []) expect(report.problems).toContainEqual(expect.objectContaining({ file, severity: 'warning', ...want }));
-      // No warning beyond the ones listed.
-      if (c.expect.warnings) expect(report.problems.filter((p) => p.severity === 'warning' && p.code === 'outside_year').length).toBe(c.expect.warnings.filter((w) => w.code === 'outside_year').length);
-    }
-  });
 
   it('says it in words too, without --json, in either language', async () => {
     const file = join(dir, 'words.csv');

@@ -1,5 +1,6 @@
-/** `liujin export audit`: the audit of the run's inputs, judged as of its date, in every format asked for. */
-import { runAudit, type ExporterModule } from '@liujin/core';
+/** `liujin export audit` (and its shortcut `liujin audit`): the audit of the run's inputs, judged as of its date, in every format asked for. */
+import type { z } from 'zod';
+import { auditOfContext, withDefaults, type ExporterModule } from '@liujin/core';
 import { AuditOptions, createAuditExporter } from './exporter';
 
 /** The audit reports as an installed exporter: `liujin export audit` (BUILTIN_EXPORTERS of @liujin/core). */
@@ -7,10 +8,10 @@ export const liujinExporter: ExporterModule<AuditOptions> = {
   name: 'audit',
   description: 'Coverage audit reports: JSON, CSV, XLSX, self-contained HTML, Markdown and JUnit XML',
   optionsSchema: AuditOptions,
+  // The reports are one set: none of an earlier run stays beside them.
+  folder: 'audit',
   async *export(context, options) {
-    const exporter = createAuditExporter({ lang: context.lang, ...(options as object) });
-    const { activities, setAside } = await context.activities();
-    const audit = await runAudit({ catalog: context.catalog, registry: context.registry, activities, setAside, waivers: context.waivers, year: context.year, asOf: context.asOf, region: context.region, ...(context.previous !== undefined ? { previous: context.previous } : {}) });
-    yield* exporter.export({ audit, now: context.now });
+    const exporter = createAuditExporter(withDefaults({ lang: context.lang }, options) as z.input<typeof AuditOptions>);
+    yield* exporter.export({ audit: await auditOfContext(context), now: context.now });
   },
 };

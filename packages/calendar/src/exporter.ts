@@ -34,7 +34,7 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
   return {
     name: 'calendar',
     description: 'iCalendar feeds of key dates, district milestones and each town, sector and unit’s tasks, and year-at-a-glance pages',
-    optionsSchema: CalendarOptions as never,
+    optionsSchema: CalendarOptions,
     options: resolved,
     async *export(input: CalendarInput): AsyncIterable<Artefact> {
       const plans = [...input.plans].sort((a, b) => a.year - b.year);

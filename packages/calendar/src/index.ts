@@ -8,5 +8,5 @@ export { buildFeeds, type BuildFeedsInput, type EventSpec, type FeedSpec } from 
 export { type AlarmSpec } from './reminders';
 export { renderFeed, type RenderOptions, type SequenceEntry } from './render';
 export { readSequenceState } from './sequence';
-export { liujinExporter } from './module';
+export { liujinExporter, CalendarModuleOptions } from './module';
 export { renderGlances, type GlanceInput } from './glance';

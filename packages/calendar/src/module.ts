@@ -1,16 +1,30 @@
-/** `liujin export calendar`: the year's plan as iCalendar feeds (district, towns, sectors, units). */
-import { planYear, type ExporterModule } from '@liujin/core';
+/** `liujin export calendar` (and its shortcut `liujin calendar`): the plan of each year as iCalendar feeds (district, towns, sectors, units). */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { planYear, resolveExporterOptions, withDefaults, type ExporterModule } from '@liujin/core';
 import { createCalendarExporter } from './exporter';
 import { CalendarOptions } from './options';
 
+/** The calendar exporter's options plus the years to plan (default: the run's year); several give multi-year feeds. */
+export const CalendarModuleOptions = CalendarOptions.extend({ years: z.array(z.number().int().min(2001).max(2100)).min(1).max(21).optional() });
+/** The options of `liujin export calendar`, defaults filled in. */
+export type CalendarModuleOptions = z.output<typeof CalendarModuleOptions>;
+
 /** The calendar feeds as an installed exporter: `liujin export calendar`. */
-export const liujinExporter: ExporterModule<CalendarOptions> = {
+export const liujinExporter: ExporterModule<CalendarModuleOptions> = {
   name: 'calendar',
   description: 'iCalendar (.ics) feeds of the plan for the district, each town, each sector and each unit',
-  optionsSchema: CalendarOptions,
+  optionsSchema: CalendarModuleOptions,
+  // The feeds and their index are one set: a feed of an earlier run never stays beside them.
+  folder: 'calendars',
   async *export(context, options) {
-    const exporter = createCalendarExporter({ lang: context.lang, ...(options as object) });
-    const plan = planYear({ catalog: context.catalog, registry: context.registry, year: context.year, region: context.region });
-    yield* exporter.export({ plans: [plan], registry: context.registry, catalog: context.catalog, now: context.now });
+    // Unless the options say otherwise: the index of town and unit feeds, and feeds rendered on every core (they are independent).
+    const defaults = { lang: context.lang, index: true, concurrency: Math.max(1, Math.min(availableParallelism(), 8)) };
+    const given = withDefaults(defaults, options);
+    const { years, ...calendarOptions } = resolveExporterOptions('calendar', CalendarModuleOptions, given);
+    const exporter = createCalendarExporter(calendarOptions);
+    const workdays = context.workdays ? { workdays: context.workdays } : {};
+    const plans = (years ?? [context.year]).map((year) => planYear({ catalog: context.catalog, registry: context.registry, year, region: context.region, ...workdays }));
+    yield* exporter.export({ plans, registry: context.registry, catalog: context.catalog, now: context.now, waivers: context.waivers, ...workdays });
   },
 };

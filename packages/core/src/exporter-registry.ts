@@ -7,19 +7,37 @@
  */
 import type { z } from 'zod';
 import type { Artefact } from './exporter';
+import type { AuditResult } from './audit/schema';
+import { runAudit } from './audit/run-audit';
+import type { RegionProfile } from './model/key-date';
+import type { WorkdayCalendar } from './dates/workdays';
 import type { SetAsideRow } from './io/json-lines';
 import type { Activity } from './model/activity';
 import type { Waiver } from './model/evaluation';
 import type { Catalog } from './model/requirement';
-import type { Lang } from './model/text';
+import type { LocalizedText, Lang } from './model/text';
 import type { Registry } from './model/unit';
+import { createEvaluator, type Evaluator } from './rules/evaluate';
+
+/**
+ * Something an exporter tells its user while it runs without stopping (a character printed as the
+ * fallback 〓, issue #21): a code, the message in zh/en, and the details as plain fields (for `--json`).
+ */
+export interface ExportWarning {
+  readonly code: string;
+  readonly message: LocalizedText;
+  readonly detail?: Readonly<Record<string, string>>;
+}
 
 /** The inputs of a run, already read and checked: what any exporter may build its input from. */
 export interface ExportContext {
   catalog: Catalog;
   registry: Registry;
   year: number;
-  region: string;
+  /** A built-in region profile's id, or a profile read from a file (`--region-file`). */
+  region: string | RegionProfile;
+  /** Working days (official holidays and make-up workdays); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   /** The date work is judged as of (`defaultAsOf` unless given). */
   asOf: string;
   /** The timestamp written into generated files: same input and `now`, same bytes. */
@@ -30,6 +48,41 @@ export interface ExportContext {
   waivers: readonly Waiver[];
   /** Last year's audit (parsed JSON), for the change. */
   previous?: unknown;
+  /** Told of the audit an exporter computed (`auditOfContext`): the CLI's verdict and exit code come from it. */
+  onAudit?: (audit: AuditResult) => void;
+  /** Told of every warning as it happens. */
+  onWarning?: (warning: ExportWarning) => void;
+}
+
+/**
+ * The region an audit judges with: a built-in region by id as it is; a profile read from a file or
+ * working days of the run reach the evaluator through an evaluator built with them.
+ */
+export function auditRegion(catalog: Catalog, region: string | RegionProfile, workdays?: WorkdayCalendar): { region: string; evaluator?: Evaluator } {
+  if (typeof region === 'string' && workdays === undefined) return { region };
+  return { region: typeof region === 'string' ? region : region.id, evaluator: createEvaluator(catalog, { region, engine: 'compiled', ...(workdays ? { workdays } : {}) }) };
+}
+
+/**
+ * The audit of a run's inputs, the one way every exporter that judges work computes it (audit
+ * reports, OSCAL assessment-results): a region profile or working days of the run reach the
+ * evaluator; `onAudit` is told of the result.
+ */
+export async function auditOfContext(context: ExportContext, options: { previous?: boolean } = {}): Promise<AuditResult> {
+  const { activities, setAside } = await context.activities();
+  const audit = await runAudit({
+    catalog: context.catalog,
+    registry: context.registry,
+    activities,
+    setAside,
+    waivers: context.waivers,
+    year: context.year,
+    asOf: context.asOf,
+    ...auditRegion(context.catalog, context.region, context.workdays),
+    ...(options.previous !== false && context.previous !== undefined ? { previous: context.previous } : {}),
+  });
+  context.onAudit?.(audit);
+  return audit;
 }
 
 /** An installed exporter: its name, what it writes, its options and every artefact it gives for a run. */
@@ -37,6 +90,11 @@ export interface ExporterModule<Options = unknown> {
   readonly name: string;
   readonly description: string;
   readonly optionsSchema: z.ZodType<Options>;
+  /**
+   * The folder its artefacts go in when that folder is one report set: files an earlier run wrote
+   * there that this run does not write again are removed with the switch (e.g. `audit`, `calendars`).
+   */
+  readonly folder?: string;
   /** Every artefact of this format for the run's inputs; `options` are validated (ExporterOptionsError). */
   export(context: ExportContext, options?: unknown): AsyncIterable<Artefact>;
 }

@@ -87,6 +87,15 @@ export function resolveExporterOptions<Options>(exporter: string, schema: z.ZodT
 }
 
 /**
+ * Options with a module's defaults under them: an object's fields win over `defaults`; no options
+ * give the defaults; anything else (a number, a list) is passed on for the schema to refuse.
+ */
+export function withDefaults(defaults: Readonly<Record<string, unknown>>, options: unknown): unknown {
+  if (options === undefined || options === null) return { ...defaults };
+  return typeof options === 'object' && !Array.isArray(options) ? { ...defaults, ...options } : options;
+}
+
+/**
  * Gathers an exporter's artefacts into an array, streamed content joined into bytes (convenient
  * for small outputs and tests).
  */

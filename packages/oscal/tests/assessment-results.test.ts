@@ -1,31 +1,19 @@
 import { createHash } from 'node:crypto';
 import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Activity, type Registry } from '@liujin/core';
 import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
-import { arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
+import { SMALL_DISTRICT, SMALL_DISTRICT_ACTIVITIES, arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OSCAL_PATHS, OscalInputError, createOscalExporter, type OscalAssessmentResults, type OscalCatalog } from '../src/index';
 import { assessmentResultsErrors, catalogErrors } from './oscal-schema';
 
-/** The small district of the audit plugin's tests, whose coverage is worked out by hand there. */
-const registry: Registry = {
-  district: { id: 'test', name: '测试区', region: 'shanghai' },
-  towns: [{ id: 't1', name: '甲镇', type: 'town' }, { id: 't2', name: '乙街道', type: 'subdistrict' }],
-  units: [
-    { id: 's1', name: '=HYPERLINK("http://evil","点我")', kind: 'school', town: 't1' },
-    { id: 's2', name: ' <script>alert(1)</script>\n学校 ', kind: 'school', town: 't1' },
-    { id: 's3', name: '丙学校', kind: 'school', town: 't2' },
-    { id: 'c1', name: '丁居委', kind: 'community', communityType: 'residential', town: 't2' },
-  ],
-};
+/**
+ * The small district of the audit tests (@liujin/core/testing), with a name padded and broken over
+ * lines (OSCAL titles are trimmed and kept on one line), and only the rows that are evidence.
+ */
+const registry: Registry = { ...SMALL_DISTRICT, units: SMALL_DISTRICT.units.map((u) => (u.id === 's2' ? { ...u, name: ' <script>alert(1)</script>\n学校 ' } : u)) };
+const activities: Activity[] = SMALL_DISTRICT_ACTIVITIES.filter((x) => x.unitId !== 'x9' && x.source?.row !== 5).map(({ source: _source, ...rest }) => rest);
 const a = (unitId: string, kind: Activity['kind'], date: string, extra: Partial<Activity> = {}): Activity => ({ unitId, kind, date, reference: 'r', ...extra });
-const activities: Activity[] = [
-  a('s1', 'evacuation-plan-compiled', '2025-04-01'),
-  a('s1', 'evacuation-drill', '2026-09-18'),
-  a('s2', 'evacuation-plan-compiled', '2026-03-01'),
-  a('c1', 'evacuation-plan-revised', '2026-08-20'),
-  a('c1', 'training', '2026-09-12', { topics: ['cpr', 'bandaging', 'gas-masks'] }),
-];
 const NOW = new Date('2026-12-31T08:00:00Z');
 
 type Docs = { catalogJson: string; catalog: { catalog: OscalCatalog }; results: { 'assessment-results': OscalAssessmentResults }; resultsJson: string };

@@ -78,7 +78,7 @@ export function createPlanTemplateExporter(options?: z.input<typeof PlanTemplate
   return {
     name: 'pdf',
     description: 'Evacuation-plan templates for schools, enterprises and communities, blank or pre-filled, as PDF',
-    optionsSchema: PlanTemplateOptions as never,
+    optionsSchema: PlanTemplateOptions,
     options: resolved,
     async *export(input: PlanTemplateInput): AsyncIterable<Artefact> {
       if (input.mode === 'blank') {

@@ -8,4 +8,4 @@ export { ANNEX, SECTIONS, TEMPLATE_TITLES, schoolDrillDay, type TemplateKind } f
 export { MissingGlyphError, PAGE } from './layout';
 export { fonts, resolveFontPaths, missingCharacters, FontsNotFoundError, FALLBACK_CHARACTER, FONT_DIR_ENV, FONT_FILES, type FontSource } from './fonts';
 export { KINDS_OF_TEMPLATE, TEMPLATE_KINDS, unitsForTemplate } from './kinds';
-export { liujinExporter } from './module';
+export { liujinExporter, PlanTemplateModuleOptions } from './module';

@@ -1,10 +1,11 @@
 import { readInputFile } from '../files';
-import { createEvaluator, problem, runAudit, type Activity, type AuditResult, type Catalog, type Evaluator, type LocalizedText, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { auditRegion, problem, type AuditResult, type ExportContext, type LocalizedText, type Registry } from '@liujin/core';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
 import { dateContextFor, type DateContext } from './date-context';
+import { builtinExporter, exportContext, exportInto } from './run-exporter';
 import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
 import { writeWorklists } from './worklist';
 
@@ -19,37 +20,6 @@ export async function parseFormats(value: unknown): Promise<AuditFormat[]> {
     ]);
   }
   return [...new Set(list)] as AuditFormat[];
-}
-
-export interface AuditRun {
-  catalog: Catalog;
-  registry: Registry;
-  activities: Activity[];
-  waivers: Waiver[];
-  /** Activity rows set aside for an unknown kind: listed as unmatched. */
-  setAside?: SetAsideRow[];
-  previous?: unknown;
-  year: number;
-  asOf: string;
-  region: string | RegionProfile;
-  /** Working days (`--holidays`); default: the bundled data. */
-  workdays?: WorkdayCalendar;
-  formats: AuditFormat[];
-  failUnder?: number;
-  sink: OutputSet;
-  now: Date;
-  /** Also write the work lists as of the audit's date into worklists/ (`liujin audit` does). */
-  worklists?: boolean;
-}
-
-/**
- * The audit's region and working days: a built-in region by id as before; a profile from
- * `--region-file` or `--holidays` year files reach the evaluator through an evaluator built with them.
- */
-function regionInput(run: Pick<AuditRun, 'catalog' | 'region' | 'workdays'>): { region: string; evaluator?: Evaluator } {
-  if (typeof run.region === 'string' && run.workdays === undefined) return { region: run.region };
-  const region = typeof run.region === 'string' ? run.region : run.region.id;
-  return { region, evaluator: createEvaluator(run.catalog, { region: run.region, engine: 'compiled', ...(run.workdays ? { workdays: run.workdays } : {}) }) };
 }
 
 /** What an audit run wrote and its verdict (the `--json` shape `Verdict` of json-output.ts, plus the files). */
@@ -77,32 +47,21 @@ export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMis
   return { exitCode: result.exitCode, targetsMissed: result.targetsMissed, overallShare: result.overallShare, reasons: result.reasons };
 }
 
-/** The audit of a run's inputs, in memory (runAudit with the run's region and working days). */
-export function auditOf(run: Omit<AuditRun, 'formats' | 'sink' | 'now' | 'failUnder'>): Promise<AuditResult> {
-  return runAudit({
-    catalog: run.catalog,
-    registry: run.registry,
-    activities: run.activities,
-    waivers: run.waivers,
-    ...(run.setAside ? { setAside: run.setAside } : {}),
-    year: run.year,
-    asOf: run.asOf,
-    ...regionInput(run),
-    ...(run.previous !== undefined ? { previous: run.previous } : {}),
-  });
-}
-
-export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutcome> {
-  const { createAuditExporter, auditVerdict } = await import('@liujin/audit');
-  const audit = await auditOf(run);
-  const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
-  // The reports are one set: none of an earlier run stays beside them.
-  run.sink.claimFolder('audit');
-  const written = await run.sink.write(exporter.export({ audit, now: run.now }));
-  // The work lists as of the audit's date (docs/worklists.md).
-  if (run.worklists === true) written.push(...(await writeWorklists({ audit, catalog: run.catalog, registry: run.registry, activities: run.activities, sink: run.sink, now: run.now }, out)));
-  const verdict = auditVerdict(audit, run.failUnder !== undefined ? { failUnder: run.failUnder } : {});
-  return outcome(audit, verdict, written, out);
+/**
+ * The audit through its exporter (`liujin export audit`) into a set that is open, and its verdict:
+ * `audit` writes its own set, `plan` and `serve` write it beside their other formats.
+ */
+export async function auditInto(sink: OutputSet, context: ExportContext, options: { formats: AuditFormat[]; failUnder?: number; worklists?: boolean }, out: Output): Promise<AuditOutcome> {
+  const { auditVerdict } = await import('@liujin/audit');
+  let audit: AuditResult | undefined;
+  const written = await exportInto(sink, { exporter: await builtinExporter('audit'), context: { ...context, onAudit: (result) => (audit = result) }, options: { formats: options.formats, ...(options.failUnder !== undefined ? { failUnder: options.failUnder } : {}) }, flags: { formats: '--format', failUnder: '--fail-under' } }, out);
+  if (audit === undefined) throw new Error('the audit exporter did not report its audit');
+  // The work lists as of the audit's date (docs/worklists.md), in the same set.
+  if (options.worklists === true) {
+    const { activities } = await context.activities();
+    written.push(...(await writeWorklists({ audit, catalog: context.catalog, registry: context.registry, activities, sink, now: context.now }, out)));
+  }
+  return outcome(audit, auditVerdict(audit, options.failUnder !== undefined ? { failUnder: options.failUnder } : {}), written, out);
 }
 
 export async function runAuditCommand(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
@@ -130,19 +89,8 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
     report(result, global, out);
     return result.exitCode;
   }
-  const sheet = options.sheet as string | undefined;
-  const catalogLoaded = loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
-  const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
-    catalogLoaded,
-    loadRegistry(registryFile, out, { sheet, towns: options.towns as string | undefined }),
-    loadActivitiesForAudit(activitiesFile, year, out, { sheet }),
-    // Waivers are checked against the catalog in use: an unknown requirement id is an error.
-    catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
-  ]);
-  const { region, workdays } = await dateContextFor(options, registry);
-  const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now, worklists: true }, out),
-  );
+  const { context } = await exportContext(options, out, { now, year, previous, eagerActivities: true });
+  const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) => auditInto(sink, context, { formats, ...(failUnder !== undefined ? { failUnder } : {}), worklists: true }, out));
   report(result, global, out);
   return result.exitCode;
 }
@@ -182,7 +130,14 @@ export async function readPrevious(file: string): Promise<unknown> {
 
 const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
 
-interface StreamingRun extends Omit<AuditRun, 'catalog' | 'registry' | 'activities' | 'waivers' | 'setAside' | 'region' | 'workdays'> {
+interface StreamingRun {
+  previous?: unknown;
+  year: number;
+  asOf: string;
+  formats: AuditFormat[];
+  failUnder?: number;
+  sink: OutputSet;
+  now: Date;
   /** The region and working days, once the registry's district is known. */
   dateContext: (registry: Pick<Registry, 'district'>) => Promise<DateContext>;
   registryFile: string;
@@ -228,7 +183,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
       setAside,
       year: run.year,
       asOf: run.asOf,
-      ...regionInput({ catalog, region, workdays }),
+      ...auditRegion(catalog, region, workdays),
       ...(run.previous !== undefined ? { previous: run.previous } : {}),
       now: run.now,
       onAudit: (result) => (audit = result),

@@ -1,31 +1,11 @@
+/** `liujin calendar`: a shortcut over `liujin export calendar` (run-exporter.ts), with friendlier flags. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
-import { planYear, problem, type Catalog, type Problem, type RegionProfile, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { problem, type Problem } from '@liujin/core';
 import { readInputFile, unreadableFile } from '../files';
-import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
-import { loadCatalog, loadRegistry, loadWaivers } from '../inputs';
-import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { dateContextFor } from './date-context';
+import { EXIT, InputError, type GlobalOptions } from '../runtime';
+import { builtinExporter, exportContext, exportToFolder } from './run-exporter';
 import { outputFor, parseNow, parseYears } from './common';
-
-export interface CalendarRun {
-  catalog: Catalog;
-  registry: Registry;
-  years: number[];
-  region: string | RegionProfile;
-  /** Working days (`--holidays`); default: the bundled data. */
-  workdays?: WorkdayCalendar;
-  alarms: string;
-  includeUnits: boolean;
-  sink: OutputSet;
-  now: Date;
-  waivers?: readonly Waiver[];
-  /** Texts of the feeds published last time (`--previous`), for SEQUENCE. */
-  previous?: readonly string[];
-  uidDomain?: string;
-  yearReminder?: string;
-}
 
 function invalidOption(option: string, zh: string, en: string): Problem {
   return problem('invalid_option', { zh: `${option}：${zh}`, en: `${option}: ${en}` }, { path: [option] });
@@ -72,47 +52,34 @@ async function readPrevious(dir: string): Promise<string[]> {
   return Promise.all(entries.map(async (f) => decoder.decode(await readInputFile(join(dir, f)))));
 }
 
-/** Plans each year and writes the feeds; shared by `calendar`, `plan` and `serve`. */
-export async function writeCalendars(run: CalendarRun, out: Output): Promise<WrittenArtefact[]> {
-  const { createCalendarExporter, readSequenceState } = await import('@liujin/calendar');
-  const plans = run.years.map((year) => planYear({ catalog: run.catalog, registry: run.registry, year, region: run.region, ...(run.workdays ? { workdays: run.workdays } : {}) }));
-  const exporter = createCalendarExporter({
-    lang: out.lang,
-    // Feeds are independent: large districts render on every core.
-    concurrency: Math.max(1, Math.min(availableParallelism(), 8)),
-    alarms: run.alarms,
-    feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
-    index: true,
-    ...(run.previous ? { previous: readSequenceState(run.previous) } : {}),
-    ...(run.uidDomain ? { uidDomain: run.uidDomain } : {}),
-    ...(run.yearReminder ? { yearReminder: run.yearReminder } : {}),
-  });
-  const progress = out.progress(out.lang === 'zh' ? '日历' : 'calendars', run.registry.units.length + 20);
-  const input = { plans, registry: run.registry, catalog: run.catalog, now: run.now, ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.workdays ? { workdays: run.workdays } : {}) };
-  // The feeds and their index are one set: a feed of an earlier run never stays beside them.
-  run.sink.claimFolder('calendars');
-  const written = await run.sink.write(exporter.export(input), () => progress.tick());
-  progress.done();
-  return written;
-}
-
 export async function runCalendar(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
   const now = parseNow(options.now);
   const years = parseYears(options.years, options.year, now);
   const { alarms, uidDomain, yearReminder } = await checkCalendarOptions(options);
-  const registryFile = options.registry as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
-  // Waivers name requirements: checked against the catalog they apply to.
-  const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
-  const { region, workdays } = await dateContextFor(options, registry);
-  const previous = options.previous === undefined ? undefined : await readPrevious(String(options.previous));
-  const inputs = [registryFile, options.catalog, options.tailoring, options.waivers, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
-  const written = await withOutputSet({ outDir: String(options.out), set: 'calendar', inputs }, out, (sink) =>
-    writeCalendars(
-      { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, sink, now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },
-      out,
-    ),
+  const { context, inputs } = await exportContext(options, out, { now, year: years[0]! });
+  const previous = options.previous === undefined ? undefined : (await import('@liujin/calendar')).readSequenceState(await readPrevious(String(options.previous)));
+  // The shortcut's flags as the exporter's options: `liujin export calendar --options '{...}'` writes the same.
+  const calendarOptions = {
+    alarms,
+    ...(options.years !== undefined ? { years } : {}),
+    // The sample district's units get no feeds of their own.
+    ...(options.registry === undefined ? { feeds: ['district', 'towns', 'sectors'] } : {}),
+    ...(previous ? { previous } : {}),
+    ...(uidDomain ? { uidDomain } : {}),
+    ...(yearReminder ? { yearReminder } : {}),
+  };
+  const written = await exportToFolder(
+    {
+      exporter: await builtinExporter('calendar'),
+      context,
+      options: calendarOptions,
+      flags: { alarms: '--alarms', years: '--years', previous: '--previous', uidDomain: '--uid-domain', yearReminder: '--year-reminder' },
+      progress: { label: { zh: '日历', en: 'calendars' }, total: context.registry.units.length + 20 },
+      outDir: String(options.out),
+      inputs,
+    },
+    out,
   );
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else out.info(out.lang === 'zh' ? `已写出 ${written.length} 个文件到 ${options.out}/calendars（日历订阅与年历页）` : `wrote ${written.length} files to ${options.out}/calendars (feeds and year-at-a-glance pages)`);

@@ -1,13 +1,11 @@
-import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
+import { auditOfContext, planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
-import { loadActivities, loadCatalog, loadRegistry } from '../inputs';
+import { loadActivities } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
-import { auditOf, parseFormats, verdictJson, writeAudit, type AuditOutcome } from './audit';
+import { auditInto, parseFormats, verdictJson, type AuditOutcome } from './audit';
+import { builtinExporter, exportContext, exportInto } from './run-exporter';
 import { writeWorklists } from './worklist';
-import { writeCalendars } from './calendar';
-import { writeTemplates } from './templates';
-import { dateContextFor } from './date-context';
-import { asOfFor, outputFor, parseNow, parseYear } from './common';
+import { outputFor, parseNow, parseYear } from './common';
 
 /**
  * `liujin plan`: everything for a year into one folder — key dates, the plan (JSON and
@@ -23,14 +21,14 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   if (registryFile === undefined && activitiesFile !== undefined) {
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
-  const dateContext = await dateContextFor(options, registry);
-  const { region, workdays } = dateContext;
+  const { context, inputs, dates: dateContext } = await exportContext(options, out, { now, year });
+  const { catalog, registry, region, workdays } = context;
+  // `plan` reads the activities whole, unknown kinds included (no row is set aside in a planning run).
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
+  if (activities !== undefined) context.activities = () => Promise.resolve({ activities, setAside: [] });
 
   const plan = planYear({ catalog, registry, year, region, workdays });
   const zh = out.lang === 'zh';
-  const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
   // `id` is the key of `--json` output (stable across --lang); `label` is for people.
   type Section = { id: 'plan' | 'calendars' | 'templates' | 'audit' | 'worklists'; label: string; written: WrittenArtefact[] };
   // One set: the key dates, plan, calendars, templates and audit of this run switch in together.
@@ -52,26 +50,14 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
         { path: 'plan.md', content: renderPlanMarkdown(plan, out.lang) },
       ]),
     });
-    sections.push({
-      id: 'calendars',
-      label: zh ? '日历订阅' : 'Calendars',
-      written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now }, out),
-    });
-    const templates: WrittenArtefact[] = [];
-    const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');
-    for (const kind of TEMPLATE_KINDS) {
-      const units = unitsForTemplate(kind, registry.units);
-      templates.push(...(await writeTemplates({ kind, blank: true, units, registry, year, region, workdays, index: true, sink, now }, out)));
-    }
-    sections.push({ id: 'templates', label: zh ? '疏散方案模板' : 'Plan templates', written: templates });
+    // The calendars and templates of `liujin export` (every feed, every kind: blank and pre-filled, with indexes).
+    sections.push({ id: 'calendars', label: zh ? '日历订阅' : 'Calendars', written: await exportInto(sink, { exporter: await builtinExporter('calendar'), context, options: {} }, out) });
+    sections.push({ id: 'templates', label: zh ? '疏散方案模板' : 'Plan templates', written: await exportInto(sink, { exporter: await builtinExporter('templates'), context, options: { index: true } }, out) });
     if (activities === undefined) return { sections };
-    const audit = await writeAudit(
-      { catalog, registry, activities, waivers: [], year, asOf: asOfFor(year, options['asOf'], now), region, workdays, formats: await parseFormats(undefined), sink, now },
-      out,
-    );
+    const audit = await auditInto(sink, context, { formats: await parseFormats(undefined) }, out);
     sections.push({ id: 'audit', label: zh ? '覆盖率审计' : 'Coverage audit', written: audit.written });
     // The year's work lists as of 1 January (docs/worklists.md): what every town has ahead of it.
-    const start = await auditOf({ catalog, registry, activities, waivers: [], year, asOf: `${year}-01-01`, region, workdays });
+    const start = await auditOfContext({ ...context, asOf: `${year}-01-01`, onAudit: undefined }, { previous: false });
     sections.push({ id: 'worklists', label: zh ? '工作清单（1月1日）' : 'Work lists (1 January)', written: await writeWorklists({ audit: start, catalog, registry, activities, sink, now }, out) });
     return { sections, verdict: audit };
   }

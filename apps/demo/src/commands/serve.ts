@@ -12,12 +12,12 @@ import { EXIT, InputError, writeOut, type GlobalOptions, type Output } from '../
 import { resolveInside } from '../files';
 import { withOutputSet } from '../output/index';
 import { cacheValidators, hostsFor, isLoopback, notModified } from './serve-http';
-import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
-import { writeAudit } from './audit';
-import { writeCalendars } from './calendar';
+import { loadActivities } from '../inputs';
+import { auditInto } from './audit';
+import { builtinExporter, exportContext, exportInto } from './run-exporter';
 import { checkRegion } from './dates';
-import { dateContextFor, readHolidaysFile, readRegionFile } from './date-context';
-import { asOfFor, outputFor, parseNow, parseYear } from './common';
+import { readHolidaysFile, readRegionFile } from './date-context';
+import { outputFor, parseNow, parseYear } from './common';
 import { formatProblem, isSafeRelativePath, problem } from '@liujin/core';
 
 const TYPES: Record<string, string> = {
@@ -69,14 +69,14 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out, { towns: options.townsFile })]);
-      const waivers = await loadWaivers(options.waiversFile, out, { catalog });
-      const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
+      const fileOptions = { registry: options.registryFile, activities: options.activitiesFile, catalog: options.catalogFile, tailoring: options.tailoringFile, waivers: options.waiversFile, towns: options.townsFile, holidays: options.holidaysFile, regionFile: options.regionFile, region: options.region };
+      const { context, inputs } = await exportContext(fileOptions, out, { now, year });
+      // Read whole before anything is written, unknown kinds included, the sample log without --activities.
       const activities = await loadActivities(options.activitiesFile, year, out);
-      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile, options.townsFile, options.holidaysFile, options.regionFile];
+      context.activities = () => Promise.resolve({ activities, setAside: [] });
       const written = await withOutputSet({ outDir: options.outDir, set: 'serve', inputs }, out, async (sink) => {
-        const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now, waivers }, out);
-        const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], sink, now }, out);
+        const calendars = await exportInto(sink, { exporter: await builtinExporter('calendar'), context, options: {} }, out);
+        const audit = await auditInto(sink, context, { formats: ['json', 'html', 'csv', 'md'] }, out);
         return [...calendars, ...audit.written];
       });
       files = new Set(written.map((w) => w.path).sort());

@@ -1,4 +1,4 @@
-import { formatProblem, outsideYearVerdict, QINGPU_2024_CATALOG, type Catalog, type Problem } from '@liujin/core';
+import { formatProblem, QINGPU_2024_CATALOG, type Catalog, type Problem } from '@liujin/core';
 import { loadActivities, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
@@ -40,35 +40,12 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet, towns: options.towns as string | undefined }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
-  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
   const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
+  // With --year, core's reader applies the one rule for other years (docs/catalog.md): rows of work
+  // done once count from earlier years; any other row outside the year is a warning saying why.
+  const outsideYear = options.year !== undefined && registry ? { catalog, units: new Map(registry.units.map((u) => [u.id, u])) } : undefined;
+  const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined, outsideYear })) : undefined;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
-  // The one rule for other years (docs/catalog.md): rows of work done once count from earlier
-  // years; any other row outside the year is listed by the audit as unmatched ("outside-year").
-  // The reader warned of every row outside the year (under the header the file uses): keep the
-  // warnings of the rows the audit will set aside, with the reason, and drop the others.
-  if (options.year !== undefined) {
-    const units = new Map((registry?.units ?? []).map((u) => [u.id, u]));
-    const byRow = new Map((activities ?? []).filter((a) => a.source).map((a) => [`${a.source!.file}\u0000${a.source!.row}`, a]));
-    for (let i = problems.length - 1; i >= 0; i--) {
-      const p = problems[i]!;
-      if (p.code !== 'outside_year') continue;
-      const a = byRow.get(`${p.file}\u0000${p.row}`);
-      const verdict = a && registry ? outsideYearVerdict(catalog, units.get(a.unitId), a, year) : undefined;
-      if (a && verdict && verdict.usedBy.length > 0) {
-        problems.splice(i, 1);
-        continue;
-      }
-      if (!a || a.date > `${year}-12-31` || !registry) continue;
-      problems[i] = {
-        ...p,
-        message: {
-          zh: `日期 ${a.date} 早于 ${year} 年，且该类记录只计入当年（仅一次性要求接受往年记录）：${year} 年的核查会把这条记录列为未匹配`,
-          en: `date ${a.date} is before ${year} and this kind counts only in its own year (earlier years count only for work done once): an audit of ${year} lists this record as unmatched`,
-        },
-      };
-    }
-  }
   // The date files (issue 19): checked like the others, every problem at once.
   const holidays = options.holidays !== undefined ? await collect(problems, () => readHolidaysFile(String(options.holidays))) : undefined;
   if (options['regionFile'] !== undefined) await collect(problems, () => readRegionFile(String(options['regionFile'])));

@@ -3,13 +3,11 @@
  * 30 and 90 days, later, done recently — from the audit of the same inputs (docs/worklists.md).
  * Also written by `audit` (as of its date) and `plan` (as of 1 January) into worklists/.
  */
-import { buildWorklists, problem, WORKLIST_WINDOWS, type Activity, type AuditResult, type Catalog, type Registry, type WorklistSet } from '@liujin/core';
+import { auditOfContext, buildWorklists, problem, WORKLIST_WINDOWS, type Activity, type AuditResult, type Catalog, type Registry, type WorklistSet } from '@liujin/core';
 import type { WorklistFormat } from '@liujin/audit';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
-import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { auditOf } from './audit';
-import { dateContextFor } from './date-context';
+import { exportContext } from './run-exporter';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
 export interface WorklistRun {
@@ -87,19 +85,12 @@ export async function runWorklist(options: Record<string, unknown>, global: Glob
   }
   const town = options.town as string | undefined;
   const unit = options.unit as string | undefined;
-  const sheet = options.sheet as string | undefined;
-  const catalogLoaded = loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
-  const [catalog, registry, { activities, setAside }, waivers] = await Promise.all([
-    catalogLoaded,
-    loadRegistry(registryFile, out, { sheet, towns: options.towns as string | undefined }),
-    loadActivitiesForAudit(activitiesFile, year, out, { sheet }),
-    catalogLoaded.then((c) => loadWaivers(options.waivers as string | undefined, out, { catalog: c, sheet })),
-  ]);
+  const { context, inputs } = await exportContext(options, out, { now, year, eagerActivities: true });
+  const { catalog, registry } = context;
   checkScope(registry, town, unit);
-  const { region, workdays } = await dateContextFor(options, registry);
-  const audit = await auditOf({ catalog, registry, activities, setAside, waivers, year, asOf, region, ...(workdays ? { workdays } : {}) });
+  const audit = await auditOfContext({ ...context, asOf });
+  const { activities } = await context.activities();
   const outDir = String(options.out);
-  const inputs = [registryFile, activitiesFile, options.waivers, options.catalog, options.tailoring, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   const written = await withOutputSet({ outDir, set: 'worklists', inputs }, out, (sink) =>
     writeWorklists({ audit, catalog, registry, activities, ...(town !== undefined ? { town } : {}), ...(unit !== undefined ? { unit } : {}), windows, formats, sink, now }, out),
   );

@@ -5,32 +5,16 @@ import { QINGPU_2024_CATALOG } from '../catalogs/qingpu-2024';
 import type { Activity } from '../model/activity';
 import type { Registry } from '../model/unit';
 import { arbitraryActivities, arbitraryRegistry } from '../testing/arbitraries';
+import { SMALL_DISTRICT, SMALL_DISTRICT_ACTIVITIES } from '../testing/district';
 import { runAudit } from './run-audit';
 import { AUDIT_JSON_SCHEMA, AuditResult } from './schema';
 import { chaseWeight, compareChase, type ChaseTier } from './chase';
 import { sampleActivities, sampleRegistry } from '../sample/index';
 
-/** A small district whose coverage is worked out by hand below. */
-const registry: Registry = {
-  district: { id: 'test', name: '测试区', region: 'shanghai' },
-  towns: [{ id: 't1', name: '甲镇', type: 'town' }, { id: 't2', name: '乙街道', type: 'subdistrict' }],
-  units: [
-    { id: 's1', name: '=HYPERLINK("http://evil","点我")', kind: 'school', town: 't1' },
-    { id: 's2', name: '<script>alert(1)</script>学校', kind: 'school', town: 't1' },
-    { id: 's3', name: '丙学校', kind: 'school', town: 't2' },
-    { id: 'c1', name: '丁居委', kind: 'community', communityType: 'residential', town: 't2' },
-  ],
-};
+/** A small district whose coverage is worked out by hand below (@liujin/core/testing). */
+const registry = SMALL_DISTRICT;
+const activities = SMALL_DISTRICT_ACTIVITIES;
 const a = (unitId: string, kind: Activity['kind'], date: string, extra: Partial<Activity> = {}): Activity => ({ unitId, kind, date, reference: 'r', ...extra });
-const activities: Activity[] = [
-  a('s1', 'evacuation-plan-compiled', '2025-04-01', { source: { file: 'a.csv', row: 2 } }),
-  a('s1', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 3 } }),
-  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 4 } }),
-  a('s2', 'evacuation-plan-compiled', '2026-03-01', { source: { file: 'a.csv', row: 5 } }), // duplicate of row 4
-  a('x9', 'training', '2026-05-01', { source: { file: 'a.csv', row: 6 } }), // unknown unit
-  a('c1', 'evacuation-plan-revised', '2026-08-20', { source: { file: 'a.csv', row: 7 } }),
-  a('c1', 'training', '2026-09-12', { topics: ['cpr', 'bandaging', 'gas-masks'], source: { file: 'a.csv', row: 8 } }),
-];
 let audit: AuditResult;
 let june: AuditResult;
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { resolveKeyDates } from '../dates/key-dates';
 import { KEY_DATE_IDS } from '../model/key-date';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
+import { walkCondition } from '../model/condition';
 import { Catalog, Requirement } from '../model/requirement';
 import { Role, UnitKind } from '../model/unit';
 import { Id } from '../model/text';
@@ -41,18 +42,20 @@ function substitute(value: unknown, params: Record<string, unknown>, path: (stri
 /** The values unit facts can take (model/unit.ts): a condition naming another can never be met. */
 const UNIT_FACT_VALUES: Readonly<Record<string, readonly string[]>> = { kind: UnitKind.options, roles: Role.options, communityType: ['residential', 'village'] };
 
-function checkCondition(condition: unknown, path: (string | number)[], depth: number, problems: Problem[], file?: string): void {
-  const at = { path, ...(file ? { file } : {}) };
-  if (depth > MAX_DEPTH) {
-    problems.push(problem('condition_too_deep', { zh: `条件嵌套超过 ${MAX_DEPTH} 层`, en: `condition nested deeper than ${MAX_DEPTH}` }, at));
-    return;
-  }
-  if (typeof condition !== 'object' || condition === null) return;
-  const c = condition as Record<string, unknown>;
-  for (const key of ['all', 'any'] as const) {
-    if (Array.isArray(c[key])) (c[key] as unknown[]).forEach((child, i) => checkCondition(child, [...path, key, i], depth + 1, problems, file));
-  }
-  if (c.not !== undefined) checkCondition(c.not, [...path, 'not'], depth + 1, problems, file);
+/** Problems of one catalog condition (facts, operators, paths, values, depth), every node visited by the one condition walker. */
+function checkCondition(condition: unknown, path: (string | number)[], problems: Problem[], file?: string): void {
+  walkCondition(condition, (c, nodePath, depth) => {
+    const at = { path: [...path, ...nodePath], ...(file ? { file } : {}) };
+    if (depth > MAX_DEPTH) {
+      problems.push(problem('condition_too_deep', { zh: `条件嵌套超过 ${MAX_DEPTH} 层`, en: `condition nested deeper than ${MAX_DEPTH}` }, at));
+      return false;
+    }
+    checkNode(c, at, problems);
+  });
+}
+
+function checkNode(c: Readonly<Record<string, unknown>>, at: { path: (string | number)[]; file?: string }, problems: Problem[]): void {
+  const path = at.path;
   if (typeof c.condition === 'string') {
     problems.push(problem('shared_condition', { zh: '不支持引用共享条件（condition）', en: 'shared condition references are not supported' }, at));
   }
@@ -93,8 +96,8 @@ function semanticProblems(catalog: Catalog, file?: string): Problem[] {
   }
   catalog.requirements.forEach((req, i) => {
     const base = ['requirements', i];
-    checkCondition(req.appliesTo, [...base, 'appliesTo'], 0, problems, file);
-    checkCondition(req.compliance, [...base, 'compliance'], 0, problems, file);
+    checkCondition(req.appliesTo, [...base, 'appliesTo'], problems, file);
+    checkCondition(req.compliance, [...base, 'compliance'], problems, file);
     const due = req.due;
     const keyDates = due.type === 'by-key-date' || due.type === 'window' ? [due.keyDate] : due.type === 'each-key-date' ? due.keyDates : [];
     for (const id of keyDates) {

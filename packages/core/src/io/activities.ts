@@ -1,6 +1,9 @@
 /** Activity records (evidence of work done) and waivers, from CSV, JSON, JSON Lines or spreadsheet rows. */
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KIND_SHORT_LABELS, Activity, ActivityKind } from '../model/activity';
 import { Waiver } from '../model/evaluation';
+import type { Catalog } from '../model/requirement';
+import type { Unit } from '../model/unit';
+import { outsideYearVerdict } from '../rules/earlier';
 import { problem, type ParseResult, type Problem } from '../model/problem';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
 import type { LocalizedText } from '../model/text';
@@ -68,6 +71,32 @@ export interface ActivityParseOptions {
   unitIds?: ReadonlySet<string>;
   /** The year to be audited: a record dated outside it gets an `outside_year` warning (an audit of the year lists it as unmatched). */
   year?: number;
+  /**
+   * With `year`: the catalog and the registry's units, so the one rule for other years is applied
+   * here (docs/catalog.md): a row an earlier year still counts for (work done once) gets no warning,
+   * and an earlier row that does not count says why.
+   */
+  outsideYear?: { catalog: Catalog; units: ReadonlyMap<string, Unit> };
+}
+
+/** The `outside_year` warning of a record dated outside `year`, or none when the audit of the year will use it. */
+function outsideYearWarning(a: Activity, year: number, judge: ActivityParseOptions['outsideYear'], at: { file: string; row: number; column: string }): Problem | undefined {
+  if (a.date.startsWith(`${year}-`)) return undefined;
+  const where = { ...at, severity: 'warning' as const };
+  if (judge) {
+    if ((outsideYearVerdict(judge.catalog, judge.units.get(a.unitId), a, year)?.usedBy.length ?? 0) > 0) return undefined;
+    if (a.date < `${year}-01-01`) {
+      return problem(
+        'outside_year',
+        {
+          zh: `日期 ${a.date} 早于 ${year} 年，且该类记录只计入当年（仅一次性要求接受往年记录）：${year} 年的核查会把这条记录列为未匹配`,
+          en: `date ${a.date} is before ${year} and this kind counts only in its own year (earlier years count only for work done once): an audit of ${year} lists this record as unmatched`,
+        },
+        where,
+      );
+    }
+  }
+  return problem('outside_year', { zh: `日期 ${a.date} 不在 ${year} 年内：${year} 年的核查会把这条记录列为未匹配`, en: `date ${a.date} is outside ${year}: an audit of ${year} lists this record as unmatched` }, where);
 }
 
 /** Unit ids compared for a suggestion only in registries up to this size (the search is quadratic). */
@@ -156,12 +185,8 @@ function parseActivityTable(rows: readonly (readonly unknown[])[], file: string,
     if (!result.success) for (const p of others) problems.push(p);
     else if (problems.length === before) {
       activities.push(result.data);
-      if (options.year !== undefined && !result.data.date.startsWith(`${options.year}-`)) {
-        const y = options.year;
-        problems.push(
-          problem('outside_year', { zh: `日期 ${result.data.date} 不在 ${y} 年内：${y} 年的核查会把这条记录列为未匹配`, en: `date ${result.data.date} is outside ${y}: an audit of ${y} lists this record as unmatched` }, { file, row: record.row, column: record.header.date ?? 'date', severity: 'warning' }),
-        );
-      }
+      const outside = options.year !== undefined ? outsideYearWarning(result.data, options.year, options.outsideYear, { file, row: record.row, column: record.header.date ?? 'date' }) : undefined;
+      if (outside) problems.push(outside);
     }
   }
   return problems.some((p) => p.severity === 'error') ? { ok: false, problems, partial: activities } : { ok: true, value: activities, problems };

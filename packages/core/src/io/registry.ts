@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
 import type { LocalizedText } from '../model/text';
-import { Registry, Unit, UnitKind, type District, type Town } from '../model/unit';
+import { Registry, UNIT_KIND_LABELS, Unit, UnitKind, type District, type Town } from '../model/unit';
 import { parseCsvRows, parseJsonLines, parseJsonText } from './csv';
 import { decodeText } from './decode';
 import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
@@ -33,28 +33,33 @@ export const REGISTRY_COLUMNS: readonly ColumnSpec[] = [
   c('routes', '疏散路线', 'Evacuation routes, separated by ";": building[/floor]: route > assembly point', false, '教学楼/1-3层: 东侧楼梯 > 操场; 综合楼: 西门 > 操场'),
 ];
 
-/** Chinese and English names of unit kinds as users write them. */
-const KIND_ALIASES: Readonly<Record<string, { kind: UnitKind; communityType?: 'residential' | 'village' }>> = {
-  区国动办: { kind: 'district-office' },
-  国动办: { kind: 'district-office' },
-  成员单位: { kind: 'member-unit' },
-  区国动委成员单位: { kind: 'member-unit' },
-  街镇: { kind: 'town' },
-  街道: { kind: 'town' },
-  镇: { kind: 'town' },
-  街镇国防动员工作组: { kind: 'town' },
-  党校: { kind: 'party-school' },
-  机关: { kind: 'organ' },
-  学校: { kind: 'school' },
-  企业: { kind: 'enterprise' },
-  园区: { kind: 'park' },
-  社区: { kind: 'community' },
-  居委: { kind: 'community', communityType: 'residential' },
-  居委会: { kind: 'community', communityType: 'residential' },
-  村委: { kind: 'community', communityType: 'village' },
-  村委会: { kind: 'community', communityType: 'village' },
-  媒体: { kind: 'media' },
+/**
+ * The Chinese words users write for each unit kind besides its label (UNIT_KIND_LABELS, the one
+ * table of kinds): those messages list, then other spellings accepted. 居委 and 村委 also give the
+ * community's type.
+ */
+const KIND_WORDS: Readonly<Record<UnitKind, { shown: readonly string[]; also?: readonly string[] }>> = {
+  school: { shown: ['学校'] },
+  enterprise: { shown: ['企业'] },
+  park: { shown: ['园区'] },
+  community: { shown: ['居委', '村委', '社区'], also: ['居委会', '村委会'] },
+  organ: { shown: ['机关'] },
+  'party-school': { shown: ['党校'] },
+  town: { shown: ['街镇'], also: ['街道', '镇'] },
+  'member-unit': { shown: ['成员单位'] },
+  'district-office': { shown: ['区国动办'], also: ['国动办'] },
+  media: { shown: ['媒体'] },
 };
+const COMMUNITY_TYPE_OF_WORD: Readonly<Record<string, 'residential' | 'village'>> = { 居委: 'residential', 居委会: 'residential', 村委: 'village', 村委会: 'village' };
+
+/** Every Chinese name of a unit kind: its label (with and without the note in brackets) and the words above. */
+const KIND_ALIASES: ReadonlyMap<string, { kind: UnitKind; communityType?: 'residential' | 'village' }> = new Map(
+  (Object.keys(KIND_WORDS) as UnitKind[]).flatMap((kind) => {
+    const label = UNIT_KIND_LABELS[kind].zh;
+    const words = new Set([label, label.replace(/（.*）$/, ''), ...KIND_WORDS[kind].shown, ...(KIND_WORDS[kind].also ?? [])]);
+    return [...words].map((word) => [word, { kind, ...(COMMUNITY_TYPE_OF_WORD[word] ? { communityType: COMMUNITY_TYPE_OF_WORD[word] } : {}) }] as const);
+  }),
+);
 
 /**
  * The unit kind named by `text`: its id or its Chinese or English label (居委 and 村委 give a community with its type); undefined when none matches.
@@ -62,15 +67,15 @@ const KIND_ALIASES: Readonly<Record<string, { kind: UnitKind; communityType?: 'r
 export function resolveUnitKind(text: string): { kind: UnitKind; communityType?: 'residential' | 'village' } | undefined {
   const t = text.trim();
   if ((UnitKind.options as readonly string[]).includes(t)) return { kind: t as UnitKind };
-  return KIND_ALIASES[t];
+  return KIND_ALIASES.get(t);
 }
 
 /** The kinds a user may write, in the language of the value they wrote (zh labels or English ids). */
-const KIND_WORDS_ZH = ['学校', '企业', '园区', '居委', '村委', '社区', '机关', '党校', '街镇', '成员单位', '区国动办', '媒体'];
+const KIND_WORDS_ZH = Object.values(KIND_WORDS).flatMap((w) => w.shown);
 
 function unknownKindMessage(text: string): LocalizedText {
   const chinese = looksChinese(text);
-  const guess = nearest(text, chinese ? Object.keys(KIND_ALIASES) : UnitKind.options);
+  const guess = nearest(text, chinese ? [...KIND_ALIASES.keys()] : UnitKind.options);
   const list = chinese ? KIND_WORDS_ZH.join('、') : UnitKind.options.join(', ');
   return {
     zh: `未知的单位类型「${text}」${guess ? `，是否应为「${guess}」？` : '。'}可用：${list}`,

@@ -57,13 +57,31 @@ export function foldCondition<T>(
   return fold.fact(condition);
 }
 
+/**
+ * The one walker of condition trees as JSON (a catalog being checked, a tree the engine annotated):
+ * visits each node before its `all`, `any` and `not` children, with its path and depth; returning
+ * `false` from `visit` skips the node's children.
+ */
+export function walkCondition(node: unknown, visit: (node: Readonly<Record<string, unknown>>, path: readonly (string | number)[], depth: number) => boolean | void, path: readonly (string | number)[] = [], depth = 0): void {
+  if (typeof node !== 'object' || node === null) return;
+  const n = node as Readonly<Record<string, unknown>>;
+  if (visit(n, path, depth) === false) return;
+  for (const key of ['all', 'any'] as const) {
+    const children = n[key];
+    if (Array.isArray(children)) children.forEach((child, i) => walkCondition(child, visit, [...path, key, i], depth + 1));
+  }
+  if (n.not !== undefined) walkCondition(n.not, visit, [...path, 'not'], depth + 1);
+}
+
+const isFactNode = (n: Readonly<Record<string, unknown>>) => typeof n.fact === 'string' && !Array.isArray(n.all) && !Array.isArray(n.any) && n.not === undefined;
+
 /** The leaves of a condition tree, or of a tree the engine annotated (same shape), in order. */
 export function conditionLeaves<L extends { fact?: string }>(node: object): L[] {
-  const n = node as { all?: unknown[]; any?: unknown[]; not?: unknown; fact?: string };
-  if (Array.isArray(n.all)) return n.all.flatMap((c) => conditionLeaves<L>(c as L));
-  if (Array.isArray(n.any)) return n.any.flatMap((c) => conditionLeaves<L>(c as L));
-  if (n.not !== undefined) return conditionLeaves<L>(n.not as L);
-  return typeof n.fact === 'string' ? [node as L] : [];
+  const leaves: L[] = [];
+  walkCondition(node, (n) => {
+    if (isFactNode(n)) leaves.push(n as L);
+  });
+  return leaves;
 }
 
 /** The tree with each fact condition replaced by `map(leaf)`. */

@@ -4,7 +4,7 @@ export * from './sector';
 export * from './unit';
 export * from './activity';
 export * from './key-date';
-export * from './condition';
+export { Condition, conditionLeaves, foldCondition, mapFactConditions, type FactCondition } from './condition';
 export * from './requirement';
 export * from './plan';
 export * from './evaluation';

@@ -120,4 +120,5 @@ export function testExporterConformance<Input, Options>(label: string, spec: Exp
     }
   });
 }
+export { SMALL_DISTRICT, SMALL_DISTRICT_ACTIVITIES } from './district';
 export { TEST_STYLES, excelSerial, rawZip, testWorkbook, workbookParts, zipParts, type TestCell, type TestSheet } from './workbooks';
