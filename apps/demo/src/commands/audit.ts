@@ -5,7 +5,7 @@ import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaive
 import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
 import { dateContextFor, type DateContext } from './date-context';
-import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
+import { asOfFor, outputFor, parseNow, parsePercent, parseUnitCount, parseYear } from './common';
 
 /** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
 export async function parseFormats(value: unknown): Promise<AuditFormat[]> {
@@ -35,6 +35,8 @@ export interface AuditRun {
   workdays?: WorkdayCalendar;
   formats: AuditFormat[];
   failUnder?: number;
+  /** `--large-audit`: units from which the audit is written as a large one (docs/audit.md). */
+  largeAuditUnits?: number;
   sink: OutputSet;
   now: Date;
 }
@@ -87,7 +89,7 @@ export async function writeAudit(run: AuditRun, out: Output): Promise<AuditOutco
     ...regionInput(run),
     ...(run.previous !== undefined ? { previous: run.previous } : {}),
   });
-  const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) });
+  const exporter = createAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}), ...(run.largeAuditUnits !== undefined ? { largeAuditUnits: run.largeAuditUnits } : {}) });
   // The reports are one set: none of an earlier run stays beside them.
   run.sink.claimFolder('audit');
   const written = await run.sink.write(exporter.export({ audit, now: run.now }));
@@ -101,6 +103,8 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const year = parseYear(options.year, now);
   const formats = await parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
+  const largeAuditUnits = parseUnitCount('--large-audit', options['largeAudit']);
+  const large = largeAuditUnits !== undefined ? { largeAuditUnits } : {};
   const asOf = asOfFor(year, options['asOf'], now);
   const registryFile = options.registry as string | undefined;
   const activitiesFile = options.activities as string | undefined;
@@ -115,7 +119,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
     const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, sink, now }, out),
     );
     report(result, global, out);
     return result.exitCode;
@@ -131,7 +135,7 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   ]);
   const { region, workdays } = await dateContextFor(options, registry);
   const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+    writeAudit({ catalog, registry, activities, setAside, waivers, previous, year, asOf, region, workdays, formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, sink, now }, out),
   );
   report(result, global, out);
   return result.exitCode;
@@ -200,7 +204,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   })();
   let audit: AuditResult | undefined;
   // Spill files go into the run's staging folder: removed with it, even after a kill.
-  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) }, { tempDir: run.sink.scratch });
+  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}), ...(run.largeAuditUnits !== undefined ? { largeAuditUnits: run.largeAuditUnits } : {}) }, { tempDir: run.sink.scratch });
   // The reports are one set: none of an earlier run stays beside them.
   run.sink.claimFolder('audit');
   const written = await run.sink.write(
