@@ -67,7 +67,13 @@ function namespaced(condition: Condition, prefix: string): Condition {
 
 /** What decides a reason's text: each leaf's result and value as `describeLeaves` shows them. */
 function leafKey(tree: Leaf): string {
-  return JSON.stringify(conditionLeaves<Leaf>(tree).map((l) => [l.result === true, Array.isArray(l.factResult) ? l.factResult.join(', ') : l.factResult === undefined ? null : String(l.factResult), Array.isArray(l.factResult)]));
+  let key = '';
+  for (const l of conditionLeaves<Leaf>(tree)) {
+    const v = l.factResult;
+    // Text and lists as JSON (no raw separator inside), numbers and booleans as written.
+    key += `${l.result === true ? '+' : '-'}${v === undefined ? '?' : typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)}\u0001`;
+  }
+  return key;
 }
 
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
