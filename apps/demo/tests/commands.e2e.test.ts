@@ -277,6 +277,21 @@ describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => 
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 2.*date/);
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 3/);
     expect(existsSync(join(dir, 'bad/audit'))).toBe(false);
+
+    // --large-audit: from that many units on, the unit detail goes to units.jsonl (streamed and in memory alike).
+    const large = (registry: string, activities: string, out: string, value: string) => liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--large-audit', value, '--json']);
+    for (const [registry, activities, out] of [['r.jsonl', 'a.jsonl', 'large-jsonl'], ['r.csv', 'a.csv', 'large-csv']] as const) {
+      const r = large(registry, activities, out, '2');
+      expect(r.status, r.stderr).toBe(csv.status);
+      expect((JSON.parse(r.stdout) as { files: string[] }).files).toContain('audit/units.jsonl');
+      const summary = JSON.parse(readFileSync(join(dir, out, 'audit/audit.json'), 'utf8')) as Audit & { unitDetail: unknown };
+      expect(summary.units).toEqual([]);
+      expect(summary.unitDetail).toEqual({ path: 'units.jsonl', units: 2 });
+      expect(readFileSync(join(dir, out, 'audit/units.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(a.units.map((u) => expect.objectContaining({ unitId: (u as { unitId: string }).unitId })));
+    }
+    const zero = large('r.jsonl', 'a.jsonl', 'zero', '0');
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('--large-audit');
   });
 });
 

@@ -3,10 +3,22 @@ import { z } from 'zod';
 import { Lang, resolveExporterOptions, type Artefact, type AuditResult, type Exporter, type LocalizedText } from '@liujin/core';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
+import { compactAuditChunks, unitDetailOf } from './json-stream';
 import { targetsCsv } from './targets';
 
 /** The targets table written beside audit.csv. */
 export const TARGETS_CSV_PATH = 'audit/targets.csv';
+
+/** A large audit's per-unit detail (JSON Lines, one unit a line), written with `json` beside the summary audit.json. */
+export const UNITS_JSONL_PATH = 'audit/units.jsonl';
+
+/**
+ * From this many units on, an audit is large (docs/audit.md, "Large audits"): audit.json is the
+ * compact summary, the unit detail goes to units.jsonl and audit.csv, and the workbook carries
+ * the summary sheets only. A project default (默认，可调整), not a figure of the notice:
+ * `largeAuditUnits` / `liujin audit --large-audit <units>`.
+ */
+export const DEFAULT_LARGE_AUDIT_UNITS = 100_000;
 import { percent } from './text';
 import { auditXlsx } from './xlsx';
 
@@ -44,6 +56,8 @@ export const AuditOptions = z
     lang: Lang.default('zh'),
     /** Overall coverage (percent) under which the verdict fails; also a JUnit test case. */
     failUnder: z.number().min(0).max(100).optional(),
+    /** Units from which the audit is written as a large one (default 100,000, 默认，可调整; docs/audit.md). */
+    largeAuditUnits: z.number().int().positive().default(DEFAULT_LARGE_AUDIT_UNITS),
   })
   .strict();
 /** The audit exporter's options with defaults filled in. */
@@ -70,16 +84,19 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
     options: resolved,
     async *export({ audit, now }: AuditExportInput): AsyncIterable<Artefact> {
       const { lang } = resolved;
-      const render: Record<AuditFormat, () => Promise<string | Uint8Array> | string> = {
-        json: () => auditJson(audit),
+      // A large audit: its unit detail in units.jsonl and audit.csv only (docs/audit.md).
+      const large = audit.units.length >= resolved.largeAuditUnits;
+      const render: Record<AuditFormat, () => Promise<string | Uint8Array> | string | AsyncIterable<string>> = {
+        json: () => (large ? compactAuditChunks(audit, unitDetailOf(audit.units.length), audit.unmatched) : auditJson(audit)),
         csv: () => auditCsv(audit, lang),
-        xlsx: () => auditXlsx(audit, lang, now),
+        xlsx: () => auditXlsx(audit, lang, now, undefined, { detail: !large }),
         html: () => auditHtml(audit, lang, now.toISOString().slice(0, 10)),
         md: () => auditMarkdown(audit, lang),
         junit: () => auditJunit(audit, resolved.failUnder),
       };
       for (const format of resolved.formats) {
         yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
+        if (format === 'json' && large) yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: unitLines(audit.units) };
         // The targets table (met / all applicable, open work beside it) comes with the CSV.
         if (format === 'csv') yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
       }
@@ -100,4 +117,17 @@ export function auditVerdict(audit: AuditResult, options: { failUnder?: number }
     reasons.push({ zh: `总体覆盖率 ${percent(audit.overall.share)} 低于 ${options.failUnder}%`, en: `overall coverage ${percent(audit.overall.share)} is under ${options.failUnder}%` });
   }
   return { exitCode: reasons.length > 0 ? 1 : 0, reasons };
+}
+
+/** Each unit's result as one line of compact JSON. */
+async function* unitLines(units: AuditResult['units']): AsyncGenerator<string> {
+  let lines = '';
+  for (const u of units) {
+    lines += `${JSON.stringify(u)}\n`;
+    if (lines.length > 1 << 20) {
+      yield lines;
+      lines = '';
+    }
+  }
+  if (lines !== '') yield lines;
 }

@@ -3,7 +3,7 @@
  * (AuditResult, runAudit) is computed by @liujin/core. Guide: docs/audit.md.
  * @module @liujin/audit
  */
-export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, AUDIT_PATHS, type AuditExportInput } from './exporter';
+export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, AUDIT_PATHS, UNITS_JSONL_PATH, DEFAULT_LARGE_AUDIT_UNITS, type AuditExportInput } from './exporter';
 export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';
 export { auditXlsx } from './xlsx';

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
 import { AuditAccumulator, resolveExporterOptions, uniqueIds, setAsideEntry, unmatchedEntry, type Activity, type Artefact, type AuditInput, type AuditResult, type Exporter, type Registry, type Unit } from '@liujin/core';
-import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH } from './exporter';
+import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH, UNITS_JSONL_PATH } from './exporter';
 import { auditHtml } from './html';
-import { jsonObjectChunks } from './json-stream';
+import { compactAuditChunks, jsonObjectChunks, unitDetailOf } from './json-stream';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
 import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
@@ -144,6 +144,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         // Pass 1: the registry's ids and their positions.
         const position = new Map<string, number>();
         for await (const unit of input.units()) position.set(unit.id, position.size);
+        // A large audit (docs/audit.md): unit detail in units.jsonl and audit.csv only.
+        const large = position.size >= resolved.largeAuditUnits;
+        const unitDetail = unitDetailOf(position.size);
 
         // Pass 2: each record to its chunk's spill file, in input order; unknown units listed now.
         const unmatchedSpill = sink('unmatched.jsonl');
@@ -175,7 +178,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const csv = want.has('csv') ? sink('audit.csv') : undefined;
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
         const titles = new Map(input.catalog.requirements.map((r) => [r.id, r.title[lang]]));
-        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles) : undefined;
+        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large }) : undefined;
         csv?.write(auditCsvHeader(lang));
         let index = 0;
         let chunk = -1;
@@ -199,7 +202,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           book?.unit(result);
         }
         const audit = acc.result([], sample);
-        if (book) await book.finish(audit, acc.gapNames);
+        if (book) await book.finish(large ? { ...audit, unitDetail } : audit, acc.gapNames);
         for (const s of open) s.close();
         open.length = 0;
         input.onAudit?.(audit);
@@ -211,7 +214,11 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           const artefact = { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format] };
           switch (format) {
             case 'json':
-              yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(join(spill, 'units.jsonl')), unmatched: parsedLines(join(spill, 'unmatched.jsonl')) }) };
+              if (large) {
+                // The spooled lines are the entries' JSON already: copied, never parsed again.
+                yield { ...artefact, content: compactAuditChunks(audit, unitDetail, fileLines(join(spill, 'unmatched.jsonl'))) };
+                yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: streamedFile(join(spill, 'units.jsonl')) };
+              } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(join(spill, 'units.jsonl')), unmatched: parsedLines(join(spill, 'unmatched.jsonl')) }) };
               break;
             case 'csv':
               yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };

@@ -8,7 +8,7 @@ import { AuditResult, QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Acti
 import { SMALL_DISTRICT, SMALL_DISTRICT_ACTIVITIES, arbitraryActivities, arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liujin/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditVerdict, auditXlsx, createAuditExporter, createStreamedAuditExporter } from '../src/index';
+import { auditCsv, auditVerdict, auditXlsx, createAuditExporter, createStreamedAuditExporter } from '../src/index';
 import { systemTool } from '../../../tools/config/system-tools';
 
 /** A small district whose coverage is worked out by hand below (@liujin/core/testing). */
@@ -139,13 +139,13 @@ testExporterConformance('audit-streamed', {
 
 describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}) {
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
-    const memory = await collectArtefacts(createAuditExporter({ formats: [...formats] }).export({ audit, now: NOW }));
+    const memory = await collectArtefacts(createAuditExporter({ formats: [...formats], ...options }).export({ audit, now: NOW }));
     let summary: AuditResult | undefined;
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats] }, { chunkUnits }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
     );
     return { audit, memory, streamed, summary: summary! };
   }
@@ -159,11 +159,40 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     }
   });
 
+  it('writes a large audit alike on both paths: a compact summary, units.jsonl, a workbook without the unit detail', async () => {
+    for (const chunkUnits of [1, 3]) {
+      const { audit: full, memory, streamed } = await both(registry, activities, chunkUnits, {}, { largeAuditUnits: 4 });
+      expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
+      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
+      const text = (path: string) => Buffer.from(memory.find((a) => a.path === path)!.content).toString('utf8');
+      const json = text('audit/audit.json');
+      expect(json.split('\n')).toHaveLength(2);
+      const summary = AuditResult.parse(JSON.parse(json));
+      expect(summary.units).toEqual([]);
+      expect(summary.unitDetail).toEqual({ path: 'units.jsonl', units: 4 });
+      expect({ ...summary, units: full.units, unitDetail: undefined }).toEqual(JSON.parse(JSON.stringify(full)));
+      expect(text('audit/units.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify(full.units)));
+      expect(text('audit/audit.csv')).toBe(auditCsv(full, 'zh'));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'liujin-large-'));
+    const { memory } = await both(registry, activities, 2, {}, { largeAuditUnits: 4 });
+    writeFileSync(join(dir, 'large.xlsx'), memory.find((a) => a.path.endsWith('.xlsx'))!.content);
+    const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'large.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
+    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办']);
+    expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 audit.csv 与 units.jsonl']);
+    // Below the threshold nothing changes.
+    const small = await both(registry, activities, 2, {}, { largeAuditUnits: 5 });
+    const usual = await both(registry, activities, 2);
+    expect(small.memory.map((a) => a.path)).toEqual(usual.memory.map((a) => a.path));
+    for (const [i, artefact] of usual.memory.entries()) expect(same(small.memory[i]!.content, artefact.content), artefact.path).toBe(true);
+  });
+
   it('on random districts too (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }))), async ([reg, acts, chunkUnits]) => {
-        const { memory, streamed, summary } = await both(reg, acts, chunkUnits);
-        expect(summary.activities).toEqual((JSON.parse(String(memory.find((a) => a.path.endsWith('.json'))!.content)) as AuditResult).activities);
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }))), async ([reg, acts, chunkUnits, largeAuditUnits]) => {
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits });
+        expect(summary.activities).toEqual((JSON.parse(Buffer.from(memory.find((a) => a.path.endsWith('.json'))!.content).toString('utf8')) as AuditResult).activities);
+        expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
         for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);
       }),
       { numRuns: 25 },

@@ -6,7 +6,7 @@ import { InputError, type GlobalOptions, type Output } from '../runtime';
 import type { AuditFormat } from '@liujin/audit';
 import { dateContextFor, type DateContext } from './date-context';
 import { builtinExporter, exportContext, exportInto } from './run-exporter';
-import { asOfFor, outputFor, parseNow, parsePercent, parseYear } from './common';
+import { asOfFor, outputFor, parseNow, parsePercent, parseUnitCount, parseYear } from './common';
 import { writeWorklists } from './worklist';
 
 /** `--format`: a comma-separated list of the formats @liujin/audit renders (all of them by default). */
@@ -51,10 +51,10 @@ export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMis
  * The audit through its exporter (`liujin export audit`) into a set that is open, and its verdict:
  * `audit` writes its own set, `plan` and `serve` write it beside their other formats.
  */
-export async function auditInto(sink: OutputSet, context: ExportContext, options: { formats: AuditFormat[]; failUnder?: number; worklists?: boolean }, out: Output): Promise<AuditOutcome> {
+export async function auditInto(sink: OutputSet, context: ExportContext, options: { formats: AuditFormat[]; failUnder?: number; largeAuditUnits?: number; worklists?: boolean }, out: Output): Promise<AuditOutcome> {
   const { auditVerdict } = await import('@liujin/audit');
   let audit: AuditResult | undefined;
-  const written = await exportInto(sink, { exporter: await builtinExporter('audit'), context: { ...context, onAudit: (result) => (audit = result) }, options: { formats: options.formats, ...(options.failUnder !== undefined ? { failUnder: options.failUnder } : {}) }, flags: { formats: '--format', failUnder: '--fail-under' } }, out);
+  const written = await exportInto(sink, { exporter: await builtinExporter('audit'), context: { ...context, onAudit: (result) => (audit = result) }, options: { formats: options.formats, ...(options.failUnder !== undefined ? { failUnder: options.failUnder } : {}), ...(options.largeAuditUnits !== undefined ? { largeAuditUnits: options.largeAuditUnits } : {}) }, flags: { formats: '--format', failUnder: '--fail-under', largeAuditUnits: '--large-audit' } }, out);
   if (audit === undefined) throw new Error('the audit exporter did not report its audit');
   // The work lists as of the audit's date (docs/worklists.md), in the same set.
   if (options.worklists === true) {
@@ -70,6 +70,8 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   const year = parseYear(options.year, now);
   const formats = await parseFormats(options.format);
   const failUnder = parsePercent('--fail-under', options['failUnder']);
+  const largeAuditUnits = parseUnitCount('--large-audit', options['largeAudit']);
+  const large = largeAuditUnits !== undefined ? { largeAuditUnits } : {};
   const asOf = asOfFor(year, options['asOf'], now);
   const registryFile = options.registry as string | undefined;
   const activitiesFile = options.activities as string | undefined;
@@ -84,13 +86,13 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
     const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), sink, now }, out),
+      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, sink, now }, out),
     );
     report(result, global, out);
     return result.exitCode;
   }
   const { context } = await exportContext(options, out, { now, year, previous, eagerActivities: true });
-  const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) => auditInto(sink, context, { formats, ...(failUnder !== undefined ? { failUnder } : {}), worklists: true }, out));
+  const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) => auditInto(sink, context, { formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, worklists: true }, out));
   report(result, global, out);
   return result.exitCode;
 }
@@ -168,7 +170,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   })();
   let audit: AuditResult | undefined;
   // Spill files go into the run's staging folder: removed with it, even after a kill.
-  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}) }, { tempDir: run.sink.scratch });
+  const exporter = createStreamedAuditExporter({ formats: run.formats, lang: out.lang, ...(run.failUnder !== undefined ? { failUnder: run.failUnder } : {}), ...(run.largeAuditUnits !== undefined ? { largeAuditUnits: run.largeAuditUnits } : {}) }, { tempDir: run.sink.scratch });
   // The reports are one set: none of an earlier run stays beside them.
   run.sink.claimFolder('audit');
   const written = await run.sink.write(

@@ -75,6 +75,14 @@ export function parsePercent(option: string, value: unknown): number | undefined
   return n;
 }
 
+/** A count of units (a positive whole number), e.g. `--large-audit 100000`. */
+export function parseUnitCount(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(String(value).replace(/[,_]/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1) bad(option, `应为正整数（单位数），读到「${String(value)}」`, `expected a whole number of units ≥ 1, read "${String(value)}"`);
+  return n;
+}
+
 export function outputFor(global: GlobalOptions): Output {
   return createOutput(global);
 }

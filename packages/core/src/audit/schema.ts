@@ -71,6 +71,11 @@ export const AuditResult = z.object({
       results: z.array(RequirementResult.omit({ unitId: true, year: true })),
     }),
   ),
+  /**
+   * A large audit (docs/audit.md, "Large audits"): `units` is empty and each unit's entry is one
+   * line of this JSON Lines file beside audit.json, in registry order.
+   */
+  unitDetail: z.object({ path: z.string(), units: z.number().int().nonnegative() }).optional(),
   overall: Coverage,
   byRequirement: z.array(Coverage.extend({ requirementId: z.string(), title: LocalizedText, sector: RequirementSector, clause: z.string(), target: z.number().nullable(),
       /** `met` only when shareOfAll reaches the target; `on-track` (nothing overdue) or `behind` (something not met) before that. */

@@ -14,6 +14,7 @@ import { parseJsonLine } from './csv';
 import { INPUT_LIMITS, capProblems } from './limits';
 import { QINGPU_DISTRICT, QINGPU_TOWNS } from './qingpu';
 import { jsonLinesAsRows, parseUnitsTable, renumber } from './registry';
+import { plainActivities, plainUnits, townLookup } from './json-lines-fast';
 
 /** Problems listed in full; beyond this many only counted (a nation's broken file would flood the terminal). */
 export const MAX_LISTED_PROBLEMS = INPUT_LIMITS.problems;
@@ -57,9 +58,23 @@ export async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: 
   if (batch.length > 0) yield batch;
 }
 
-/** Batches of lines as table rows (header first) with their line numbers; problems collected. */
-async function* tableBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[]): AsyncGenerator<{ rows: unknown[][]; rowNumbers: number[]; lines: number }> {
+/**
+ * Batches of lines: as records when every line of the batch passes the compiled check
+ * (json-lines-fast.ts), else as table rows (header first) with their line numbers for the full
+ * readers; problems collected.
+ */
+async function* tableBatches<T>(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  problems: Problem[],
+  plain: (batch: { line: number; value: unknown }[]) => T[] | undefined,
+): AsyncGenerator<{ records: T[]; rowNumbers: number[]; lines: number } | { rows: unknown[][]; rowNumbers: number[]; lines: number }> {
   for await (const batch of jsonLineBatches(chunks, file, problems)) {
+    const records = plain(batch);
+    if (records) {
+      yield { records, rowNumbers: batch.map((l) => l.line), lines: batch.length };
+      continue;
+    }
     const table = jsonLinesAsRows(batch, file);
     if (table.ok) yield { ...table.value, lines: batch.length };
     else problems.push(...table.problems);
@@ -119,14 +134,21 @@ export function streamRegistryUnits(
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
-      for await (const table of tableBatches(open(), file, problems)) {
-        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
-        problems.push(...renumber(parsed.problems, table.rowNumbers));
-        if (!parsed.ok) continue;
-        for (const [i, unit] of parsed.value.units.entries()) {
+      const townId = townLookup(towns);
+      for await (const table of tableBatches(open(), file, problems, (batch) => plainUnits(batch, townId))) {
+        const { rowNumbers } = table;
+        let units: readonly Unit[];
+        if ('records' in table) units = table.records;
+        else {
+          const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
+          problems.push(...renumber(parsed.problems, rowNumbers));
+          if (!parsed.ok) continue;
+          units = parsed.value.units;
+        }
+        for (const [i, unit] of units.entries()) {
           if (!checked) {
             const first = seen.get(unit.id);
-            const row = table.rowNumbers[i] ?? 0;
+            const row = rowNumbers[i] ?? 0;
             if (first !== undefined) problems.push(problem('duplicate_id', { zh: `编号「${unit.id}」与第 ${first} 行重复`, en: `id "${unit.id}" repeats row ${first}` }, { file, row, column: 'id' }));
             else seen.set(unit.id, row);
           }
@@ -147,7 +169,14 @@ export function streamRegistryUnits(
 export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, file: string, setAside: SetAsideRow[]): AsyncGenerator<Activity> {
   const problems: Problem[] = [];
   let count = 0;
-  for await (const table of tableBatches(chunks, file, problems)) {
+  for await (const table of tableBatches(chunks, file, problems, (batch) => plainActivities(batch, file))) {
+    count += table.lines;
+    if ('records' in table) {
+      // Already in place: the source row is the line number.
+      if (problems.length > 0) continue;
+      yield* table.records;
+      continue;
+    }
     const { rowNumbers } = table;
     const parsed = parseActivityRows(table.rows, { file, unknownKinds: 'set-aside' });
     for (const p of renumber(parsed.problems, rowNumbers)) {
@@ -155,7 +184,6 @@ export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, 
       if (row) setAside.push({ ...row, file });
       else problems.push(p);
     }
-    count += table.lines;
     if (!parsed.ok) continue;
     for (const a of parsed.value) {
       if (problems.length > 0) break;

@@ -16,7 +16,7 @@ import { rolesOf, type Unit } from '../model/unit';
 import { evidenceFacts, type Evidence, type UnitEvidenceContext } from './evidence';
 import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
-import { describeLeaves, withNotes, type Leaf } from './reasons';
+import { acceptsEarlierYears, describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
 import { resolvePath, traceCondition } from './compile';
 
@@ -63,6 +63,17 @@ function factsOf(condition: Condition): Set<string> {
 /** Prefixes evidence facts with the requirement's index so one engine can hold every rule. */
 function namespaced(condition: Condition, prefix: string): Condition {
   return mapFactConditions(condition, (leaf) => (UNIT_FACTS.has(leaf.fact) ? leaf : { ...leaf, fact: `${prefix}${leaf.fact}` }));
+}
+
+/** What decides a reason's text: each leaf's result and value as `describeLeaves` shows them. */
+function leafKey(tree: Leaf): string {
+  let key = '';
+  for (const l of conditionLeaves<Leaf>(tree)) {
+    const v = l.factResult;
+    // Text and lists as JSON (no raw separator inside), numbers and booleans as written.
+    key += `${l.result === true ? '+' : '-'}${v === undefined ? '?' : typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)}\u0001`;
+  }
+  return key;
 }
 
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
@@ -135,6 +146,22 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     }
     // The first waiver in input order that has not expired, as a linear search would find.
     return index.get(`${unitId}\u0000${requirementId}`)?.find((w) => w.expires >= asOf);
+  };
+
+  // Reasons built once per requirement and outcome: units whose deciding facts read alike share
+  // one reason object (the text is a function of the leaves' results and shown values, the
+  // requirement, the year and the first record used), which spares a city's audit millions of
+  // equal strings (compiled path). Bounded: past the bound reasons are built per unit.
+  const reasonCache = new Map<string, LocalizedText>();
+  const cachedReason = (key: string, build: () => LocalizedText): LocalizedText => {
+    // The reference path builds every reason: the differential test holds the cache to it.
+    if (!compiled) return build();
+    let reason = reasonCache.get(key);
+    if (reason === undefined) {
+      reason = build();
+      if (reasonCache.size < 50_000) reasonCache.set(key, reason);
+    }
+    return reason;
   };
 
   async function evaluateUnit(input: EvaluateUnitInput): Promise<RequirementResult[]> {
@@ -227,16 +254,19 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       }
       const complies = outcome(i, 'complies');
       const ids = evidence.used.map(activityId);
-      if (complies.result) return result('met', 'conditions-met', withNotes(req, describeLeaves(complies.conditions, p.prefix, true, 'complies'), evidence, year), ids);
+      // withNotes names the first record only for work done once.
+      const first = acceptsEarlierYears(req) ? evidence.used[0] : undefined;
+      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leafKey(complies.conditions)}`;
+      if (complies.result) return result('met', 'conditions-met', cachedReason(key, () => withNotes(req, describeLeaves(complies.conditions, p.prefix, true, 'complies'), evidence, year)), ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;
       const stillOpen =
         due.type === 'each-key-date'
           ? Number(evidence.facts.occasionsWithEvidence) + schedule.occasions.filter((o) => o.end > asOf).length >= due.minOccasions
           : dueDate !== undefined && dueDate > asOf;
-      const reason = withNotes(req, describeLeaves(complies.conditions, p.prefix, false, 'complies'), evidence, year);
+      const reason = cachedReason(key, () => withNotes(req, describeLeaves(complies.conditions, p.prefix, false, 'complies'), evidence, year));
       if (stillOpen) {
-        return result('pending', 'not-yet-due', { zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` }, ids);
+        return result('pending', 'not-yet-due', cachedReason(`${key}|pending|${dueDate ?? ''}`, () => ({ zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` })), ids);
       }
       return result('not-met', 'conditions-not-met', reason, ids);
     }

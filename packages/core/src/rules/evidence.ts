@@ -31,6 +31,14 @@ function deadlineInDays(date: string, days: number): string {
   return hit;
 }
 
+const names = new Map<string, readonly [string, string]>();
+/** `inYear:<kind>` and `inWindow:<kind>`, built once per kind rather than per unit and requirement. */
+function factNames(kind: string): readonly [string, string] {
+  let pair = names.get(kind);
+  if (!pair) names.set(kind, (pair = [`inYear:${kind}`, `inWindow:${kind}`]));
+  return pair;
+}
+
 /** What every requirement of one unit shares: its activities of the year up to the as-of date. */
 export interface UnitEvidenceContext {
   yearActivities?: Activity[];
@@ -56,8 +64,13 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
     participants: eligible.reduce((n, a) => n + (a.participants ?? 0), 0),
   };
   for (const kind of req.evidenceKinds) {
-    facts[`inYear:${kind}`] = eligible.filter((a) => a.kind === kind).length;
-    facts[`inWindow:${kind}`] = inWindow.filter((a) => a.kind === kind).length;
+    const [inYearName, inWindowName] = factNames(kind);
+    let inYearCount = 0;
+    for (const a of eligible) if (a.kind === kind) inYearCount++;
+    let inWindowCount = 0;
+    for (const a of inWindow) if (a.kind === kind) inWindowCount++;
+    facts[inYearName] = inYearCount;
+    facts[inWindowName] = inWindowCount;
   }
   const topics = new Set(eligible.flatMap((a) => a.topics ?? []));
   facts.topicsCovered = [...topics].sort();

@@ -14,9 +14,17 @@ function contentHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
+/** Derived ids by record: the audit asks for the id of one record several times (its rows, the evidence lists). */
+const derived = new WeakMap<Activity, string>();
+
 /** An activity's id: its own, or one derived from its content (never from its position). */
 export function activityId(activity: Activity): string {
   if (activity.id) return activity.id;
-  const { source: _source, ...content } = activity;
-  return `${activity.unitId}/${activity.date}/${activity.kind}/${contentHash(JSON.stringify(content))}`;
+  let id = derived.get(activity);
+  if (id === undefined) {
+    const { source: _source, ...content } = activity;
+    id = `${activity.unitId}/${activity.date}/${activity.kind}/${contentHash(JSON.stringify(content))}`;
+    derived.set(activity, id);
+  }
+  return id;
 }

@@ -1,15 +1,20 @@
 /**
- * Audit of a city or a nation, streamed end to end: JSON Lines registry and activity log on disk
- * (written first, untimed), read, evaluated chunk by chunk and written in every format, as
- * `liujin audit` does for .jsonl inputs. Baseline: reading the same files line by line with
- * JSON.parse and nothing else, the least any streamed audit must do. Run as `liujin audit` on
- * the .jsonl files in a plain Node process.
+ * Audit streamed end to end, at several sizes (10k, 100k, 1M units x 10 activities by default):
+ * JSON Lines registry and activity log on disk (written first, untimed), then `liujin audit` on
+ * them in a plain Node process, once with the default formats and once with the summary formats
+ * only (md, html, junit). Baseline, in the same run and at each size: reading both files line by
+ * line with JSON.parse and nothing else, the least any streamed audit must do. Each row reports
+ * the ratio to that baseline, peak memory, the garbage collector's time and, at the smallest size,
+ * the bytes allocated per unit (a run under --trace-gc-nvp).
+ *
+ * LIUJIN_BENCH_STREAM_SIZES=10000,100000 changes the sizes (LIUJIN_BENCH_NATION, the old
+ * variable, gives one size).
  */
-import { createReadStream, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync, closeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { runCli } from '../cli-run';
+import { allocatedBytes, runCli } from '../cli-run';
 import { writeSyntheticJsonl } from '../synthetic';
 import type { Measurement, Workload } from '../types';
 
@@ -19,52 +24,55 @@ async function readLines(file: string): Promise<number> {
   return n;
 }
 
-/** The `"activities": {...}` totals near the end of a (possibly huge) audit.json. */
-async function readTail(file: string): Promise<string> {
-  const size = statSync(file).size;
-  const fd = openSync(file, 'r');
-  try {
-    // The totals come before the unmatched list, which may be long: search backwards in steps.
-    for (let span = 1 << 20; ; span *= 4) {
-      const length = Math.min(size, span);
-      const buffer = Buffer.alloc(length);
-      readSync(fd, buffer, 0, length, size - length);
-      const text = buffer.toString('utf8');
-      const m = /\n {2}"activities": (\{[^}]*\})/.exec(text);
-      if (m) return m[1]!;
-      if (length === size) throw new Error('no activity totals in audit.json');
-    }
-  } finally {
-    closeSync(fd);
-  }
+function sizes(quick: boolean): number[] {
+  const list = process.env.LIUJIN_BENCH_STREAM_SIZES ?? process.env.LIUJIN_BENCH_NATION ?? (quick ? '2000,20000' : '10000,100000,1000000');
+  return list.split(',').map((s) => Number(s.trim())).filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** The activity total the summary reports, to check the run audited every record. */
+function auditedTotal(dir: string): number {
+  const md = readFileSync(join(dir, 'summary.md'), 'utf8');
+  const m = /活动记录: (\d+)/.exec(md);
+  if (!m) throw new Error('no activity total in summary.md');
+  return Number(m[1]);
 }
 
 export const auditStreamWorkload: Workload = {
   id: 'audit-stream',
-  title: 'Audit streamed from JSON Lines: units x 10 activities, all formats',
+  title: 'Audit streamed from JSON Lines: units x 10 activities, default and summary formats',
   async run({ quick }) {
-    const count = quick ? 20_000 : Number(process.env.LIUJIN_BENCH_NATION ?? 1_000_000);
-    const dir = mkdtempSync(join(tmpdir(), 'liujin-bench-stream-'));
-    try {
-      const files = writeSyntheticJsonl(dir, count, 10, 2026);
-      const start = performance.now();
-      const lines = (await readLines(files.registry)) + (await readLines(files.activities));
-      const baselineMs = performance.now() - start;
-      // The user's command, in a plain Node process: time and peak memory of the whole run.
-      const out = join(dir, 'out');
-      const run = runCli(['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet']);
-      const ms = run.ms;
-      const audit = JSON.parse(await readTail(join(out, 'audit/audit.json'))) as { total: number };
-      if (audit.total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${audit.total}`);
-      const peak = run.peakRssBytes;
-      const written = readdirSync(join(out, 'audit')).reduce((n, f) => n + statSync(join(out, 'audit', f)).size, 0);
-      const measurements: Measurement[] = [
-        { name: 'audit streamed', variant: 'liujin audit (JSON Lines in, 6 formats out)', medianMs: ms, items: count, itemLabel: 'unit', peakRssBytes: peak, extra: { activities: count * 10, 'units/s': Math.round((count / ms) * 1000), 'input MB': Math.round(files.bytes / 1e6), 'output MB': Math.round(written / 1e6) } },
-        { name: 'audit streamed', variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines } },
-      ];
-      return measurements;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const measurements: Measurement[] = [];
+    for (const [index, count] of sizes(quick).entries()) {
+      const dir = mkdtempSync(join(tmpdir(), 'liujin-bench-stream-'));
+      try {
+        const files = writeSyntheticJsonl(dir, count, 10, 2026);
+        const name = `audit streamed ${label(count)}`;
+        const start = performance.now();
+        const lines = (await readLines(files.registry)) + (await readLines(files.activities));
+        const baselineMs = performance.now() - start;
+        measurements.push({ name, variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines, 'input MB': Math.round(files.bytes / 1e6) } });
+        const args = (out: string, formats?: string) => ['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet', ...(formats ? ['--format', formats] : [])];
+        for (const [variant, formats] of [['liujin audit, default formats', undefined], ['liujin audit, summary formats (md, html, junit)', 'md,html,junit']] as const) {
+          const out = join(dir, formats ? 'summary' : 'default');
+          const run = runCli(args(out, formats));
+          const total = auditedTotal(join(out, 'audit'));
+          if (total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${total}`);
+          const written = readdirSync(join(out, 'audit')).reduce((n, f) => n + statSync(join(out, 'audit', f)).size, 0);
+          const extra: Record<string, number | string> = { 'units/s': Math.round((count / run.ms) * 1000), 'GC share': `${Math.round((run.gcMs / run.ms) * 100)}%`, 'output MB': Math.round(written / 1e6), files: readdirSync(join(out, 'audit')).sort().join(' ') };
+          // Allocation: one more run under the GC trace, at the smallest size only.
+          if (index === 0 && process.env.LIUJIN_BENCH_ALLOC !== '0') {
+            rmSync(out, { recursive: true, force: true });
+            extra['KB allocated/unit'] = Math.round((await allocatedBytes(args(out, formats))) / count / 1024);
+          }
+          measurements.push({ name, variant, medianMs: run.ms, items: count, itemLabel: 'unit', peakRssBytes: run.peakRssBytes, extra });
+          rmSync(out, { recursive: true, force: true });
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
+    return measurements;
   },
 };
