@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { FALLBACK_CHARACTER, missingCharacters, printable, type FontSet } from './fonts';
 import { Form } from './form';
 import { Measurer } from './wrap';
+import { compactOutput, shareLayoutCache } from './writer';
 
 export const MM = 72 / 25.4;
 /** A4 page geometry in points: margins and the 156 mm x 225 mm type area of GB/T 9704-2012. */
@@ -80,7 +81,8 @@ export class Layout {
       size: 'A4',
       margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - RIGHT, bottom: PAGE.height - BOTTOM },
       bufferPages: true,
-      autoFirstPage: true,
+      // The first page is added once the output stage is in place (writer.ts).
+      autoFirstPage: false,
       lang: 'zh-CN',
       displayTitle: true,
       tagged: true,
@@ -91,12 +93,18 @@ export class Layout {
       // No default Helvetica: pdfkit would parse its metrics file for every document.
       font: null,
     } as unknown as PDFKit.PDFDocumentOptions);
-    // Registered by name, the shared parsed fonts are opened once per document (TOOLCHAIN.md).
-    this.doc.registerFont('serif', this.fonts.serif as never);
-    this.doc.registerFont('serifBold', this.fonts.serifBold as never);
-    this.doc.registerFont('sansBold', this.fonts.sansBold as never);
+    compactOutput(this.doc);
+    this.doc.addPage();
+    // Registered by name, the shared parsed fonts are opened once per document (TOOLCHAIN.md),
+    // and their text shaped once per process (writer.ts).
+    for (const name of ['serif', 'serifBold', 'sansBold'] as const) {
+      this.doc.registerFont(name, this.fonts[name] as never);
+      this.doc.font(name);
+      shareLayoutCache(this.doc);
+    }
     this.doc.font('serif').fontSize(BODY);
-    this.form = meta.form ? new Form(this.doc) : undefined;
+    // PDF/A forbids JavaScript: no Format actions (form.ts) in archival files.
+    this.form = meta.form ? new Form(this.doc, !meta.pdfa) : undefined;
   }
 
   get fieldNames(): readonly string[] {
