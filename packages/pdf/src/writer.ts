@@ -21,10 +21,8 @@ import type * as fontkit from 'fontkit';
 interface Ref {
   id: number;
   offset: number;
-  buffer: Uint8Array[] | Uint8Array;
   data: Record<string, unknown>;
   compress: boolean;
-  uncompressedLength: number;
   finalize(): void;
   write(chunk: string | Uint8Array): void;
 }
@@ -45,6 +43,11 @@ interface Internals {
 
 /** Objects per object stream (qpdf's default is 100): a reader decompresses one stream per lookup. */
 const PER_STREAM = 100;
+/**
+ * Streams shorter than this stay uncompressed: a field's appearance is 100-300 bytes that deflate
+ * barely shortens, and each deflate call costs a zlib state of about 256 KB.
+ */
+const SMALL_STREAM = 512;
 /** Marks an object stored in an object stream in pdfkit's offset table. */
 const IN_STREAM = -1;
 
@@ -90,36 +93,27 @@ export function compactOutput(pdf: PDFKit.PDFDocument): void {
   const makeRef = doc.ref.bind(doc);
   doc.ref = (data) => {
     const ref = makeRef(data);
-    let content = '';
-    const write = ref.write.bind(ref);
-    ref.write = (chunk) => {
-      if (typeof chunk !== 'string') {
-        if (content !== '') write(Buffer.from(content, 'latin1'));
-        content = '';
-        write(chunk);
+    const parts: (string | Uint8Array)[] = [];
+    ref.write = (chunk) => void parts.push(typeof chunk === 'string' ? `${chunk}\n` : chunk);
+    ref.finalize = () => {
+      if (parts.length === 0) {
+        // Not a stream: kept for an object stream.
+        pending.push([ref.id, serialize(ref.data)]);
+        ref.offset = IN_STREAM;
+        doc._refEnd(ref);
         return;
       }
-      // pdfkit's write sets Length and Filter; it runs once, with the gathered text, at the end.
-      content += `${chunk}\n`;
-    };
-    const finalize = ref.finalize.bind(ref);
-    ref.finalize = () => {
-      if (content !== '') write(Buffer.from(content, 'latin1'));
-      content = '';
-      if ((ref.buffer as Uint8Array[]).length > 0) return finalize(); // streams stay top-level objects
-      // Not a stream: serialised by pdfkit, kept for an object stream.
-      const written: (string | Uint8Array)[] = [];
-      const { _write: w, _refEnd: end } = doc;
-      doc._write = (d) => void written.push(d);
-      doc._refEnd = () => undefined;
-      try {
-        finalize();
-      } finally {
-        doc._write = w;
-        doc._refEnd = end;
+      let bytes = join(parts);
+      parts.length = 0;
+      if (ref.compress && bytes.length >= SMALL_STREAM) {
+        bytes = deflateSync(bytes);
+        ref.data.Filter = 'FlateDecode';
       }
-      pending.push([ref.id, written[1] as string]);
-      ref.offset = IN_STREAM;
+      ref.data.Length = bytes.length;
+      ref.offset = doc._offset;
+      doc._write(`${ref.id} 0 obj\n${serialize(ref.data)}\nstream`);
+      doc._write(bytes);
+      doc._write('\nendstream\nendobj');
       doc._refEnd(ref);
     };
     return ref;
@@ -172,4 +166,60 @@ export function compactOutput(pdf: PDFKit.PDFDocument): void {
     doc.push(Buffer.concat(chunks));
     doc.push(null);
   };
+}
+
+function join(parts: readonly (string | Uint8Array)[]): Uint8Array {
+  if (parts.every((p) => typeof p === 'string')) return Buffer.from(parts.join(''), 'latin1');
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A PDF object as pdfkit's PDFObject.convert writes it (same output for what pdfkit puts in a
+ * document: names, text strings in PDFDocEncoding or UTF-16BE, numbers to six decimals, dates,
+ * byte strings, arrays, dictionaries, and references and trees by their own toString), in one
+ * pass without the intermediate byte arrays.
+ */
+export function serialize(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+      if (!(value > -1e21 && value < 1e21)) throw new Error(`unsupported number: ${value}`);
+      return String(Math.round(value * 1e6) / 1e6);
+    case 'string':
+      return `/${value}`;
+    case 'boolean':
+      return String(value);
+    case 'object':
+      break;
+    default:
+      return `${value as string}`;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map((v: unknown) => serialize(v === undefined ? null : v)).join(' ')}]`;
+  if (value instanceof String) return text(value.valueOf());
+  if (value instanceof Uint8Array) return `<${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}>`;
+  if (value instanceof Date) return `(D:${pad(value.getUTCFullYear(), 4)}${pad(value.getUTCMonth() + 1)}${pad(value.getUTCDate())}${pad(value.getUTCHours())}${pad(value.getUTCMinutes())}${pad(value.getUTCSeconds())}Z)`;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return String(value); // references, trees
+  let out = '<<';
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out += `\n/${key} ${serialize(v)}`;
+  }
+  return `${out}\n>>`;
+}
+
+/** A text string: PDFDocEncoding when ASCII, else UTF-16BE with a byte-order mark (as pdfkit). */
+function text(value: string): string {
+  let bytes = value;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u007f]/.test(value)) {
+    bytes = '\u00fe\u00ff';
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      bytes += String.fromCharCode(code >> 8, code & 0xff);
+    }
+  }
+  return `(${bytes.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
 }
