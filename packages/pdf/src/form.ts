@@ -14,7 +14,7 @@
  * typed route ran on as one line, cut off at the field's edge. It does run a field's Format action
  * (PDF 32000-1 §12.6.3, /AA /F; pdf_field_event_format) and lays out the text the action returns:
  * each field gets a short Format script that breaks the display text into lines that fit its width
- * (CJK 1 em, Latin letters measured wide enough for Helvetica and STSong). The field's value stays
+ * (measured as wide as mupdf, Acrobat or pdf.js could set them). The field's value stays
  * exactly as typed. Viewers that wrap by themselves (Acrobat, pdf.js) find every line already fits.
  * PDF/A forbids JavaScript (ISO 19005-2 §6.6.1): PDF/A plans have no Format actions.
  */
@@ -152,15 +152,16 @@ const ascii = (text: string) => `"${[...text].map((c) => (c.charCodeAt(0) < 0x80
 
 /**
  * Line breaks for display (a Format action): `w(text, ems)` breaks `text` into lines of at most
- * `ems` em, keeping the breaks the user typed. Widths: CJK and full-width forms 1 em; Latin
- * letters, digits and signs at least their Helvetica width (mupdf) and 0.5 em (STSong). A break
+ * `ems` em, keeping the breaks the user typed. Widths: Latin letters at least their Helvetica
+ * width (mupdf) and 0.5 em (STSong); everything else 1 em, since mupdf sets digits, spaces and
+ * signs next to Chinese in its CJK font and measures them as 1 em (next_text_walk). A break
  * falls after the last space of a line with Latin words, and never before closing punctuation
  * (GB/T 15834), as in wrap.ts.
  */
 export const WRAP_SCRIPT = [
   'function w(s,m){',
   'var o=[],l="",x=0,i,c,k;',
-  'function cw(c){var u=c.charCodeAt(0);if(u>=0x2e80)return 1;if(c=="@")return 1.02;if(/[MW%]/.test(c))return 0.95;if(/[A-Zmw]/.test(c))return 0.84;return 0.62;}',
+  'function cw(c){if(c=="@")return 1.02;if(!/[A-Za-z]/.test(c))return 1;if(/[MW]/.test(c))return 0.95;if(/[A-Zmw]/.test(c))return 0.84;return 0.62;}',
   'for(i=0;i<s.length;i++){c=s.charAt(i);',
   'if(c=="\\r"||c=="\\n"){o.push(l);l="";x=0;continue;}',
   'k=cw(c);',
