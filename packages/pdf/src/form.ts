@@ -158,7 +158,7 @@ const ascii = (text: string) => `"${[...text].map((c) => (c.charCodeAt(0) < 0x80
  * falls after the last space of a line with Latin words, and never before closing punctuation
  * (GB/T 15834), as in wrap.ts.
  */
-export const WRAP_SCRIPT = [
+const WRAP_SCRIPT = [
   'function w(s,m){',
   'var o=[],l="",x=0,i,c,k;',
   'function cw(c){if(c=="@")return 1.02;if(!/[A-Za-z]/.test(c))return 1;if(/[MW]/.test(c))return 0.95;if(/[A-Zmw]/.test(c))return 0.84;return 0.62;}',

@@ -182,7 +182,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * byte strings, arrays, dictionaries, and references and trees by their own toString), in one
  * pass without the intermediate byte arrays.
  */
-export function serialize(value: unknown): string {
+function serialize(value: unknown): string {
   switch (typeof value) {
     case 'number':
       if (!(value > -1e21 && value < 1e21)) throw new Error(`unsupported number: ${value}`);
