@@ -12,7 +12,7 @@
  * 3. Shaping results (pdfkit's per-word layout cache) are shared by every document that uses the
  *    same parsed font: the fixed text of a plan is shaped once per process, not once per plan.
  *
- * Only pdfkit internals that 0.20 has are touched; a test pins the pdfkit version range.
+ * Only pdfkit internals that 0.20 has are touched; tests/writer.test.ts pins the pdfkit version.
  */
 import { deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
