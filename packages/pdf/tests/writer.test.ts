@@ -6,13 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
 describe('pdfkit internals', () => {
   it('the installed pdfkit is 0.20.x, the version writer.ts and draw.ts were written against', () => {
-    const manifest = JSON.parse(readFileSync(require.resolve('pdfkit/package.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(join(dirname(require.resolve('pdfkit')), '..', 'package.json'), 'utf8')) as { version: string };
     expect(manifest.version).toMatch(/^0\.20\.\d+$/);
     const declared = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies.pdfkit;
     expect(declared).toMatch(/^~0\.20\./);
