@@ -85,7 +85,7 @@ export class PlanDocument extends Layout {
         const element = this.doc.struct(tag);
         tr.add(element);
         element.add(this.doc.markStructureContent(tag));
-        cell.forEach((l, k) => this.doc.font(header ? 'sansBold' : 'serif').fontSize(SMALL).text(l, x + PAD, top + PAD + k * LEADING + (LEADING - SMALL * 1.437) / 2, { lineBreak: false }));
+        cell.forEach((l, k) => this.put(header ? 'sansBold' : 'serif', SMALL, l, x + PAD, top + PAD + k * LEADING + (LEADING - SMALL * 1.437) / 2));
         this.doc.endMarkedContent();
         element.end();
       }
@@ -113,11 +113,8 @@ export class PlanDocument extends Layout {
       const width = measurer.width(this.fonts.serif, label, 14);
       const x = n % 2 === 1 ? PAGE.left + PAGE.textWidth - 14 - width : PAGE.left + 14;
       this.doc.markContent('Artifact', { type: 'Pagination' } as never);
-      // Below the text block: the bottom margin is reset so pdfkit does not add a page.
-      const margin = this.doc.page.margins.bottom;
-      this.doc.page.margins.bottom = 0;
-      this.doc.font('serif').fontSize(14).text(label, x, BOTTOM + 7 * MM, { lineBreak: false });
-      this.doc.page.margins.bottom = margin;
+      // Below the text block: drawn at a position, never flowed, so no page is added.
+      this.put('serif', 14, label, x, BOTTOM + 7 * MM);
       this.doc.endMarkedContent();
     }
   }

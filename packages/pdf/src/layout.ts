@@ -9,8 +9,10 @@
  */
 import PDFDocument from 'pdfkit';
 import { FALLBACK_CHARACTER, missingCharacters, printable, type FontSet } from './fonts';
+import { drawText } from './draw';
 import { Form } from './form';
 import { Measurer } from './wrap';
+import { compactOutput, shareLayoutCache } from './writer';
 
 export const MM = 72 / 25.4;
 /** A4 page geometry in points: margins and the 156 mm x 225 mm type area of GB/T 9704-2012. */
@@ -80,7 +82,8 @@ export class Layout {
       size: 'A4',
       margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - RIGHT, bottom: PAGE.height - BOTTOM },
       bufferPages: true,
-      autoFirstPage: true,
+      // The first page is added once the output stage is in place (writer.ts).
+      autoFirstPage: false,
       lang: 'zh-CN',
       displayTitle: true,
       tagged: true,
@@ -91,12 +94,18 @@ export class Layout {
       // No default Helvetica: pdfkit would parse its metrics file for every document.
       font: null,
     } as unknown as PDFKit.PDFDocumentOptions);
-    // Registered by name, the shared parsed fonts are opened once per document (TOOLCHAIN.md).
-    this.doc.registerFont('serif', this.fonts.serif as never);
-    this.doc.registerFont('serifBold', this.fonts.serifBold as never);
-    this.doc.registerFont('sansBold', this.fonts.sansBold as never);
+    compactOutput(this.doc);
+    this.doc.addPage();
+    // Registered by name, the shared parsed fonts are opened once per document (TOOLCHAIN.md),
+    // and their text shaped once per process (writer.ts).
+    for (const name of ['serif', 'serifBold', 'sansBold'] as const) {
+      this.doc.registerFont(name, this.fonts[name] as never);
+      this.doc.font(name);
+      shareLayoutCache(this.doc);
+    }
     this.doc.font('serif').fontSize(BODY);
-    this.form = meta.form ? new Form(this.doc) : undefined;
+    // PDF/A forbids JavaScript: no Format actions (form.ts) in archival files.
+    this.form = meta.form ? new Form(this.doc, !meta.pdfa) : undefined;
   }
 
   get fieldNames(): readonly string[] {
@@ -165,9 +174,14 @@ export class Layout {
     return measurer.wrap(this.fonts[font], text, size, width, indent);
   }
 
+  /** Text in a face and size with its top at `y` (draw.ts: what pdfkit's text() writes, in less time). */
+  protected put(font: FontName, size: number, text: string, x: number, y: number, spacing = 0): void {
+    drawText(this.doc.font(font).fontSize(size), text, x, y, spacing);
+  }
+
   /** One line of text on the pitch: baseline about 3/4 down the line. */
   private line(font: FontName, size: number, text: string, x: number, spacing = 0, pitch = PITCH): void {
-    this.doc.font(font).fontSize(size).text(text, x, this.y + (pitch - size * 1.437) / 2, { lineBreak: false, characterSpacing: spacing });
+    this.put(font, size, text, x, this.y + (pitch - size * 1.437) / 2, spacing);
     this.y += pitch;
   }
 
@@ -237,7 +251,7 @@ export class Layout {
     this.place(PITCH * (inline ? 1 : labelLines.length + 1));
     this.begin('P', labelText);
     for (const l of inline ? [] : labelLines) this.line('serif', BODY, l, PAGE.left + INDENT);
-    if (inline) this.doc.font('serif').fontSize(BODY).text(labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2, { lineBreak: false });
+    if (inline) this.put('serif', BODY, labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2);
     this.end();
     this.valueLines(cleanLabel, text ?? '', valueLines, total, x, width);
   }
@@ -260,7 +274,7 @@ export class Layout {
         this.form.add(label, { x, y: top, width, height: fit * PITCH - 3 }, VALUE, part.length > 0 ? { value: done === 0 && fit >= lines.length ? value : part.join(''), lines: part, size: VALUE, leading: PITCH, firstBaseline, inset: 2 } : undefined);
       } else if (part.length > 0) {
         this.begin('P', value);
-        part.forEach((l, i) => this.doc.font('serif').fontSize(VALUE).text(l, x + 2, top + i * PITCH + firstBaseline - VALUE * 1.16, { lineBreak: false }));
+        part.forEach((l, i) => this.put('serif', VALUE, l, x + 2, top + i * PITCH + firstBaseline - VALUE * 1.16));
         this.end();
       }
       this.y = top + fit * PITCH;
@@ -279,7 +293,7 @@ export class Layout {
       const labelText = `${cleanLabel}：`;
       const w = measurer.width(this.fonts.serif, labelText, BODY);
       this.begin('P', labelText);
-      this.doc.font('serif').fontSize(BODY).text(labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2, { lineBreak: false });
+      this.put('serif', BODY, labelText, PAGE.left + INDENT, this.y + (PITCH - BODY * 1.437) / 2);
       this.end();
       this.valueLines(cleanLabel, '', [], 1, PAGE.left + INDENT + w, sealX - 12 - (PAGE.left + INDENT + w));
     }
@@ -288,7 +302,7 @@ export class Layout {
     });
     const sealText = this.clean(seal, seal);
     this.begin('P', sealText);
-    this.doc.font('serif').fontSize(SMALL).text(sealText, sealX + (sealSize - measurer.width(this.fonts.serif, sealText, SMALL)) / 2, top + 4 + sealSize / 2 - 8, { lineBreak: false });
+    this.put('serif', SMALL, sealText, sealX + (sealSize - measurer.width(this.fonts.serif, sealText, SMALL)) / 2, top + 4 + sealSize / 2 - 8);
     this.end();
     this.y = Math.max(this.y, top + sealSize + 12);
   }

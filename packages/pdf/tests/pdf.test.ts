@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectArtefacts, isSafeRelativePath, keyDatesFor, type Unit } from '@liujin/core';
@@ -74,6 +74,16 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
     }
   });
 
+  it('is compact: objects in compressed object streams with a cross-reference stream, under 150 KB (#5, #21)', () => {
+    const xref = run('qpdf', ['--show-xref', filled]);
+    const compressed = (xref.match(/compressed; stream = \d+/g) ?? []).length;
+    const plain = (xref.match(/uncompressed; offset = \d+/g) ?? []).length;
+    // Pages, fields, structure elements and font dictionaries are compressed; streams stay top level.
+    expect(compressed).toBeGreaterThan(plain * 2);
+    expect(JSON.stringify(JSON.parse(run('qpdf', ['--json', '--json-key=qpdf', filled])))).toContain('"/Type":"/XRef"');
+    expect(statSync(filled).size).toBeLessThan(150 * 1024);
+  });
+
   it('embeds every font as a subset with a Unicode map', () => {
     const rows = run('pdffonts', [filled]).trim().split('\n').slice(2);
     expect(rows.length).toBeGreaterThan(0);
@@ -107,7 +117,8 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
       expect(names, name).toContain(name);
     }
     for (const f of form.fields) expect(f.fieldtype).toBe('/Tx');
-    const raw = readFileSync(blank, 'latin1');
+    // Objects are compressed in object streams: qpdf writes them out as plain text.
+    const raw = run('qpdf', ['--qdf', '--object-streams=disable', blank, '-']);
     expect(raw).toMatch(/\/DA \(\/STSong 12 Tf 0 g\)/);
     expect(raw).not.toMatch(/\/DA \(\/\w+ 0 Tf/);
     expect(raw).not.toContain('/NeedAppearances true');
@@ -125,6 +136,21 @@ describe.each(['school', 'enterprise', 'community'] as const)('%s template', (ki
     const drawn = execFileSync(systemTool('mutool'), ['draw', '-q', '-F', 'text', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(drawn).toContain(values.编制人);
     expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
+  });
+});
+
+describe('scripts', () => {
+  it('every field has the one line-breaking Format action, nothing else runs; PDF/A files have no JavaScript', async () => {
+    const [plain] = await render('school');
+    const objects = run('qpdf', ['--qdf', '--object-streams=disable', plain!.file, '-']);
+    const [archival] = await render('school', undefined, { pdfa: true }); // written to the same path
+    const scripts = [...objects.matchAll(/\/JS \((.*?)\)\n/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(3);
+    // Only display formatting: no document-level or open actions, no data from the registry.
+    for (const js of scripts) expect(js).toMatch(/^function w\\\(s,m\\\)\{.*\}event\.value=w\\\(event\.value,\d+\.\d\d\\\);$/);
+    expect(objects).not.toMatch(/\/OpenAction|\/Names <<[^>]*\/JavaScript|\/Launch|\/URI/);
+    expect((objects.match(/\/AA <<\s*\/F \d+ 0 R/g) ?? []).length).toBeGreaterThan(60);
+    expect(run('qpdf', ['--qdf', '--object-streams=disable', archival!.file, '-'])).not.toContain('/JavaScript');
   });
 });
 
