@@ -138,6 +138,8 @@ interface StreamingRun {
   asOf: string;
   formats: AuditFormat[];
   failUnder?: number;
+  /** `--large-audit`: units from which the audit is written as a large one (docs/audit.md). */
+  largeAuditUnits?: number;
   sink: OutputSet;
   now: Date;
   /** The region and working days, once the registry's district is known. */
