@@ -81,7 +81,16 @@ export const AuditResult = z.object({
   /** The catalog's period (e.g. before 2024-05-13, after the 十四五 years): said, not refused. */
   warnings: z.array(LocalizedText),
   bySector: z.array(Coverage.extend({ sector: RequirementSector })),
-  byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
+  byTown: z.array(Coverage.extend({ town: z.string(), name: z.string(),
+      /** The town's district id: only in the audit of several districts. */
+      district: z.string().optional(),
+    }),
+  ),
+  /**
+   * Coverage per district, in the registry's order: only in the audit of several districts (a city
+   * office). A unit counts in its own district, else its town's; units with neither in none.
+   */
+  byDistrict: z.array(Coverage.extend({ district: z.string(), name: z.string(), code: z.string().optional() })).optional(),
   byKind: z.array(Coverage.extend({ kind: UnitKind })),
   /** What to chase first: overdue, then nearest due, then most units. */
   gaps: z.array(z.object({ requirementId: z.string(), title: LocalizedText, status: z.enum(['not-met', 'pending']), dueDate: z.string().nullable(), unitIds: z.array(z.string()), count: z.number().int() })),

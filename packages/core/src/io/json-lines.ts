@@ -102,9 +102,11 @@ export function streamRegistryUnits(
   open: () => AsyncIterable<Uint8Array>,
   file: string,
   /** The registry's own district and towns (a towns table, issue 19); default Qingpu's. */
-  geography?: Pick<Registry, 'district' | 'towns'>,
+  geography?: Pick<Registry, 'district' | 'towns' | 'districts'>,
 ): {
   district: Registry['district'];
+  /** Every district, when the towns table holds several (a city office). */
+  districts?: Registry['districts'];
   towns: Registry['towns'];
   /** The units in file order; each call reads the stream again. */
   units: () => AsyncGenerator<Unit>;
@@ -112,15 +114,17 @@ export function streamRegistryUnits(
   let checked = false;
   const district = geography?.district ?? QINGPU_DISTRICT;
   const towns = geography ? [...geography.towns] : [...QINGPU_TOWNS];
+  const districts = geography?.districts;
   return {
     district,
+    ...(districts ? { districts } : {}),
     towns,
     async *units(): AsyncGenerator<Unit> {
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
       for await (const table of tableBatches(open(), file, problems)) {
-        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
+        const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}), ...(districts ? { districts } : {}) });
         problems.push(...renumber(parsed.problems, table.rowNumbers));
         if (!parsed.ok) continue;
         for (const [i, unit] of parsed.value.units.entries()) {
