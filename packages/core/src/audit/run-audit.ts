@@ -6,7 +6,7 @@
 import type { Activity } from '../model/activity';
 import type { Catalog } from '../model/requirement';
 import type { RequirementResult, Waiver } from '../model/evaluation';
-import { districtOfUnit, type Registry, type Unit } from '../model/unit';
+import type { Registry, Unit } from '../model/unit';
 import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
 import { activityId } from '../rules/ids';
@@ -239,6 +239,14 @@ export class AuditAccumulator {
     }
     return result;
   }
+}
+
+/**
+ * The district a unit is counted in: its own `district`, else its town's; undefined for a unit of
+ * a single-district registry without either, or a city-level unit.
+ */
+function districtOfUnit(unit: Pick<Unit, 'town' | 'district'>, townDistrict: ReadonlyMap<string, string | undefined>): string | undefined {
+  return unit.district ?? (unit.town !== undefined ? townDistrict.get(unit.town) : undefined);
 }
 
 /**

@@ -202,14 +202,6 @@ export const Registry = z
   });
 export type Registry = z.infer<typeof Registry>;
 
-/**
- * The district a unit is counted in: its own `district`, else its town's; undefined for a unit of
- * a single-district registry without either, or a city-level unit.
- */
-export function districtOfUnit(unit: Pick<Unit, 'town' | 'district'>, townDistrict: ReadonlyMap<string, string | undefined>): string | undefined {
-  return unit.district ?? (unit.town !== undefined ? townDistrict.get(unit.town) : undefined);
-}
-
 /** The roles a unit holds: those of its kind plus those given explicitly. */
 export function rolesOf(unit: Pick<Unit, 'kind' | 'roles'>): Role[] {
   const byKind: Partial<Record<UnitKind, Role>> = {
