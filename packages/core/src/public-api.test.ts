@@ -12,7 +12,7 @@ import * as testing from './testing/index';
 const CORE = [
    'ACTIVITY_COLUMNS', 'ACTIVITY_KIND_LABELS', 'ACTIVITY_KIND_SHORT_LABELS', 'AUDIT_JSON_SCHEMA',
    'AUDIT_SCHEMA_VERSION', 'Activity', 'ActivityKind', 'AuditAccumulator', 'AuditResult',
-   'BUILTIN_EXPORTERS', 'BadCell', 'Cadence', 'Catalog', 'CivilDefenseWork', 'Condition', 'Contact',
+   'BUILTIN_EXPORTERS', 'BUILT_IN_CATALOG_NAMES', 'BadCell', 'Cadence', 'Catalog', 'CivilDefenseWork', 'Condition', 'Contact',
    'Coverage', 'DEFAULT_LABEL', 'DEFAULT_REGION', 'DateRule', 'District', 'DueRule', 'EvacuationRoute',
    'ExporterOptionsError', 'FACTS', 'FACT_NAMES', 'GENERAL_SECTOR_LABEL', 'HolidayYear', 'INPUT_LIMITS',
    'Id', 'KEY_DATE_IDS', 'KeyDate', 'KeyDateError', 'KeyDateOverride', 'KeyDateRule', 'Lang',
@@ -23,7 +23,7 @@ const CORE = [
    'RequirementResult', 'RequirementSector', 'Role', 'SECTOR_LABELS', 'STATUS_LABELS', 'Sector',
    'ShareChange', 'SourceRef', 'Status', 'Tailoring', 'Task', 'TaskDue', 'Town', 'UNIT_KIND_LABELS',
    'Unit', 'UnitKind', 'UnmatchedReason', 'WAIVER_COLUMNS', 'Waiver', 'Year', 'acceptsEarlierYears',
-   'activityId', 'addDays', 'addWorkdays', 'byteLength', 'capProblems', 'cellText', 'collectArtefacts',
+   'activityId', 'addDays', 'addWorkdays', 'builtInCatalog', 'byteLength', 'capProblems', 'cellText', 'collectArtefacts',
    'collectContent', 'compileCondition', 'conditionLeaves', 'contentChunks', 'createEvaluator',
    'createWorkdayCalendar', 'daysBetween', 'daysInMonth', 'decodeText', 'defaultAsOf',
    'defaultWorkdayCalendar', 'describeDue', 'describeDueRule', 'effectivePeriodWarnings', 'fileNameForId',

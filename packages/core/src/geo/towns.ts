@@ -6,7 +6,7 @@
  * kept (the registry wins: renamed towns reach the statistical release late).
  */
 import { problem, type ParseResult, type Problem } from '../model/problem';
-import { Town, type District } from '../model/unit';
+import { Town, type District, type Registry } from '../model/unit';
 import { column, readTable, type ColumnSpec } from '../io/table';
 import { districtFromCode, findDistrictByCode, townsOfDistrict } from './divisions';
 
@@ -124,4 +124,36 @@ export function parseTownsTable(rows: readonly (readonly unknown[])[], options: 
     d.id = id;
   }
   return { ok: true, value: { district: districts[0]!, districts, towns: towns.map((t, i) => ({ ...t, district: ids.get(districtOfTown[i]!)! })) }, problems };
+}
+
+/** Names of a registry workbook's towns sheet (街镇 or towns, in any case): read as by `--towns`. */
+export const TOWNS_SHEET_NAMES: readonly string[] = ['街镇', 'towns'];
+
+/**
+ * The towns of a registry JSON (`towns`, with `districts` for several) checked by the towns
+ * table's reader against the division table, for every town whose district has a code: an
+ * unknown code or a code naming another town is an error at `towns[i].code`; a differing name a
+ * warning, the registry's name kept. Towns of a district without a code are not checked.
+ */
+export function checkRegistryTowns(registry: Pick<Registry, 'district' | 'districts' | 'towns'>, file: string): Problem[] {
+  const codeOf = new Map((registry.districts ?? [registry.district]).map((d) => [d.id, d.code]));
+  const checked: number[] = [];
+  const rows: (string | undefined)[][] = [['id', 'name', 'type', 'district', 'code']];
+  registry.towns.forEach((town, i) => {
+    const code = codeOf.get(town.district ?? registry.district.id);
+    if (code === undefined) return;
+    checked.push(i);
+    rows.push([town.id, town.name, town.type, code, town.code]);
+  });
+  if (checked.length === 0) return [];
+  const fields = new Map(TOWN_COLUMNS.map((c) => [c.field, c.field]));
+  return parseTownsTable(rows, { file })
+    .problems.filter((p) => p.code !== 'no_region_profile' && p.row !== undefined)
+    .map((p) => {
+      const index = checked[p.row! - 2]!;
+      const field = fields.get(p.column ?? '') ?? 'id';
+      // The district column holds the district's code: a problem there is the district's.
+      const path = field === 'district' ? (registry.districts ? ['districts', registry.districts.findIndex((d) => d.id === registry.towns[index]!.district), 'code'] : ['district', 'code']) : ['towns', index, field];
+      return problem(p.code, p.message, { file, path, severity: p.severity });
+    });
 }
