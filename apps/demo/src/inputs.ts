@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import {
   QINGPU_2024_CATALOG,
+  BUILT_IN_CATALOG_NAMES,
   builtInCatalog,
   capProblems,
   parseWaiverRows,
@@ -224,6 +225,10 @@ export async function loadCatalog(catalogFile: string | undefined, tailoringFile
     catalog = builtIn.catalog;
     source = builtIn.json;
   } else if (catalogFile !== undefined) {
+    if (extname(catalogFile) === '') {
+      const names = BUILT_IN_CATALOG_NAMES.join(', ');
+      throw new InputError([problem('unknown_catalog', { zh: `没有名为「${catalogFile}」的内置目录（内置：${names}）；自定义目录请给出 .json 文件`, en: `no shipped catalog is called "${catalogFile}" (shipped: ${names}); give a custom catalog as a .json file` }, { path: ['--catalog'] })]);
+    }
     formatOf(catalogFile, ['json']);
     source = await readJson(catalogFile);
     catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);

@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeWorkbook } from '@liujin/audit';
 import { townsOfDistrict } from '@liujin/core/divisions';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +105,26 @@ describe('a city office’s audit of two districts', () => {
     writeFileSync(join(dir, 'city.json'), JSON.stringify(registry));
     const ok = liujin(['validate', '--registry', join(dir, 'city.json'), '--json']);
     expect(ok.status, ok.stdout).toBe(0);
+  });
+
+  it('init --district writes the towns into the registry workbook’s sheet 街镇: it validates without --towns', () => {
+    const starter = join(dir, 'starter');
+    expect(liujin(['init', '--district', '310117', '--dir', starter]).status).toBe(0);
+    const v = liujin(['validate', '--registry', join(starter, 'registry.xlsx'), '--activities', join(starter, 'activities.xlsx'), '--json']);
+    expect(v.status, v.stdout).toBe(0);
+  });
+
+  it('plans and audits with the example catalog by name and its example registry', () => {
+    const registry = fileURLToPath(new URL('../../../packages/core/src/catalogs/songjiang-example/registry.json', import.meta.url));
+    writeFileSync(join(dir, 'sj-activities.csv'), csv([['unitId', 'kind', 'date'], ['sj-sch-001', 'evacuation-drill', '2026-09-18']]));
+    const r = liujin(['plan', '--year', '2026', '--catalog', 'songjiang-example', '--registry', registry, '--activities', join(dir, 'sj-activities.csv'), '--out', join(dir, 'example'), '--now', '2026-11-01T00:00:00Z']);
+    expect(r.status === 0 || r.status === 1, r.stderr).toBe(true);
+    const result = JSON.parse(readFileSync(join(dir, 'example', 'audit', 'audit.json'), 'utf8')) as { catalog: { id: string }; byTown: { name: string }[]; byRequirement: { requirementId: string }[] };
+    expect(result.catalog.id).toBe('songjiang-example');
+    expect(result.byTown.map((t) => t.name)).toEqual(['岳阳街道', '泗泾镇', '九亭镇']);
+    expect(result.byRequirement.map((q) => q.requirementId)).not.toContain('qp2024.general.local-brand');
+    const missing = liujin(['catalog', '--catalog', 'no-such-catalog', '--lang', 'en']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no shipped catalog is called "no-such-catalog" (shipped: qingpu-2024, songjiang-example)');
   });
 });
