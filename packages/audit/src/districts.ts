@@ -13,7 +13,7 @@ type DistrictRow = NonNullable<AuditResult['byDistrict']>[number];
 type TownRow = AuditResult['byTown'][number];
 
 /** Each district with its towns, in the registry's order. */
-export function districtsWithTowns(audit: AuditResult): { district: DistrictRow; towns: TownRow[] }[] {
+function districtsWithTowns(audit: AuditResult): { district: DistrictRow; towns: TownRow[] }[] {
   return (audit.byDistrict ?? []).map((district) => ({ district, towns: audit.byTown.filter((t) => t.district === district.district) }));
 }
 
