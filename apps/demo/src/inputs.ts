@@ -6,6 +6,8 @@
 import { extname } from 'node:path';
 import {
   QINGPU_2024_CATALOG,
+  BUILT_IN_CATALOG_NAMES,
+  builtInCatalog,
   capProblems,
   parseWaiverRows,
   readWorkbook,
@@ -111,9 +113,36 @@ export async function loadRegistry(file: string | undefined, out?: WarningSink, 
   const format = formatOf(file, ['json', 'jsonl', 'csv', 'xlsx']);
   const geography = read.towns !== undefined ? await loadTowns(read.towns, out) : undefined;
   const bytes = await readInputFile(file);
-  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, read.sheet, (rows) => parseUnitsTable(rows, { file, ...geography })), out, file);
+  if (format === 'xlsx') return loadRegistryWorkbook(file, bytes, read.sheet, geography, out);
   // A Registry JSON carries its own district and towns; --towns is for units tables.
-  return unwrap(parseRegistryFile({ file, bytes, format }, geography ?? {}), out, file);
+  const registry = unwrap(parseRegistryFile({ file, bytes, format }, geography ?? {}), out, file);
+  if (format === 'json' && (registry.districts ?? [registry.district]).some((d) => d.code !== undefined)) {
+    // Its towns are checked as a towns table is: codes and names against the division table.
+    const { checkRegistryTowns } = await import('@liujin/core/divisions');
+    unwrap({ ok: true, value: undefined, problems: checkRegistryTowns(registry, file) }, out, file);
+  }
+  return registry;
+}
+
+/**
+ * A registry workbook: the units sheet (`--sheet`, else the first visible one that is not the
+ * towns sheet) and, when it has one, its towns sheet 街镇 / towns, read as `--towns` reads a
+ * towns table (issue 19). `--towns` wins over the sheet, with a warning.
+ */
+async function loadRegistryWorkbook(file: string, bytes: Uint8Array, sheet: string | undefined, given: TownsTable | undefined, out: WarningSink | undefined): Promise<Registry> {
+  const { TOWNS_SHEET_NAMES, parseTownsTable } = await import('@liujin/core/divisions');
+  const table = await readWorkbook(bytes, { file, skip: TOWNS_SHEET_NAMES, ...(sheet !== undefined ? { sheet } : {}) });
+  if (!table.ok) return unwrap({ ok: false, problems: table.problems }, out, file);
+  const townsSheet = table.value.sheets.find((name) => TOWNS_SHEET_NAMES.includes(name.trim().toLowerCase()) && name !== table.value.sheet);
+  let geography = given;
+  if (townsSheet !== undefined && given !== undefined) {
+    unwrap({ ok: true, value: undefined, problems: [problem('towns_sheet_ignored', { zh: `已给出 --towns，工作表「${townsSheet}」未读取`, en: `--towns is given: the worksheet "${townsSheet}" is not read` }, { file, severity: 'warning' })] }, out, file);
+  } else if (townsSheet !== undefined) {
+    const sheetFile = `${file}#${townsSheet}`;
+    geography = unwrap(await fromWorkbook(sheetFile, bytes, townsSheet, (rows) => parseTownsTable(rows, { file: sheetFile })), out, sheetFile);
+  }
+  const result = parseUnitsTable(table.value.rows, { file, ...geography });
+  return unwrap({ ...result, problems: [...table.problems, ...result.problems] }, out, file);
 }
 
 /**
@@ -193,7 +222,16 @@ export async function loadCatalog(catalogFile: string | undefined, tailoringFile
   let catalog = QINGPU_2024_CATALOG;
   // Tailoring re-applies parameters to the catalog as written.
   let source: unknown = QINGPU_2024_CATALOG_JSON;
-  if (catalogFile !== undefined) {
+  // A shipped catalog by name (`--catalog songjiang-example`), else a file.
+  const builtIn = catalogFile !== undefined && !/\.json$/i.test(catalogFile) ? builtInCatalog(catalogFile) : undefined;
+  if (builtIn) {
+    catalog = builtIn.catalog;
+    source = builtIn.json;
+  } else if (catalogFile !== undefined) {
+    if (extname(catalogFile) === '') {
+      const names = BUILT_IN_CATALOG_NAMES.join(', ');
+      throw new InputError([problem('unknown_catalog', { zh: `没有名为「${catalogFile}」的内置目录（内置：${names}）；自定义目录请给出 .json 文件`, en: `no shipped catalog is called "${catalogFile}" (shipped: ${names}); give a custom catalog as a .json file` }, { path: ['--catalog'] })]);
+    }
     formatOf(catalogFile, ['json']);
     source = await readJson(catalogFile);
     catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);

@@ -13,7 +13,7 @@ const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district': '单位登记表（.json、.jsonl、.csv、.xlsx）；默认：虚构的示例区',
   'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district': '活动记录（.json、.jsonl、.csv、.xlsx）；默认：示例区的示例记录',
   'region profile for key dates: shanghai, beijing, jiangsu, ...': '关键日期所用的地区配置：shanghai、beijing、jiangsu 等',
-  'custom catalog (.json)': '自定义要求目录（.json）',
+  'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)': '要求目录：内置目录名（qingpu-2024、songjiang-example）或文件（.json）',
   'tailoring of the catalog (.json)': '要求目录的裁剪文件（.json）',
   'audit as of this date (YYYY-MM-DD)': '审计的评估日（YYYY-MM-DD）',
   'output folder': '输出目录',

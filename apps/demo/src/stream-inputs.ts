@@ -22,9 +22,9 @@ async function* asInputErrors<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
 }
 
 /** A JSON Lines registry (one unit per line): `units()` may be iterated again, giving the same units. */
-export function streamRegistry(file: string, geography?: Pick<Registry, 'district' | 'towns'>) {
+export function streamRegistry(file: string, geography?: Pick<Registry, 'district' | 'towns' | 'districts'>) {
   const registry = streamRegistryUnits(() => fileChunks(file), file, geography);
-  return { district: registry.district, towns: registry.towns, units: (): AsyncGenerator<Unit> => asInputErrors(registry.units()) };
+  return { district: registry.district, ...(registry.districts ? { districts: registry.districts } : {}), towns: registry.towns, units: (): AsyncGenerator<Unit> => asInputErrors(registry.units()) };
 }
 
 /** A JSON Lines activity log, read once; rows of an unknown kind go to `setAside`. */

@@ -5,6 +5,7 @@
 import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
+import { districtsHtml } from './districts';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
 /** The order the statuses are shown in: done first, then what is owed. */
@@ -91,7 +92,7 @@ ${audit.change ? `<h2 id="change">${h(changeHeads(audit, lang).title)}</h2>
 ${table([t('项目', 'Item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'Change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], changes.map((r) => [h(r.label), h(r.now), h(r.before), h(r.delta), h(r.dueNow), h(r.dueBefore)]))}` : ''}
 <h2>${h(t('按领域：已完成/全部适用', 'By sector: met / all applicable'))}</h2>
 ${bars(audit.bySector.map((s) => ({ label: sectorLabel(s.sector, lang), share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'sector-chart')}
-<h2>${h(t('按街镇：已完成/全部适用', 'By town: met / all applicable'))}</h2>
+${districtsHtml(audit, lang)}<h2>${h(t('按街镇：已完成/全部适用', 'By town: met / all applicable'))}</h2>
 ${bars(audit.byTown.map((s) => ({ label: s.name, share: s.shareOfAll, detail: `${s.met}/${s.all}` })), 'town-chart')}
 ${table([t('街镇', 'Town'), ...covHead], audit.byTown.map((s) => [h(s.name), ...cov(s)]))}
 <h2 id="town-sectors">${h(t('“六进”全覆盖：街镇 × 领域', '"Six into" full coverage: town × sector'))}</h2>

@@ -1,6 +1,7 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
 import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Lang } from '@liujin/core';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
+import { districtsMarkdown } from './districts';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts, targetStatusText } from './targets';
 
@@ -67,6 +68,7 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
     '|---|---|---|---|---|',
     ...audit.bySector.map((s) => `| ${sectorLabel(s.sector, lang)} | ${metOfAll(s)} | ${s.notMet} | ${s.pending} | ${dueShare(s)} |`),
     '',
+    ...districtsMarkdown(audit, lang),
     `## ${zh ? '按街镇' : 'By town'}`,
     '',
     `| ${zh ? '街镇' : 'town'} | ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} | ${zh ? '未完成' : 'not met'} | ${zh ? '未到期' : 'pending'} | ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} |`,

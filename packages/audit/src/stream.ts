@@ -24,6 +24,8 @@ import { auditWorkbook } from './xlsx';
  */
 export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activities'> {
   district: Registry['district'];
+  /** Every district of a city office's registry (two or more): coverage per district too. */
+  districts?: Registry['districts'];
   towns: Registry['towns'];
   /** The registry's units in order; called twice (ids first, then evaluation), same order each time. */
   units: () => AsyncIterable<Unit> | Iterable<Unit>;

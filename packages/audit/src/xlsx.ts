@@ -2,6 +2,7 @@
 import { CHASE_TIER_LABELS, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { townSectorRows } from './town-sectors';
 import { kindName, percent, statusName, unitNames } from './text';
+import { districtsSheetRows } from './districts';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 import { unitDetailOf } from './json-stream';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
@@ -85,6 +86,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
           ],
           widths: [22, 40],
         },
+        ...((rows) => (rows ? [{ name: t('按区', 'by district'), rows, widths: [14, 12, 18] }] : []))(districtsSheetRows(audit, lang, covHead, cov)),
         { name: t('按街镇', 'by town'), rows: [[t('街镇', 'town'), ...covHead], ...audit.byTown.map((s) => [s.name, ...cov(s)])], widths: [18] },
         { name: t('全覆盖', 'town x sector'), rows: townSectorRows(audit, lang), widths: [18, 16, 16, 16, 16, 16, 16] },
         {

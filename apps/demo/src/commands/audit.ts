@@ -161,7 +161,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
   // A registry in another format is read whole; JSON Lines is streamed.
   const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile, run.townsFile !== undefined ? await loadTowns(run.townsFile, out) : undefined) : await (async () => {
     const whole = await loadRegistry(run.registryFile, out, { towns: run.townsFile });
-    return { district: whole.district, towns: whole.towns, units: () => whole.units };
+    return { district: whole.district, ...(whole.districts ? { districts: whole.districts } : {}), towns: whole.towns, units: () => whole.units };
   })();
   const { region, workdays } = await run.dateContext(registry);
   const setAside: SetAsideRow[] = [];
@@ -179,6 +179,7 @@ export async function writeAuditStreaming(run: StreamingRun, out: Output): Promi
     exporter.export({
       catalog,
       district: registry.district,
+      ...(registry.districts ? { districts: registry.districts } : {}),
       towns: registry.towns,
       units: registry.units,
       activities,

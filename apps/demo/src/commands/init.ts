@@ -79,8 +79,8 @@ export function inputReadme(): string {
     ...columnTable('豁免 waivers (waivers.csv)', WAIVER_COLUMNS),
     '## 街镇 towns (towns.csv)',
     '',
-    '`liujin init --district 区划代码` 从区划表写出该区的街镇（towns.csv），所有命令用 `--towns towns.csv` 读取；不给时按青浦区的 11 个街镇。',
-    '`liujin init --district CODE` writes the district\'s towns from the division table (towns.csv); pass it to every command with `--towns towns.csv`. Without it, Qingpu\'s 11 towns are used.',
+    '`liujin init --district 区划代码` 从区划表写出该区的街镇（towns.csv，并作为 registry.xlsx 的工作表「街镇」）；CSV 登记表用 `--towns towns.csv` 读取，registry.xlsx 自带街镇表。不给时按青浦区的 11 个街镇。多个区（市级审计）：在一个街镇表中列出各区的街镇，「区」列写各自的区划代码。',
+    '`liujin init --district CODE` writes the district\'s towns from the division table (towns.csv, and the sheet 街镇 of registry.xlsx); a CSV registry reads them with `--towns towns.csv`, registry.xlsx carries its own. Without it, Qingpu\'s 11 towns are used. Several districts (a city office): list every district\'s towns in one towns table, each row with its district code.',
     '',
     '## 裁剪 tailoring',
     '',
@@ -132,7 +132,8 @@ export async function runInit(options: Record<string, unknown>, global: GlobalOp
   const registryRows = [header(REGISTRY_COLUMNS), ...moved(REGISTRY_ROWS)];
   const activityRows = [header(ACTIVITY_COLUMNS), ...moved(ACTIVITY_ROWS)];
   const files: [string, string | Uint8Array][] = [
-    ['registry.xlsx', await writeWorkbook([{ name: '登记表', rows: registryRows, widths: REGISTRY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
+    // With --district the workbook carries its towns sheet 街镇 too: it validates without --towns.
+    ['registry.xlsx', await writeWorkbook([{ name: '登记表', rows: registryRows, widths: REGISTRY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }, ...(starter ? [{ name: '街镇', rows: starter.towns, widths: [16, 16, 8, 10, 16] }] : [])], created)],
     ['registry.csv', csv(registryRows)],
     ['activities.xlsx', await writeWorkbook([{ name: '活动记录', rows: activityRows, widths: ACTIVITY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
     ['activities.csv', csv(activityRows)],

@@ -95,13 +95,16 @@ export class AuditAccumulator {
   private readonly gapMap = new Map<string, Omit<AuditResult['gaps'][number], 'rank' | 'tier' | 'daysOverdue' | 'why'>>();
   /** Town × sector (二 全覆盖): units a sector's requirement applies to, and those active this year. */
   private readonly townSectors = new Map<string, { units: number; active: number }>();
+  /** Only for several districts (a city office's registry). */
+  private readonly byDistrict = new Map<string, Coverage>();
+  private readonly townDistrict: Map<string, string | undefined>;
   /** Names of the first units of each gap, for the reports that list them. */
   readonly gapNames = new Map<string, string>();
   total = 0;
   unmatchedCount = 0;
 
   constructor(
-    private readonly input: Omit<AuditInput, 'registry' | 'activities'> & { district: Registry['district']; towns: Registry['towns'] },
+    private readonly input: Omit<AuditInput, 'registry' | 'activities'> & { district: Registry['district']; districts?: Registry['districts']; towns: Registry['towns'] },
     /** Names kept per gap: enough to fill the 32,767 characters of a spreadsheet cell. */
     private readonly namesPerGap = 16_001,
   ) {
@@ -110,6 +113,12 @@ export class AuditAccumulator {
     this.region = input.region ?? input.district.region ?? 'shanghai';
     this.evaluator = input.evaluator ?? createEvaluator(catalog, { region: this.region, engine: input.engine ?? 'compiled' });
     this.requirements = new Map(catalog.requirements.map((r) => [r.id, r]));
+    this.townDistrict = new Map(input.towns.map((t) => [t.id, t.district]));
+  }
+
+  /** Districts counted apart: two or more. */
+  private get districts(): Registry['district'][] | undefined {
+    return this.input.districts !== undefined && this.input.districts.length > 1 ? this.input.districts : undefined;
   }
 
   private count<K extends string>(map: Map<K, Coverage>, key: K | undefined, status: RequirementResult['status']): void {
@@ -145,6 +154,7 @@ export class AuditAccumulator {
     // Requirements that do not apply are not part of an audit (nor counted in coverage).
     const results = await this.evaluator.evaluateUnit({ unit, activities: unique, year, asOf: this.asOf, includeNotApplicable: false, ...(this.input.waivers ? { waivers: this.input.waivers } : {}) });
     const used = new Set<string>();
+    const district = this.districts ? districtOfUnit(unit, this.townDistrict) : undefined;
     for (const r of results) {
       for (const e of r.evidence) used.add(e);
       add(this.overall, r.status);
@@ -152,6 +162,7 @@ export class AuditAccumulator {
       this.count(this.bySector, this.requirements.get(r.requirementId)!.sector, r.status);
       this.count(this.byTown, unit.town, r.status);
       this.count(this.byKind, unit.kind, r.status);
+      this.count(this.byDistrict, district, r.status);
       if (r.status === 'not-met' || r.status === 'pending') {
         const key = `${r.requirementId}|${r.status}`;
         let gap = this.gapMap.get(key);
@@ -209,7 +220,9 @@ export class AuditAccumulator {
 
   /** The fields of the result that come before the unit list: known before any unit is evaluated. */
   header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings'> {
-    const { catalog, year, district } = this.input;
+    const { catalog, year } = this.input;
+    // Several districts are named together (松江区、青浦区); each has its row in byDistrict.
+    const district = this.districts ? { id: this.districts.map((d) => d.id).join('+'), name: this.districts.map((d) => d.name).join('、'), synthetic: this.districts.some((d) => d.synthetic) } : this.input.district;
     return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf) };
   }
 
@@ -239,7 +252,8 @@ export class AuditAccumulator {
       byRequirement,
       // Sectors in the notice's order (三（一）-（六）, then 四 and the closing paragraph).
       bySector: [...this.bySector].sort(([x], [y]) => SECTOR_ORDER.indexOf(x) - SECTOR_ORDER.indexOf(y)).map(([sector, c]) => ({ sector: sector as AuditResult['bySector'][number]['sector'], ...finish(c) })),
-      byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...finish(this.byTown.get(t.id)!) })),
+      byTown: towns.filter((t) => this.byTown.has(t.id)).map((t) => ({ town: t.id, name: t.name, ...(this.districts && t.district !== undefined ? { district: t.district } : {}), ...finish(this.byTown.get(t.id)!) })),
+      ...(this.districts ? { byDistrict: this.districts.filter((d) => this.byDistrict.has(d.id)).map((d) => ({ district: d.id, name: d.name, ...(d.code !== undefined ? { code: d.code } : {}), ...finish(this.byDistrict.get(d.id)!) })) } : {}),
       townSectors: towns.map((t) => ({
         town: t.id,
         name: t.name,
@@ -271,13 +285,21 @@ export class AuditAccumulator {
 }
 
 /**
+ * The district a unit is counted in: its own `district`, else its town's; undefined for a unit of
+ * a single-district registry without either, or a city-level unit.
+ */
+function districtOfUnit(unit: Pick<Unit, 'town' | 'district'>, townDistrict: ReadonlyMap<string, string | undefined>): string | undefined {
+  return unit.district ?? (unit.town !== undefined ? townDistrict.get(unit.town) : undefined);
+}
+
+/**
  * Unmatched records come in this order: records of unknown units (input order), rows set aside
  * for an unknown kind, then unit by unit in registry order each unit's records that were not
  * used, in input order.
  */
 export async function runAudit(input: AuditInput): Promise<AuditResult> {
   const { registry } = input;
-  const acc = new AuditAccumulator({ ...input, district: registry.district, towns: registry.towns });
+  const acc = new AuditAccumulator({ ...input, district: registry.district, ...(registry.districts ? { districts: registry.districts } : {}), towns: registry.towns });
   const unmatched: Unmatched[] = [];
   const miss = (entry: Unmatched) => unmatched.push(entry);
   const known = new Set(registry.units.map((u) => u.id));

@@ -87,7 +87,16 @@ export const AuditResult = z.object({
   /** The catalog's period (e.g. before 2024-05-13, after the 十四五 years): said, not refused. */
   warnings: z.array(LocalizedText),
   bySector: z.array(Coverage.extend({ sector: RequirementSector })),
-  byTown: z.array(Coverage.extend({ town: z.string(), name: z.string() })),
+  byTown: z.array(Coverage.extend({ town: z.string(), name: z.string(),
+      /** The town's district id: only in the audit of several districts. */
+      district: z.string().optional(),
+    }),
+  ),
+  /**
+   * Coverage per district, in the registry's order: only in the audit of several districts (a city
+   * office). A unit counts in its own district, else its town's; units with neither in none.
+   */
+  byDistrict: z.array(Coverage.extend({ district: z.string(), name: z.string(), code: z.string().optional() })).optional(),
   /**
    * 二 "六进"全区全覆盖: for each town of the registry and each of the six sectors, the units a
    * requirement of the sector applies to, how many were active this year (at least one of the

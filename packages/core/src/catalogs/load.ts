@@ -14,6 +14,7 @@ import { Role, UnitKind } from '../model/unit';
 import { Id } from '../model/text';
 import { FACT_NAMES } from '../rules/facts';
 import { OPERATORS } from '../rules/operators';
+import { neverMetProblems } from './never-met';
 
 /** Plain property paths only: no filters or script, so an untrusted catalog cannot run code. */
 const SAFE_PATH = /^\$(\.[A-Za-z0-9_-]+){1,8}$/;
@@ -98,6 +99,7 @@ function semanticProblems(catalog: Catalog, file?: string): Problem[] {
     const base = ['requirements', i];
     checkCondition(req.appliesTo, [...base, 'appliesTo'], problems, file);
     checkCondition(req.compliance, [...base, 'compliance'], problems, file);
+    problems.push(...neverMetProblems(req, base, file));
     const due = req.due;
     const keyDates = due.type === 'by-key-date' || due.type === 'window' ? [due.keyDate] : due.type === 'each-key-date' ? due.keyDates : [];
     for (const id of keyDates) {
@@ -164,9 +166,19 @@ export type Tailoring = z.infer<typeof Tailoring>;
  * requirement does not reference is a problem (a parsed catalog passed as source has none left).
  */
 export function tailorCatalog(source: unknown, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
+  const json = tailorCatalogJson(source, tailoring, options);
+  return json.ok ? parseCatalog(json.value, options) : { ok: false, problems: json.problems };
+}
+
+/**
+ * The tailored catalog as written (its `{{parameter}}` references kept, the tailoring's values
+ * set as the requirements' parameters), for a catalog built by tailoring another (the example
+ * catalogs) that may itself be tailored again.
+ */
+export function tailorCatalogJson(source: unknown, tailoring: unknown, options: { file?: string } = {}): ParseResult<Record<string, unknown>> {
   const where = options.file ? { file: options.file } : {};
   const parsedBase = parseCatalog(source);
-  if (!parsedBase.ok) return parsedBase;
+  if (!parsedBase.ok) return { ok: false, problems: parsedBase.problems };
   const base = parsedBase.value;
   const parsed = Tailoring.safeParse(tailoring);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, where) };
@@ -200,5 +212,8 @@ export function tailorCatalog(source: unknown, tailoring: unknown, options: { fi
       const parameters = { ...((r.parameters as object | undefined) ?? {}), ...(t.parameters?.[id] ?? {}) };
       return { ...r, ...(t.overrides?.[id] ?? {}), ...(Object.keys(parameters).length > 0 ? { parameters } : {}) };
     });
-  return parseCatalog({ ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements }, options);
+  const tailored = { ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements };
+  // Checked here too: a caller of the JSON gets the same problems as tailorCatalog.
+  const checked = parseCatalog(tailored, options);
+  return checked.ok ? { ok: true, value: tailored, problems: [] } : { ok: false, problems: checked.problems };
 }

@@ -4,4 +4,4 @@
  * @module @liujin/core/divisions
  */
 export { divisionsSource, findDistrictByCode, findDistrictsByName, listDistrictCodes, townsOfDistrict, districtFromCode, type DivisionDistrict, type DivisionTown } from './divisions';
-export { parseTownsTable, regionOfDistrictCode, TOWN_COLUMNS, type TownsTable } from './towns';
+export { checkRegistryTowns, parseTownsTable, regionOfDistrictCode, TOWN_COLUMNS, TOWNS_SHEET_NAMES, type TownsTable } from './towns';

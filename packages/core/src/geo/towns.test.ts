@@ -38,9 +38,22 @@ describe('parseTownsTable', () => {
     expect(result.problems).toMatchObject([{ code: 'town_name_differs', severity: 'warning', row: 2 }]);
   });
 
-  it('refuses two districts in one table', () => {
-    const result = parseTownsTable([HEADER, ['a', '甲镇', '', '310117', ''], ['b', '乙镇', '', '310118', '']], { file: 't.csv' });
-    expect(result.ok).toBe(false);
-    expect(result.problems[0]).toMatchObject({ code: 'several_districts', row: 3 });
+  it('reads the towns of two districts (a city office), each town naming its district', () => {
+    const rows = [HEADER, ...townsOfDistrict('310117').slice(0, 2).map((t) => [t.id, t.name, '', '310117', t.code]), ...townsOfDistrict('310118').slice(0, 2).map((t) => [t.id, t.name, '', '310118', t.code])];
+    const result = parseTownsTable(rows, { file: 't.csv' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.district).toMatchObject({ id: 'songjiang', code: '310117' });
+    expect(result.value.districts?.map((d) => [d.id, d.name])).toEqual([['songjiang', '松江区'], ['qingpu', '青浦区']]);
+    expect(result.value.towns.map((t) => t.district)).toEqual(['songjiang', 'songjiang', 'qingpu', 'qingpu']);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('keeps district ids unique where two districts share a romanised name (two 朝阳区)', () => {
+    const result = parseTownsTable([HEADER, ['a', '甲街道', '', '110105', ''], ['b', '乙街道', '', '220104', '']], { file: 't.csv' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(new Set(result.value.districts?.map((d) => d.id)).size).toBe(2);
+    expect(result.value.towns.map((t) => t.district)).toEqual(result.value.districts?.map((d) => d.id));
   });
 });

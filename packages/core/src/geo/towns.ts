@@ -6,7 +6,7 @@
  * kept (the registry wins: renamed towns reach the statistical release late).
  */
 import { problem, type ParseResult, type Problem } from '../model/problem';
-import { Town, type District } from '../model/unit';
+import { Town, type District, type Registry } from '../model/unit';
 import { column, readTable, type ColumnSpec } from '../io/table';
 import { districtFromCode, findDistrictByCode, townsOfDistrict } from './divisions';
 
@@ -46,10 +46,13 @@ export function regionOfDistrictCode(code: string): string | undefined {
   return REGION_BY_PREFIX.find(([prefix]) => code.startsWith(prefix))?.[1];
 }
 
-/** A towns table read and checked: its district and towns, and the warnings (names that differ from the division table). */
+/** A towns table read and checked: its district(s) and towns, and the warnings (names that differ from the division table). */
 export interface TownsTable {
-  /** The district of the rows (one district per table). */
+  /** The district of the rows; with several districts, the first. */
   district: District;
+  /** Every district of the rows in order of first appearance, when there are two or more (a city office's registry). */
+  districts?: District[];
+  /** The towns; with several districts each names its district's id. */
   towns: Town[];
 }
 
@@ -59,7 +62,8 @@ export function parseTownsTable(rows: readonly (readonly unknown[])[], options: 
   const { records, problems } = readTable(rows, TOWN_COLUMNS, file);
   const towns: Town[] = [];
   const seen = new Map<string, number>();
-  let districtCode: string | undefined;
+  const districtCodes: string[] = [];
+  const districtOfTown: string[] = [];
   for (const record of records) {
     const v = record.values;
     const at = (field: string, severity: Problem['severity'] = 'error') => ({ file, row: record.row, column: record.header[field] ?? field, severity });
@@ -67,8 +71,7 @@ export function parseTownsTable(rows: readonly (readonly unknown[])[], options: 
     const d = v.district?.trim();
     if (d !== undefined) {
       if (!/^\d{6}$/.test(d) || !findDistrictByCode(d)) problems.push(problem('unknown_district', { zh: `区划代码「${d}」不存在（应为六位 GB/T 2260 代码，如 310117）`, en: `district code "${d}" does not exist (expected a six-digit GB/T 2260 code such as 310117)` }, at('district')));
-      else if (districtCode === undefined) districtCode = d;
-      else if (d !== districtCode) problems.push(problem('several_districts', { zh: `街镇表只能有一个区：第一行是 ${districtCode}，此行是 ${d}（多个区请分别给出街镇表）`, en: `a towns table holds one district: the first row says ${districtCode}, this row ${d} (give each district its own table)` }, at('district')));
+      else if (!districtCodes.includes(d)) districtCodes.push(d);
     }
     const id = v.id?.trim();
     if (id !== undefined && seen.has(id)) problems.push(problem('duplicate_id', { zh: `编号「${id}」与第 ${seen.get(id)} 行重复`, en: `id "${id}" repeats row ${seen.get(id)}` }, at('id')));
@@ -98,15 +101,59 @@ export function parseTownsTable(rows: readonly (readonly unknown[])[], options: 
     }
     if (problems.slice(before).some((p) => p.severity === 'error')) continue;
     towns.push(result.data);
+    districtOfTown.push(d!);
   }
-  if (records.length > 0 && districtCode === undefined && !problems.some((p) => p.severity === 'error')) {
+  if (records.length > 0 && districtCodes.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push(problem('missing_district', { zh: '街镇表没有区划代码', en: 'the towns table names no district code' }, { file }));
   }
-  if (problems.some((p) => p.severity === 'error') || districtCode === undefined) return { ok: false, problems };
-  const region = regionOfDistrictCode(districtCode);
-  if (region === undefined) {
-    problems.push(problem('no_region_profile', { zh: `${districtCode} 所在地区没有内置的试鸣规则：暂用上海的规则，请用 --region-file 提供本地区的规则`, en: `no built-in siren rule for the region of ${districtCode}: Shanghai's is used; give yours with --region-file` }, { file, severity: 'warning' }));
+  if (problems.some((p) => p.severity === 'error') || districtCodes.length === 0) return { ok: false, problems };
+  const districts = districtCodes.map((code) => {
+    const region = regionOfDistrictCode(code);
+    if (region === undefined) {
+      problems.push(problem('no_region_profile', { zh: `${code} 所在地区没有内置的试鸣规则：暂用上海的规则，请用 --region-file 提供本地区的规则`, en: `no built-in siren rule for the region of ${code}: Shanghai's is used; give yours with --region-file` }, { file, severity: 'warning' }));
+    }
+    return districtFromCode(code, region ?? 'shanghai')!.district;
+  });
+  if (districts.length === 1) return { ok: true, value: { district: districts[0]!, towns }, problems };
+  // Several districts (a city office): each town names its district; ids stay unique (two
+  // provinces' 朝阳区 would share "chaoyang": the code is used instead).
+  const ids = new Map<string, string>();
+  for (const d of districts) {
+    const id = districts.filter((o) => o.id === d.id).length > 1 ? d.code! : d.id;
+    ids.set(d.code!, id);
+    d.id = id;
   }
-  const { district } = districtFromCode(districtCode, region ?? 'shanghai')!;
-  return { ok: true, value: { district, towns }, problems };
+  return { ok: true, value: { district: districts[0]!, districts, towns: towns.map((t, i) => ({ ...t, district: ids.get(districtOfTown[i]!)! })) }, problems };
+}
+
+/** Names of a registry workbook's towns sheet (街镇 or towns, in any case): read as by `--towns`. */
+export const TOWNS_SHEET_NAMES: readonly string[] = ['街镇', 'towns'];
+
+/**
+ * The towns of a registry JSON (`towns`, with `districts` for several) checked by the towns
+ * table's reader against the division table, for every town whose district has a code: an
+ * unknown code or a code naming another town is an error at `towns[i].code`; a differing name a
+ * warning, the registry's name kept. Towns of a district without a code are not checked.
+ */
+export function checkRegistryTowns(registry: Pick<Registry, 'district' | 'districts' | 'towns'>, file: string): Problem[] {
+  const codeOf = new Map((registry.districts ?? [registry.district]).map((d) => [d.id, d.code]));
+  const checked: number[] = [];
+  const rows: (string | undefined)[][] = [['id', 'name', 'type', 'district', 'code']];
+  registry.towns.forEach((town, i) => {
+    const code = codeOf.get(town.district ?? registry.district.id);
+    if (code === undefined) return;
+    checked.push(i);
+    rows.push([town.id, town.name, town.type, code, town.code]);
+  });
+  if (checked.length === 0) return [];
+  const fields = new Map(TOWN_COLUMNS.map((c) => [c.field, c.field]));
+  return parseTownsTable(rows, { file })
+    .problems.filter((p) => p.code !== 'no_region_profile' && p.row !== undefined)
+    .map((p) => {
+      const index = checked[p.row! - 2]!;
+      const field = fields.get(p.column ?? '') ?? 'id';
+      // The district column holds the district's code: a problem there is the district's.
+      const path = field === 'district' ? (registry.districts ? ['districts', registry.districts.findIndex((d) => d.id === registry.towns[index]!.district), 'code'] : ['district', 'code']) : ['towns', index, field];
+      return problem(p.code, p.message, { file, path, severity: p.severity });
+    });
 }

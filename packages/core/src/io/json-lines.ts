@@ -117,9 +117,11 @@ export function streamRegistryUnits(
   open: () => AsyncIterable<Uint8Array>,
   file: string,
   /** The registry's own district and towns (a towns table, issue 19); default Qingpu's. */
-  geography?: Pick<Registry, 'district' | 'towns'>,
+  geography?: Pick<Registry, 'district' | 'towns' | 'districts'>,
 ): {
   district: Registry['district'];
+  /** Every district, when the towns table holds several (a city office). */
+  districts?: Registry['districts'];
   towns: Registry['towns'];
   /** The units in file order; each call reads the stream again. */
   units: () => AsyncGenerator<Unit>;
@@ -127,20 +129,23 @@ export function streamRegistryUnits(
   let checked = false;
   const district = geography?.district ?? QINGPU_DISTRICT;
   const towns = geography ? [...geography.towns] : [...QINGPU_TOWNS];
+  const districts = geography?.districts;
   return {
     district,
+    ...(districts ? { districts } : {}),
     towns,
     async *units(): AsyncGenerator<Unit> {
       const problems: Problem[] = [];
       const seen = new Map<string, number>();
       let count = 0;
       const townId = townLookup(towns);
-      for await (const table of tableBatches(open(), file, problems, (batch) => plainUnits(batch, townId))) {
+      for await (const table of tableBatches(open(), file, problems, // Several districts: the full reader assigns and checks each unit's district.
+        (batch) => (districts ? undefined : plainUnits(batch, townId)))) {
         const { rowNumbers } = table;
         let units: readonly Unit[];
         if ('records' in table) units = table.records;
         else {
-          const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}) });
+          const parsed = parseUnitsTable(table.rows, { file, ...(geography ? { district, towns } : {}), ...(districts ? { districts } : {}) });
           problems.push(...renumber(parsed.problems, rowNumbers));
           if (!parsed.ok) continue;
           units = parsed.value.units;

@@ -31,6 +31,7 @@ export const REGISTRY_COLUMNS: readonly ColumnSpec[] = [
   c('contactRole', '联系人职务', "Contact's role", false, '分管副校长'),
   c('contactPhone', '联系电话', "Contact's phone", false, '021-00000000'),
   c('routes', '疏散路线', 'Evacuation routes, separated by ";": building[/floor]: route > assembly point', false, '教学楼/1-3层: 东侧楼梯 > 操场; 综合楼: 西门 > 操场'),
+  c('district', '区', 'District (id, name or six-digit code) in a registry of several districts, for a unit without a town; a unit in a town is in its district', false, '松江区', ['所属区', '区县']),
 ];
 
 /**
@@ -141,7 +142,15 @@ function parseRoutes(text: string | undefined) {
 export interface TableOptions {
   file: string;
   district?: District;
+  /** Every district of a city office's registry (two or more); the towns name theirs. */
+  districts?: readonly District[];
   towns?: readonly Town[];
+}
+
+function unknownDistrictMessage(text: string, districts: readonly District[]): LocalizedText {
+  const list = districts.map((d) => `${d.name}（${d.code ?? d.id}）`).join('、');
+  const listEn = districts.map((d) => `${d.nameEn ?? d.id} (${d.code ?? d.id})`).join(', ');
+  return { zh: `未知的区「${text}」，登记表中的区：${list}`, en: `unknown district "${text}"; the registry's districts: ${listEn}` };
 }
 
 /** A units table (header row first) into a Registry; towns by id or name. */
@@ -150,7 +159,19 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
   const towns = options.towns ?? QINGPU_TOWNS;
   const { records, problems } = readTable(rows, REGISTRY_COLUMNS, file);
   const townId = new Map<string, string>();
-  for (const t of towns) for (const key of [t.id, t.name, t.nameEn ?? t.id]) townId.set(key, t.id);
+  // A town name two districts share (新桥镇) is named by id, or with the unit's district.
+  const ambiguous = new Map<string, Town[]>();
+  for (const t of towns) {
+    for (const key of new Set([t.id, t.name, t.nameEn ?? t.id])) {
+      const other = townId.get(key);
+      if (other !== undefined && other !== t.id) ambiguous.set(key, [...(ambiguous.get(key) ?? towns.filter((o) => o.id === other)), t]);
+      else townId.set(key, t.id);
+    }
+  }
+  const districts = options.districts ?? [options.district ?? QINGPU_DISTRICT];
+  const districtId = new Map<string, string>();
+  for (const d of districts) for (const key of [d.id, d.name, d.nameEn ?? d.id, d.code ?? d.id]) districtId.set(key, d.id);
+  const townDistrict = new Map(towns.map((t) => [t.id, t.district]));
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   const kindMessage = memo(unknownKindMessage);
@@ -166,8 +187,17 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
     } else if (rawId !== undefined) seen.set(rawId, record.row);
     const kind = v.kind === undefined ? undefined : resolveUnitKind(v.kind);
     if (v.kind !== undefined && !kind) problems.push(problem('unknown_kind', kindMessage(v.kind), at('kind')));
-    const town = v.town === undefined ? undefined : townId.get(v.town.trim());
-    if (v.town !== undefined && town === undefined) problems.push(problem('unknown_town', townMessage(v.town), at('town')));
+    const district = v.district === undefined ? undefined : districtId.get(v.district.trim());
+    if (v.district !== undefined && district === undefined) problems.push(problem('unknown_district', unknownDistrictMessage(v.district, districts), at('district')));
+    const shared = v.town === undefined ? undefined : ambiguous.get(v.town.trim());
+    const inDistrict = shared?.filter((t) => t.district === district);
+    const town = v.town === undefined ? undefined : inDistrict?.length === 1 ? inDistrict[0]!.id : shared ? undefined : townId.get(v.town.trim());
+    if (shared && town === undefined) {
+      problems.push(problem('ambiguous_town', { zh: `街镇「${v.town}」不止一个（${shared.map((t) => `${t.id}，${t.district ?? ''}`).join('；')}）：请写街镇编号或填写区`, en: `more than one town is called "${v.town}" (${shared.map((t) => `${t.id} in ${t.district ?? ''}`).join('; ')}): write the town id or fill in the district` }, at('town')));
+    } else if (v.town !== undefined && town === undefined) problems.push(problem('unknown_town', townMessage(v.town), at('town')));
+    if (options.districts && district !== undefined && town !== undefined && townDistrict.get(town) !== district) {
+      problems.push(problem('town_not_in_district', { zh: `街镇「${v.town}」属于 ${townDistrict.get(town) ?? ''}，不是 ${v.district}`, en: `town "${v.town}" is in ${townDistrict.get(town) ?? ''}, not ${v.district}` }, at('district')));
+    }
     const headCount = intCell(record, 'headCount', file, problems);
     const distance = intCell(record, 'shelterDistance', file, problems);
     const capacity = intCell(record, 'shelterCapacity', file, problems);
@@ -177,6 +207,7 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
       ...(v.nameEn ? { nameEn: v.nameEn } : {}),
       kind: kind?.kind ?? v.kind,
       ...(town ? { town } : {}),
+      ...(district ? { district } : {}),
       ...(kind?.communityType ? { communityType: kind.communityType } : {}),
       ...(v.roles ? { roles: listCell(v.roles) } : {}),
       ...(v.address ? { address: v.address } : {}),
@@ -195,7 +226,7 @@ export function parseUnitsTable(rows: readonly (readonly unknown[])[], options: 
     if (problems.length > rowProblemsBefore) continue;
     units.push(result.data);
   }
-  const registry = { district: options.district ?? QINGPU_DISTRICT, towns: [...towns], units };
+  const registry = { district: options.district ?? QINGPU_DISTRICT, ...(options.districts ? { districts: [...options.districts] } : {}), towns: [...towns], units };
   // A failed table still names every id it holds (rows with problems too), so records in other
   // files that name them are not reported as unknown units as well.
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, partial: registry, knownIds: [...seen.keys()] };

@@ -23,6 +23,8 @@ export interface WorkbookOptions {
   maxBytes?: number;
   /** Data rows allowed below the header. */
   maxRows?: number;
+  /** Sheets (by name, any case) never read as the default one: a registry's towns sheet 街镇. */
+  skip?: readonly string[];
 }
 
 /** A worksheet read as a table: its rows of cells and the sheet's name. */
@@ -31,6 +33,8 @@ export interface WorkbookTable {
   rows: (string | BadCell | undefined)[][];
   /** The sheet read. */
   sheet: string;
+  /** Every visible worksheet's name, in workbook order. */
+  sheets: string[];
 }
 
 class StopReading extends Error {}
@@ -195,17 +199,19 @@ export function readWorkbook(bytes: Uint8Array, options: WorkbookOptions, Inflat
       if (!chosen) return fail(file, 'sheet_not_found', `没有名为「${options.sheet}」的工作表；可见的工作表：${names(visible)}`, `no worksheet named "${options.sheet}"; visible worksheets: ${names(visible)}`);
       if (chosen.state !== 'visible') return fail(file, 'sheet_hidden', `工作表「${chosen.name}」是隐藏的，不读取：请在 Excel/WPS 中取消隐藏，或选择可见的工作表：${names(visible)}`, `worksheet "${chosen.name}" is hidden and is not read: unhide it in Excel or WPS, or choose a visible one: ${names(visible)}`);
     } else {
-      chosen = visible[0];
+      const skipped = new Set((options.skip ?? []).map((n) => n.trim().toLowerCase()));
+      const readable = visible.filter((s) => !skipped.has(s.name.trim().toLowerCase()));
+      chosen = readable[0];
       if (!chosen) return fail(file, 'no_visible_sheet', '工作簿里没有可见的工作表', 'the workbook has no visible worksheet');
-      if (visible.length > 1) {
-        problems.push(problem('several_sheets', { zh: `工作簿有 ${visible.length} 个可见的工作表（${names(visible)}），只读取第一个「${chosen.name}」；可用 --sheet 选择`, en: `the workbook has ${visible.length} visible worksheets (${names(visible)}); only the first, "${chosen.name}", is read; choose another with --sheet` }, { file, severity: 'warning' }));
+      if (readable.length > 1) {
+        problems.push(problem('several_sheets', { zh: `工作簿有 ${readable.length} 个可见的工作表（${names(readable)}），只读取第一个「${chosen.name}」；可用 --sheet 选择`, en: `the workbook has ${readable.length} visible worksheets (${names(readable)}); only the first, "${chosen.name}", is read; choose another with --sheet` }, { file, severity: 'warning' }));
       }
     }
     const typed = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
     const strings = sharedStrings(archive, typed('/sharedStrings'), INPUT_LIMITS.cellCharacters);
     const styles = temporalStyles(archive, typed('/styles'));
     const rows = readSheet(archive, rels.get(chosen.rid)!.target, strings, styles, date1904, maxRows, INPUT_LIMITS.cellCharacters);
-    return { ok: true, value: { rows, sheet: chosen.name }, problems };
+    return { ok: true, value: { rows, sheet: chosen.name, sheets: visible.map((v) => v.name) }, problems };
   } catch (error) {
     if (error instanceof StopReading) return { ok: false, problems: [tooManyRows(file, maxRows)] };
     if (error instanceof ZipError) {

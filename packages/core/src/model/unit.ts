@@ -109,6 +109,11 @@ export const Unit = z.object({
   kind: UnitKind,
   /** Town id (街镇); district-level units (office, member units) may have none. */
   town: Id.optional(),
+  /**
+   * District id, in a registry of several districts (a city office's audit): needed only for a
+   * unit without a town (a district's office or member units); a unit in a town is in its district.
+   */
+  district: Id.optional(),
   /** Only for `community`: 居委 (residential) or 村委 (village). */
   communityType: z.enum(['residential', 'village']).optional(),
   roles: z.array(Role).optional(),
@@ -132,6 +137,8 @@ export const Town = z.object({
   type: z.enum(['subdistrict', 'town', 'township', 'other']),
   /** The twelve-digit statistical division code (统计用区划代码), where known. */
   code: z.string().regex(/^\d{12}$/).optional(),
+  /** The id of the town's district, in a registry of several districts (`districts`). */
+  district: Id.optional(),
 });
 /** A parsed {@link Town}. */
 export type Town = z.infer<typeof Town>;
@@ -151,18 +158,33 @@ export const District = z.object({
 /** A parsed {@link District}. */
 export type District = z.infer<typeof District>;
 
-/** A district's units. Ids are unique and every unit's town exists (checked by `parseRegistry`). */
+/**
+ * A district's units (or a city's: `districts` lists several, each town names its district). Ids
+ * are unique, every unit's town exists, and in a registry of several districts every town's and
+ * unit's district is one of them and a unit's district agrees with its town's.
+ */
 export const Registry = z
   .object({
+    /** The district; in a registry of several districts, the first of `districts`. */
     district: District,
+    /** Every district of a city office's registry (two or more); absent for one district. */
+    districts: z.array(District).optional(),
     towns: z.array(Town),
     units: z.array(Unit),
   })
   .superRefine((registry, ctx) => {
-    const townIds = new Set<string>();
+    const districtIds = new Set((registry.districts ?? []).map((d) => d.id));
+    const several = registry.districts !== undefined;
+    registry.districts?.forEach((d, i) => {
+      if (registry.districts!.findIndex((o) => o.id === d.id) !== i) ctx.addIssue({ code: 'custom', path: ['districts', i, 'id'], message: `duplicate district id "${d.id}"` });
+    });
+    const townIds = new Map<string, string | undefined>();
     registry.towns.forEach((town, i) => {
       if (townIds.has(town.id)) ctx.addIssue({ code: 'custom', path: ['towns', i, 'id'], message: `duplicate town id "${town.id}"` });
-      townIds.add(town.id);
+      townIds.set(town.id, town.district);
+      if (several && (town.district === undefined || !districtIds.has(town.district))) {
+        ctx.addIssue({ code: 'custom', path: ['towns', i, 'district'], message: town.district === undefined ? 'a town of a registry of several districts names its district' : `unknown district "${town.district}"` });
+      }
     });
     const unitIds = new Set<string>();
     registry.units.forEach((unit, i) => {
@@ -170,6 +192,11 @@ export const Registry = z
       unitIds.add(unit.id);
       if (unit.town !== undefined && !townIds.has(unit.town)) {
         ctx.addIssue({ code: 'custom', path: ['units', i, 'town'], message: `unknown town "${unit.town}"` });
+      }
+      if (unit.district !== undefined && !(several ? districtIds.has(unit.district) : unit.district === registry.district.id)) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'district'], message: `unknown district "${unit.district}"` });
+      } else if (unit.district !== undefined && unit.town !== undefined && townIds.has(unit.town) && several && townIds.get(unit.town) !== unit.district) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'district'], message: `town "${unit.town}" is in district "${townIds.get(unit.town)}", not "${unit.district}"` });
       }
     });
   });
