@@ -178,7 +178,7 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     const { memory } = await both(registry, activities, 2, {}, { largeAuditUnits: 4 });
     writeFileSync(join(dir, 'large.xlsx'), memory.find((a) => a.path.endsWith('.xlsx'))!.content);
     const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'large.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
-    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '按要求', '优先催办']);
+    expect(Object.keys(book)).toEqual(['汇总', '按街镇', '全覆盖', '按要求', '优先催办']);
     expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 audit.csv 与 units.jsonl']);
     // Below the threshold nothing changes.
     const small = await both(registry, activities, 2, {}, { largeAuditUnits: 5 });

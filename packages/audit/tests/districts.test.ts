@@ -119,7 +119,7 @@ describe('an audit of two districts', () => {
     it('XLSX: a 按区 sheet, each district’s row then its towns (openpyxl)', async () => {
       await written;
       const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
-      expect(Object.keys(book)).toEqual(['汇总', '按区', '按街镇', '按要求', '优先催办', '单位明细']);
+      expect(Object.keys(book)).toEqual(['汇总', '按区', '按街镇', '全覆盖', '按要求', '优先催办', '单位明细']);
       const rows = book['按区']!.map((r) => r.slice(0, 5).map((c) => c.v));
       const [sj, qp] = audit.byDistrict!;
       const townRow = (id: string) => audit.byTown.find((t) => t.town === id)!;
