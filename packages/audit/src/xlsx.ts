@@ -1,5 +1,5 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { ADJUSTMENT_TEXT, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { kindName, percent, statusName, unitNames } from './text';
 import { XlsxWriter, concat, type SheetSpec } from './workbook';
 import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, targetStatusText } from './targets';
@@ -73,6 +73,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
             [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
             ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
             ...audit.warnings.map((w) => [t('提示', 'warning'), w[lang]]),
+            ...(audit.adjustments && audit.adjustments.length > 0 ? [[ADJUSTMENT_TEXT.title[lang], t(`${audit.adjustments.length} 项，见「参数调整」表`, `${audit.adjustments.length}, see the "Settings changed" sheet`)]] : []),
           ],
           widths: [22, 40],
         },
@@ -84,6 +85,10 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
         },
         ...(audit.change
           ? [{ name: t('同比', 'change'), rows: [[t('项目', 'item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], ...changes.map((r) => [r.label, r.now, r.before, r.delta, r.dueNow, r.dueBefore])], widths: [40, 10, 10, 14, 18, 10] }]
+          : []),
+        // 参数调整: what the district's settings changed (docs/settings.md), beside the figures they shaped.
+        ...(audit.adjustments && audit.adjustments.length > 0
+          ? [{ name: ADJUSTMENT_TEXT.title[lang], rows: [[ADJUSTMENT_TEXT.id[lang], ADJUSTMENT_TEXT.setting[lang], ADJUSTMENT_TEXT.default[lang], ADJUSTMENT_TEXT.value[lang]], ...audit.adjustments.map((a) => [a.id, a.label[lang], a.default, a.value])], widths: [46, 50, 16, 16] }]
           : []),
         {
           name: t('优先催办', 'gaps'),

@@ -16,7 +16,8 @@ export interface CalendarRun {
   region: string | RegionProfile;
   /** Working days (`--holidays`); default: the bundled data. */
   workdays?: WorkdayCalendar;
-  alarms: string;
+  /** `--alarms`; default: the catalog's settings, else 7d,1d. */
+  alarms?: string | undefined;
   includeUnits: boolean;
   sink: OutputSet;
   now: Date;
@@ -36,11 +37,11 @@ function invalid(option: string, zh: string, en: string): InputError {
 }
 
 /** The calendar's own options, every problem at once (exit 2): `--alarms` values that cannot be read (`abc`, `-1d`), `--uid-domain`, `--year-reminder`. */
-export async function checkCalendarOptions(options: Record<string, unknown>): Promise<{ alarms: string; uidDomain?: string; yearReminder?: string }> {
+export async function checkCalendarOptions(options: Record<string, unknown>): Promise<{ alarms?: string; uidDomain?: string; yearReminder?: string }> {
   const { CalendarOptions, parseAlarms } = await import('@liujin/calendar');
   const problems: Problem[] = [];
-  const alarms = String(options.alarms ?? '');
-  const { invalid: bad } = parseAlarms(alarms);
+  const alarms = options.alarms === undefined ? undefined : String(options.alarms);
+  const { invalid: bad } = parseAlarms(alarms ?? '');
   if (bad.length > 0) {
     problems.push(
       invalidOption('--alarms', `无法识别${bad.map((b) => `「${b}」`).join('、')}：提醒写作 天数d、小时数h 或 分钟数m，如 7d,1d,12h（不可为负）`, `cannot read ${bad.map((b) => `"${b}"`).join(', ')}: write reminders as days, hours or minutes before, e.g. 7d,1d,12h (never negative)`),
@@ -55,7 +56,7 @@ export async function checkCalendarOptions(options: Record<string, unknown>): Pr
     problems.push(invalidOption('--year-reminder', `「${yearReminder}」应为 月-日，如 10-01`, `"${yearReminder}": expected MM-DD, e.g. 10-01`));
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { alarms, ...(uidDomain !== undefined ? { uidDomain } : {}), ...(yearReminder !== undefined ? { yearReminder } : {}) };
+  return { ...(alarms !== undefined ? { alarms } : {}), ...(uidDomain !== undefined ? { uidDomain } : {}), ...(yearReminder !== undefined ? { yearReminder } : {}) };
 }
 
 /** The .ics files of a previous output folder (`--previous DIR`), read before anything is written. */
@@ -80,7 +81,7 @@ export async function writeCalendars(run: CalendarRun, out: Output): Promise<Wri
     lang: out.lang,
     // Feeds are independent: large districts render on every core.
     concurrency: Math.max(1, Math.min(availableParallelism(), 8)),
-    alarms: run.alarms,
+    ...(run.alarms !== undefined ? { alarms: run.alarms } : {}),
     feeds: run.includeUnits ? ['district', 'towns', 'sectors', 'units'] : ['district', 'towns', 'sectors'],
     index: true,
     ...(run.previous ? { previous: readSequenceState(run.previous) } : {}),
@@ -102,12 +103,12 @@ export async function runCalendar(options: Record<string, unknown>, global: Glob
   const years = parseYears(options.years, options.year, now);
   const { alarms, uidDomain, yearReminder } = await checkCalendarOptions(options);
   const registryFile = options.registry as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out, options.settings as string | undefined), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
   // Waivers name requirements: checked against the catalog they apply to.
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
   const { region, workdays } = await dateContextFor(options, registry);
   const previous = options.previous === undefined ? undefined : await readPrevious(String(options.previous));
-  const inputs = [registryFile, options.catalog, options.tailoring, options.waivers, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
+  const inputs = [registryFile, options.catalog, options.tailoring, options.settings, options.waivers, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   const written = await withOutputSet({ outDir: String(options.out), set: 'calendar', inputs }, out, (sink) =>
     writeCalendars(
       { catalog, registry, years, region, workdays, alarms, includeUnits: registryFile !== undefined, sink, now, waivers, ...(previous ? { previous } : {}), ...(uidDomain ? { uidDomain } : {}), ...(yearReminder ? { yearReminder } : {}) },

@@ -60,7 +60,7 @@ export async function runExport(options: Record<string, unknown>, global: Global
   const region = checkRegion(String(options.region));
   const registryFile = options.registry as string | undefined;
   const activitiesFile = options.activities as string | undefined;
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out, options.settings as string | undefined), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined })]);
   const waivers = await loadWaivers(options.waivers as string | undefined, out, { catalog, sheet: options.sheet as string | undefined });
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
   const context = {
@@ -76,7 +76,7 @@ export async function runExport(options: Record<string, unknown>, global: Global
     waivers,
     ...(previous !== undefined ? { previous } : {}),
   };
-  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring] as (string | undefined)[];
+  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring, options.settings] as (string | undefined)[];
   let written: WrittenArtefact[];
   try {
     // Like every command writing into --out: a staged set with a manifest (docs/security.md).

@@ -22,14 +22,14 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
   if (registryFile === undefined && activitiesFile !== undefined) {
     throw new InputError([problem('invalid_option', { zh: '给出 --activities 时也须给出 --registry', en: '--activities needs --registry' }, { path: ['--registry'] })]);
   }
-  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
+  const [catalog, registry] = await Promise.all([loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out, options.settings as string | undefined), loadRegistry(registryFile, out, { sheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]);
   const dateContext = await dateContextFor(options, registry);
   const { region, workdays } = dateContext;
   const activities = registryFile === undefined || activitiesFile !== undefined ? await loadActivities(activitiesFile, year, out, { sheet: options.sheet as string | undefined }) : undefined;
 
   const plan = planYear({ catalog, registry, year, region, workdays });
   const zh = out.lang === 'zh';
-  const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring] as (string | undefined)[];
+  const inputs = [registryFile, activitiesFile, options.catalog, options.tailoring, options.settings] as (string | undefined)[];
   // `id` is the key of `--json` output (stable across --lang); `label` is for people.
   type Section = { id: 'plan' | 'calendars' | 'templates' | 'audit'; label: string; written: WrittenArtefact[] };
   // One set: the key dates, plan, calendars, templates and audit of this run switch in together.
@@ -54,7 +54,7 @@ export async function runPlan(options: Record<string, unknown>, global: GlobalOp
     sections.push({
       id: 'calendars',
       label: zh ? '日历订阅' : 'Calendars',
-      written: await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now }, out),
+      written: await writeCalendars({ catalog, registry, years: [year], region, workdays, includeUnits: true, sink, now }, out),
     });
     const templates: WrittenArtefact[] = [];
     const { TEMPLATE_KINDS, unitsForTemplate } = await import('@liujin/pdf');

@@ -47,6 +47,7 @@ export interface ServeOptions {
   activitiesFile?: string;
   catalogFile?: string;
   tailoringFile?: string;
+  settingsFile?: string;
   waiversFile?: string;
   year?: unknown;
   /** Default: the registry's district region. */
@@ -69,13 +70,13 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out), loadRegistry(options.registryFile, out, { towns: options.townsFile })]);
+      const [catalog, registry] = await Promise.all([loadCatalog(options.catalogFile, options.tailoringFile, out, options.settingsFile), loadRegistry(options.registryFile, out, { towns: options.townsFile })]);
       const waivers = await loadWaivers(options.waiversFile, out, { catalog });
       const { region, workdays } = await dateContextFor({ region: options.region, regionFile: options.regionFile, holidays: options.holidaysFile }, registry);
       const activities = await loadActivities(options.activitiesFile, year, out);
-      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile, options.townsFile, options.holidaysFile, options.regionFile];
+      const inputs = [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.settingsFile, options.waiversFile, options.townsFile, options.holidaysFile, options.regionFile];
       const written = await withOutputSet({ outDir: options.outDir, set: 'serve', inputs }, out, async (sink) => {
-        const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, alarms: '7d,1d', includeUnits: true, sink, now, waivers }, out);
+        const calendars = await writeCalendars({ catalog, registry, years: [year], region, workdays, includeUnits: true, sink, now, waivers }, out);
         const audit = await writeAudit({ catalog, registry, activities, waivers, year, asOf: asOfFor(year, undefined, now), region, workdays, formats: ['json', 'html', 'csv', 'md'], sink, now }, out);
         return [...calendars, ...audit.written];
       });
@@ -149,7 +150,7 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
   // Regenerate when an input file changes (debounced); watching the files, not the output.
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  for (const file of [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile]) {
+  for (const file of [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.settingsFile, options.waiversFile]) {
     if (file === undefined) continue;
     await stat(file);
     watchers.push(
@@ -206,6 +207,7 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
       year: options.year,
       ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
       ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),
+      ...(options.settings !== undefined ? { settingsFile: String(options.settings) } : {}),
       ...(options.waivers !== undefined ? { waiversFile: String(options.waivers) } : {}),
       ...(options.registry !== undefined ? { registryFile: String(options.registry) } : {}),
       ...(options.activities !== undefined ? { activitiesFile: String(options.activities) } : {}),

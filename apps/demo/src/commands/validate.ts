@@ -41,7 +41,7 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
   const activities = activitiesFile !== undefined ? await collect(problems, () => loadActivities(activitiesFile, year, problems, { sheet, unitIds, year: options.year !== undefined ? year : undefined })) : undefined;
-  const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
+  const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined || options.settings !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems, options.settings as string | undefined)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
   const waivers = waiversFile !== undefined ? await collect(problems, () => loadWaivers(waiversFile, problems, { catalog, sheet, unitIds })) : undefined;
   // The one rule for other years (docs/catalog.md): rows of work done once count from earlier
   // years; any other row outside the year is listed by the audit as unmatched ("outside-year").

@@ -175,9 +175,10 @@ export class AuditAccumulator {
   }
 
   /** The fields of the result that come before the unit list: known before any unit is evaluated. */
-  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings'> {
+  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings' | 'adjustments'> {
     const { catalog, year, district } = this.input;
-    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf) };
+    const adjustments = catalog.adjustments && catalog.adjustments.length > 0 ? { adjustments: catalog.adjustments } : {};
+    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf), ...adjustments };
   }
 
   /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */

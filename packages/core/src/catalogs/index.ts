@@ -1,4 +1,6 @@
 export { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
-export { parseCatalog, tailorCatalog, Tailoring } from './load';
+export { parseCatalog, tailorCatalog, tailorTemplate, Tailoring } from './load';
 export { renderCatalogMarkdown, describeDueRule } from './markdown';
 export { effectivePeriodWarnings } from './effective';
+export { settingsRows, settingsTable, SETTINGS_COLUMNS, DEFAULT_REMINDERS, type SettingRow, type SettingKind } from './settings';
+export { parseSettingsRows, applySettings, reminderSettings, readMonthDay, type Settings } from './settings-read';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { resolveKeyDates } from '../dates/key-dates';
-import { KEY_DATE_IDS } from '../model/key-date';
+import { KEY_DATE_IDS, KeyDateRule } from '../model/key-date';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
 import { Catalog, Requirement } from '../model/requirement';
 import { Role, UnitKind } from '../model/unit';
@@ -150,6 +150,8 @@ export const Tailoring = z
     parameters: z.record(Id, z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))).optional(),
     /** Fields to replace, by requirement id (not `id`). */
     overrides: z.record(Id, Requirement.omit({ id: true }).partial().strict()).optional(),
+    /** Key dates to add to the catalog's own, or to replace by id (a built-in one too, e.g. `annual-plan-deadline`). */
+    keyDates: z.array(KeyDateRule).optional(),
   })
   .strict();
 export type Tailoring = z.infer<typeof Tailoring>;
@@ -161,9 +163,18 @@ export type Tailoring = z.infer<typeof Tailoring>;
  * requirement does not reference is a problem (a parsed catalog passed as source has none left).
  */
 export function tailorCatalog(source: unknown, tailoring: unknown, options: { file?: string } = {}): ParseResult<Catalog> {
+  const template = tailorTemplate(source, tailoring, options);
+  return template.ok ? parseCatalog(template.value, options) : { ok: false, problems: template.problems };
+}
+
+/**
+ * The catalog as written after a tailoring, its `{{parameter}}` references kept, so another
+ * tailoring (an office's settings, docs/settings.md) can be applied on top of it.
+ */
+export function tailorTemplate(source: unknown, tailoring: unknown, options: { file?: string } = {}): ParseResult<Record<string, unknown>> {
   const where = options.file ? { file: options.file } : {};
   const parsedBase = parseCatalog(source);
-  if (!parsedBase.ok) return parsedBase;
+  if (!parsedBase.ok) return { ok: false, problems: parsedBase.problems };
   const base = parsedBase.value;
   const parsed = Tailoring.safeParse(tailoring);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, where) };
@@ -197,5 +208,7 @@ export function tailorCatalog(source: unknown, tailoring: unknown, options: { fi
       const parameters = { ...((r.parameters as object | undefined) ?? {}), ...(t.parameters?.[id] ?? {}) };
       return { ...r, ...(t.overrides?.[id] ?? {}), ...(Object.keys(parameters).length > 0 ? { parameters } : {}) };
     });
-  return parseCatalog({ ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements }, options);
+  const replaced = new Set((t.keyDates ?? []).map((k) => k.id));
+  const keyDates = t.keyDates ? { keyDates: [...((template.keyDates as { id: string }[] | undefined) ?? []).filter((k) => !replaced.has(k.id)), ...t.keyDates] } : {};
+  return { ok: true, value: { ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements, ...keyDates }, problems: [] };
 }

@@ -83,7 +83,7 @@ export function planYear(input: PlanYearInput): Plan {
         const flags: Task['flags'] = [...occasion.flags, ...extraFlags];
         let due: Task['due'];
         // Where the notice sets no date, any day of the year counts; its occasions are preferred.
-        if (req.due.type === 'by-year-end') flags.push('notice-sets-no-date');
+        if (req.due.type === 'by-year-end') flags.push(req.due.deadline !== undefined ? 'set-deadline' : 'notice-sets-no-date');
         if (req.due.type === 'continuous') due = { type: 'continuous', end: occasion.end };
         else if (occasion.on !== undefined) due = { type: 'window', start: occasion.start, end: occasion.end, on: occasion.on };
         else due = { type: 'deadline', date: occasion.end };
@@ -150,5 +150,6 @@ export function planYear(input: PlanYearInput): Plan {
     milestones,
     tasks,
     warnings,
+    ...(catalog.adjustments && catalog.adjustments.length > 0 ? { adjustments: catalog.adjustments } : {}),
   };
 }
