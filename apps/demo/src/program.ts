@@ -48,7 +48,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'plan',
     summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
     options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), ...dateOptions(), new Option('--catalog <file>', 'custom catalog (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
-    examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
+    examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.xlsx --settings 参数设置.xlsx --out out'],
     load: async () => (await import('./commands/plan')).runPlan,
   },
   {
@@ -116,7 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'init',
-    summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
+    summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、参数设置表、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, settings spreadsheet, tailoring)' },
     options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--out <dir>', 'the same as --dir (the name the other commands use)').conflicts('dir'), new Option('--force', 'overwrite existing files'), new Option('--district <code>', "a district's towns from the division table (six-digit code, e.g. 310117 Songjiang): towns.csv, and the example rows placed in them")],
     examples: ['liujin init', 'liujin init --out ../my-district', 'liujin init --district 310117 --out songjiang'],
     load: async () => (await import('./commands/init')).runInit,

@@ -119,7 +119,8 @@ function requirementRows(req: Requirement, written: Record<string, unknown> | un
     rows.push({ ...base, id: `${req.id}.within`, kind: 'days', label: { zh: `每次活动后报送的期限（${due.unit === 'workdays' ? '工作日' : '自然日'}）`, en: `days to report after each activity (${due.unit === 'workdays' ? 'working days' : 'days'})` }, ...(own(String(due.within), 'within') ? { notice: own(String(due.within), 'within')! } : {}), value: String(due.within), format: FORMATS.days, target: { field: 'due', name: 'within' } });
   }
   for (const [name, value] of Object.entries(req.parameters ?? {})) {
-    if (typeof value !== 'number') continue; // topic lists stay with the tailoring file (docs/catalog-authoring.md)
+    // Topic lists stay with the tailoring file (docs/catalog-authoring.md); a parameter no rule uses changes nothing.
+    if (typeof value !== 'number' || !JSON.stringify(written ?? {}).includes(`"{{${name}}}"`)) continue;
     const label = PARAMETER_LABELS[name] ?? { zh: `参数 ${name}`, en: `parameter ${name}` };
     rows.push({ ...base, id: `${req.id}.${name}`, kind: name.endsWith('Workdays') || name.endsWith('Days') ? 'days' : 'count', label, ...(own(String(value), name) ? { notice: own(String(value), name)! } : {}), value: String(value), format: name.endsWith('Workdays') || name.endsWith('Days') ? FORMATS.days : FORMATS.count, target: { field: 'parameter', name } });
   }
