@@ -189,7 +189,7 @@ describe('--settings problems', () => {
     const at = (id: string) => lines.findIndex((l) => l.startsWith(`${id},`));
     const bad = [...lines];
     bad[at('qp2024.school.evacuation-plan')] = bad[at('qp2024.school.evacuation-plan')]!.replace(/,否,否,/, ',否,是,');
-    bad[at('calendar.alarms')] = bad[at('calendar.alarms')]!.replace(/（默认，可调整）,,/, '（默认，可调整）,soon,');
+    bad[at('calendar.alarms')] = bad[at('calendar.alarms')]!.replace('（默认，可调整）",,', '（默认，可调整）",soon,');
     const file = join(dir, 'bad.csv');
     writeFileSync(file, bad.join('\r\n'));
     const run = liujin(['--lang', 'en', 'calendar', '--year', '2026', '--settings', file, '--out', join(dir, 'bad')]);

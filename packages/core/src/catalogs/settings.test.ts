@@ -24,10 +24,12 @@ describe('settingsRows', () => {
   const rows = settingsRows(source);
   it('lists every requirement, each deadline, numeric parameter and target, and the reminders', () => {
     for (const req of QINGPU_2024_CATALOG.requirements) expect(rows.some((r) => r.id === req.id && r.kind === 'requirement')).toBe(true);
-    expect(rows.find((r) => r.id === 'qp2024.community.plan-revision.deadline')).toMatchObject({ kind: 'deadline', value: '12-31', notice: undefined });
+    expect(rows.find((r) => r.id === 'qp2024.community.plan-revision.deadline')).toMatchObject({ kind: 'deadline', value: '12-31' });
+    expect(rows.find((r) => r.id === 'qp2024.community.plan-revision.deadline')!.notice).toBeUndefined();
     // 四（一）: the notice's own end of February.
     expect(rows.find((r) => r.id === 'qp2024.general.annual-plan.deadline')).toMatchObject({ kind: 'key-date', value: '02-end', notice: { zh: '2月底' } });
-    expect(rows.find((r) => r.id === 'qp2024.general.news-report.newsReportWorkdays')).toMatchObject({ value: '5', notice: undefined });
+    expect(rows.find((r) => r.id === 'qp2024.general.news-report.newsReportWorkdays')).toMatchObject({ value: '5' });
+    expect(rows.find((r) => r.id === 'qp2024.general.news-report.newsReportWorkdays')!.notice).toBeUndefined();
     // The notice's 书上架、图上墙、片进屏: three, its own number.
     expect(rows.find((r) => r.id === 'qp2024.party-school.display.minTopics')).toMatchObject({ value: '3', notice: { zh: '3' } });
     expect(rows.find((r) => r.id === 'qp2024.school.evacuation-plan.target')).toMatchObject({ value: '100%', notice: { zh: '100%' } });

@@ -44,7 +44,7 @@ export const SETTINGS_COLUMNS: readonly ColumnSpec[] = [
   column('clause', '条款', "the notice's clause", false, '三（五）'),
   column('requirement', '要求', 'the requirement', false, '每年修订完善防空袭方案（100%）'),
   column('setting', '参数', 'what the value is (中文)', false, '截止日期'),
-  column('settingEn', 'setting', 'what the value is (English)', false, 'deadline'),
+  column('settingEn', '参数（英文）', 'what the value is (English)', false, 'deadline', ['setting (English)']),
   column('notice', '通知规定', "the notice's own value, or 通知未规定 when it sets none", false, '通知未规定'),
   column('current', '当前值', 'the value in use', false, '12-31'),
   column('changeTo', '修改为', 'change to: leave empty to keep the current value', false, '06-30', ['change to', 'changeto']),
