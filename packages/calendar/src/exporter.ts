@@ -40,12 +40,13 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
       const years = plans.map((p) => p.year);
       // Reminders: the options when given, else the catalog's settings (docs/settings.md), else the defaults.
       const settings = reminderSettings(input.catalog ?? {});
-      const alarmsSource = options?.alarms === undefined && settings.alarms !== DEFAULT_REMINDERS.alarms ? 'settings' : 'default';
-      const yearSource = options?.yearReminder === undefined && settings.yearReminder !== DEFAULT_REMINDERS.yearReminder ? 'settings' : 'default';
+      type Source = 'default' | 'settings';
+      const alarmsSource: Source = options?.alarms === undefined && settings.alarms !== DEFAULT_REMINDERS.alarms ? 'settings' : 'default';
+      const yearSource: Source = options?.yearReminder === undefined && settings.yearReminder !== DEFAULT_REMINDERS.yearReminder ? 'settings' : 'default';
       const alarms = parseAlarms(alarmsSource === 'settings' ? settings.alarms : resolved.alarms).seconds; // seconds before the start, duplicates merged
       const yearReminder = yearSource === 'settings' ? settings.yearReminder : resolved.yearReminder;
       // An explicit option that differs from liujin's default is the caller's setting too.
-      const given = (value: unknown, fallback: string) => (value !== undefined && (Array.isArray(value) ? value.join(',') : String(value)).replace(/\s/g, '') !== fallback ? 'settings' : undefined);
+      const given = (value: unknown, fallback: string): Source | undefined => (value !== undefined && (Array.isArray(value) ? value.join(',') : String(value)).replace(/\s/g, '') !== fallback ? 'settings' : undefined);
       const reminderSource = { alarms: given(options?.alarms, DEFAULT_REMINDERS.alarms) ?? alarmsSource, yearReminder: given(options?.yearReminder, DEFAULT_REMINDERS.yearReminder) ?? yearSource };
       const feeds = buildFeeds({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, kinds: new Set(resolved.feeds), lang: resolved.lang, domain: resolved.uidDomain, alarms, yearReminder, reminderSource });
       const span = years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`;
