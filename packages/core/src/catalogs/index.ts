@@ -3,4 +3,4 @@ export { parseCatalog, tailorCatalog, tailorTemplate, Tailoring } from './load';
 export { renderCatalogMarkdown, describeDueRule } from './markdown';
 export { effectivePeriodWarnings } from './effective';
 export { settingsRows, settingsTable, SETTINGS_COLUMNS, DEFAULT_REMINDERS, type SettingRow, type SettingKind } from './settings';
-export { parseSettingsRows, applySettings, reminderSettings, readMonthDay, type Settings } from './settings-read';
+export { parseSettingsRows, applySettings, reminderSettings, type Settings } from './settings-read';

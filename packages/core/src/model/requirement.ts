@@ -7,7 +7,7 @@ import { Id, LocalDate, LocalizedText } from './text';
 import { Role } from './unit';
 
 /** A day of the year as `MM-DD` (e.g. `06-30`); `02-29` falls on 28 February in other years. */
-export const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a month and day as MM-DD' });
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a month and day as MM-DD' });
 
 /** How often a requirement asks for the work. */
 export const Cadence = z.enum(['once', 'annual', 'per-activity', 'continuous']);
