@@ -66,7 +66,10 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
         written, changed, PLAN_REVISION, BRAND,
       )
     : '';
-  const common = ['plan', '--year', '2026', '--as-of', '2026-07-15'];
+  // init's starter registry (two communities) and activities, with one plan revision before 06-30.
+  const activities = join(dir, 'activities.csv');
+  if (init.status === 0) writeFileSync(activities, `${readFileSync(join(dir, 'input', 'activities.csv'), 'utf8')}res-xy-001,evacuation-plan-revised,2026-03-01,,防空袭方案修订,,,修订稿,,\r\n`);
+  const common = ['plan', '--year', '2026', '--as-of', '2026-07-15', '--registry', join(dir, 'input', 'registry.xlsx'), '--activities', activities];
   const runs = Promise.all([
     liujinAsync([...common, '--out', join(dir, 'none')]),
     liujinAsync([...common, '--settings', written, '--out', join(dir, 'same')]),
@@ -90,7 +93,7 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
     expect(report.freeze).toBe('A2');
     expect(report.orientation).toBe('landscape');
     expect(String(report.paper)).toBe('9');
-    expect(report.titles).toContain('1:1');
+    expect(report.titles).toContain('$1:$1');
     const header = report.rows[0]!;
     expect(header).toEqual(expect.arrayContaining(['编号', '通知规定', '当前值', '修改为', '删除此要求']));
     const row = (id: string) => report.rows.find((r) => r[0] === id)!;
@@ -106,16 +109,16 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
     expect(edited.trim()).toBe('ok');
   });
 
-  it('gives the same outputs as no --settings for the spreadsheet as written', async () => {
+  it('gives the same outputs as no --settings for the spreadsheet as written', { timeout: 600_000 }, async () => {
     const [none, same] = await runs;
     expect(none.status, none.stderr).toBe(0);
     expect(same.status, same.stderr).toBe(0);
-    for (const file of ['plan.json', 'plan.md', 'audit/audit.json', 'audit/summary.md', 'calendars/district.ics', 'calendars/sectors/community.ics', 'calendars/sectors/general.ics']) {
+    for (const file of ['plan.json', 'plan.md', 'audit/audit.json', 'audit/summary.md', 'audit/report.html', 'calendars/district.ics', 'calendars/sectors/community.ics', 'calendars/sectors/general.ics', 'calendars/units/res-xy-001.ics']) {
       expect(readFileSync(join(dir, 'same', file), 'utf8'), file).toBe(readFileSync(join(dir, 'none', file), 'utf8'));
     }
   });
 
-  it('moves the deadline and drops the brand in the plan, the feeds and the audit alike', async () => {
+  it('moves the deadline and drops the brand in the plan, the feeds and the audit alike', { timeout: 600_000 }, async () => {
     const [none, , after] = await runs;
     expect(after.status, after.stderr).toBe(0);
     expect(none.status).toBe(0);
@@ -147,7 +150,7 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
       expect(revision!.alarms.length).toBeGreaterThan(0);
       for (const alarm of revision!.alarms) expect(alarm).toContain('提前 7 天、1 天提醒：默认，可调整');
       const beforeEvents = icsEvents(join(dir, 'none', 'calendars', 'units', `${unit}.ics`));
-      expect(beforeEvents.some((e) => e.uid.startsWith(`${PLAN_REVISION}/${unit}/`))).toBe(false); // year-long: in the year-end digest
+      expect(beforeEvents.find((e) => e.uid.startsWith(`${PLAN_REVISION}/${unit}/`))?.start).toBe('2026-12-31'); // the year's end without settings
     }
     const general = icsEvents(join(dir, 'changed', 'calendars', 'sectors', 'general.ics'));
     expect(general.some((e) => e.uid.includes(BRAND))).toBe(false);
@@ -174,6 +177,7 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
       compared++;
     }
     expect(compared).toBe(communities.length);
+    expect(compared).toBe(2); // res-xy-001 revised in March (met either way), vil-jz-001 not yet
     const sheet = JSON.parse(python('import sys, json, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(json.dumps([[c.value for c in r] for r in wb["参数调整"].iter_rows()], ensure_ascii=False))', join(dir, 'changed', 'audit', 'audit.xlsx'))) as string[][];
     expect(sheet.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(expected);
     const html = readFileSync(join(dir, 'changed', 'audit', 'report.html'), 'utf8');
