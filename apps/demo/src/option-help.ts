@@ -46,7 +46,7 @@ const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'waivers (.json, .jsonl, .csv): waived work leaves the feeds': '豁免记录（.json、.jsonl、.csv）：豁免的工作不再出现在日历中',
   'reminders before deadlines, e.g. 7d,1d (empty for none); moved off days off; default: the settings, else 7d,1d': '截止日前的提醒，如 7d,1d（留空则不提醒）；遇休息日提前到工作日；默认：参数设置中的值，否则 7d,1d',
   'reminder day of the year-long tasks (default: the settings, else 10-01; moved to the next working day)': '全年性任务的提醒日（默认：参数设置中的值，否则 10-01；遇休息日顺延到下一个工作日）',
-  'settings spreadsheet from liujin init (参数设置.xlsx or settings.csv): deadlines, thresholds, reminders, optional asks dropped; applied on top of --tailoring': 'liujin init 写出的参数设置表（参数设置.xlsx 或 settings.csv）：期限、阈值、提醒、删除可选要求；在 --tailoring 之后应用',
+  'the settings spreadsheet liujin init writes (.xlsx or .csv): deadlines, thresholds, reminders, optional asks dropped; applied on top of --tailoring': 'liujin init 写出的参数设置表（参数设置.xlsx 或 settings.csv）：期限、阈值、提醒、删除可选要求；在 --tailoring 之后应用',
   'folder of the last published feeds: SEQUENCE rises for the events that changed': '上次发布的日历目录：有变化的事件 SEQUENCE 加一',
   'domain of every UID (give each district its own; default liujin.local)': '每个 UID 的域名（各区应各用自己的；默认 liujin.local）',
   'official holidays and make-up workdays for years the bundled data lacks (a HolidayYear JSON or an array of them)': '内置数据缺少的年份的法定假日与调休上班日（一个 HolidayYear JSON 或其数组）',

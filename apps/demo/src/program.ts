@@ -37,7 +37,7 @@ const dateOptions = () => [
 /** For commands that read a registry: its own district and towns (issue 19; docs/input-formats.md). */
 const townsOption = () => new Option('--towns <file>', "the registry's district and towns (.csv, .xlsx, .json: id, name, type, district code, town code); default: Qingpu's 11 towns");
 /** An office's settings spreadsheet (issue 20; docs/settings.md), applied on top of --tailoring. */
-const settingsOption = () => new Option('--settings <file>', 'settings spreadsheet from liujin init (参数设置.xlsx or settings.csv): deadlines, thresholds, reminders, optional asks dropped; applied on top of --tailoring');
+const settingsOption = () => new Option('--settings <file>', 'the settings spreadsheet liujin init writes (.xlsx or .csv): deadlines, thresholds, reminders, optional asks dropped; applied on top of --tailoring');
 const outOption = () => new Option('--out <dir>', 'output folder').default('out');
 const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
 const sheetOption = () => new Option('--sheet <name>', 'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)');
