@@ -67,7 +67,7 @@ const FORMATS = {
 export const DEFAULT_REMINDERS = { alarms: '7d,1d', yearReminder: '10-01' } as const;
 
 /** `MM-DD` of a fixed or last-day key-date rule (`02-end` for the last day of February); undefined for others. */
-export function monthDayOfRule(rule: KeyDateRule['rule']): string | undefined {
+function monthDayOfRule(rule: KeyDateRule['rule']): string | undefined {
   const mm = (n: number) => String(n).padStart(2, '0');
   if (rule.type === 'fixed') return `${mm(rule.month)}-${mm(rule.day)}`;
   if (rule.type === 'last-day') return `${mm(rule.month)}-end`;

@@ -36,7 +36,7 @@ export interface Schedule {
 }
 
 /** The occasion key of work due on an office's own deadline (settings) rather than the year's end. */
-export const SET_DEADLINE = 'set-deadline';
+const SET_DEADLINE = 'set-deadline';
 
 /** The earliest date for evidence of `once` requirements: anything before counts. */
 const EVER = '0001-01-01';
