@@ -162,7 +162,11 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[], source:
     if (!reqId || !target) continue; // calendar reminders: read by the calendar from the adjustments
     const req = requirements.get(reqId)!;
     const override = (tailoring.overrides[reqId] ??= {});
-    if (target.field === 'parameter') (tailoring.parameters[reqId] ??= {})[target.name] = raw as number;
+    if (target.field === 'parameter') {
+      (tailoring.parameters[reqId] ??= {})[target.name] = raw as number;
+      // The office's value is no longer liujin's default: reasons stop labelling it "默认，可调整".
+      if (req.defaults?.includes(target.name)) override.defaults = (override.defaults ?? req.defaults).filter((n) => n !== target.name);
+    }
     else if (target.field === 'target') override.target = raw as number;
     else if (target.field === 'deadline') {
       const { deadline: _old, ...due } = { ...(override.due ?? req.due) } as { type: 'by-year-end'; deadline?: string };

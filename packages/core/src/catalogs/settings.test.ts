@@ -109,6 +109,18 @@ describe('parseSettingsRows and applySettings', () => {
     expect(reminderSettings(QINGPU_2024_CATALOG)).toEqual({ alarms: '7d,1d', yearReminder: '10-01', adjusted: false });
   });
 
+  it('stops labelling a value the office set as a default', () => {
+    const read = parseSettingsRows(edit(table(), 'qp2024.general.news-report.newsReportWorkdays', 'changeTo', '3'), source);
+    const applied = read.ok ? applySettings(source, read.value) : undefined;
+    if (!applied?.ok) throw new Error('settings did not apply');
+    const news = applied.value.requirements.find((r) => r.id === 'qp2024.general.news-report')!;
+    expect(news.due).toMatchObject({ type: 'after-each-activity', within: 3 });
+    expect(news.defaults ?? []).not.toContain('newsReportWorkdays');
+    const titles = planYear({ catalog: applied.value, registry: sampleRegistry(), year: 2026 }).milestones.filter((m) => m.kind === 'report').map((m) => m.title.zh);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t).toContain('3 个工作日，本区参数设置');
+  });
+
   it('names file, row, column and the value read for every bad cell at once', () => {
     let rows = edit(table(), 'qp2024.community.plan-revision.deadline', 'changeTo', '6月32日');
     rows = edit(rows, 'qp2024.school.evacuation-plan', 'drop', '是');
