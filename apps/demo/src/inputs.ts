@@ -24,6 +24,9 @@ import {
   problem,
   setAsideRowOf,
   tailorCatalog,
+  tailorCatalogJson,
+  applySettings,
+  parseSettingsRows,
   decodeText,
   formatProblem,
   type Activity,
@@ -33,6 +36,7 @@ import {
   type Registry,
   type SetAsideRow,
   type Unit,
+  type Settings,
   type Waiver,
 } from '@liujin/core';
 import type { TownsTable } from '@liujin/core/divisions';
@@ -217,10 +221,14 @@ export async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/** The built-in catalog, or a custom one, optionally tailored. */
-export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink): Promise<Catalog> {
+/**
+ * The built-in catalog, or a custom one, optionally tailored (`--tailoring`, for developers) and
+ * then adjusted by an office's settings (`--settings`, docs/settings.md): the settings apply on
+ * top of the tailoring, and their values win where both set one.
+ */
+export async function loadCatalog(catalogFile: string | undefined, tailoringFile: string | undefined, out?: WarningSink, settingsFile?: string): Promise<Catalog> {
   let catalog = QINGPU_2024_CATALOG;
-  // Tailoring re-applies parameters to the catalog as written.
+  // Tailoring and settings re-apply parameters to the catalog as written.
   let source: unknown = QINGPU_2024_CATALOG_JSON;
   // A shipped catalog by name (`--catalog songjiang-example`), else a file.
   const builtIn = catalogFile !== undefined && !/\.json$/i.test(catalogFile) ? builtInCatalog(catalogFile) : undefined;
@@ -239,8 +247,21 @@ export async function loadCatalog(catalogFile: string | undefined, tailoringFile
   if (tailoringFile !== undefined) {
     formatOf(tailoringFile, ['json']);
     const tailoring = await readJson(tailoringFile);
-    const result = tailorCatalog(source, tailoring);
-    catalog = unwrap({ ...result, problems: result.problems.map((p) => ({ ...p, file: p.file ?? tailoringFile })) } as ParseResult<Catalog>, out);
+    const withFile = <T,>(result: ParseResult<T>) => ({ ...result, problems: result.problems.map((p) => ({ ...p, file: p.file ?? tailoringFile })) }) as ParseResult<T>;
+    if (settingsFile !== undefined) source = unwrap(withFile(tailorCatalogJson(source, tailoring)), out);
+    else catalog = unwrap(withFile(tailorCatalog(source, tailoring)), out);
   }
+  if (settingsFile !== undefined) catalog = unwrap(applySettings(source, await loadSettings(settingsFile, source, out), { file: settingsFile }), out);
   return catalog;
+}
+
+/** The settings spreadsheet (`--settings`: .xlsx or .csv, zh or en headers) read against the catalog as written. */
+async function loadSettings(file: string, source: unknown, out?: WarningSink): Promise<Settings> {
+  const format = formatOf(file, ['csv', 'xlsx']);
+  const bytes = await readInputFile(file);
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, undefined, (rows) => parseSettingsRows(rows, source, { file })), out, file);
+  const decoded = decodeText(bytes, file);
+  if ('problem' in decoded) throw new InputError([decoded.problem]);
+  const rows = parseCsvRows(decoded.text, file);
+  return unwrap(rows.ok ? parseSettingsRows(rows.value, source, { file }) : { ok: false, problems: rows.problems }, out, file);
 }

@@ -36,6 +36,8 @@ const dateOptions = () => [
 ];
 /** For commands that read a registry: its own district and towns (issue 19; docs/input-formats.md). */
 const townsOption = () => new Option('--towns <file>', "the registry's district and towns (.csv, .xlsx, .json: id, name, type, district code, town code); default: Qingpu's 11 towns");
+/** An office's settings spreadsheet (issue 20; docs/settings.md), applied on top of --tailoring. */
+const settingsOption = () => new Option('--settings <file>', 'the settings spreadsheet liujin init writes (.xlsx or .csv): deadlines, thresholds, reminders, optional asks dropped; applied on top of --tailoring');
 const outOption = () => new Option('--out <dir>', 'output folder').default('out');
 const registryOption = () => new Option('--registry <file>', 'registry of units (.json, .jsonl, .csv, .xlsx); default: the synthetic sample district');
 const sheetOption = () => new Option('--sheet <name>', 'worksheet to read in .xlsx inputs (default: the first visible one; hidden sheets are never read)');
@@ -45,8 +47,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'plan',
     summary: { zh: '一次生成全年全部成果：关键日期、工作计划、日历、预案模板、审计', en: 'Everything for a year: key dates, plan, calendars, templates, audit' },
-    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), ...dateOptions(), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
-    examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out'],
+    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), registryRegionOption(), ...dateOptions(), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--as-of <date>', 'audit as of this date (YYYY-MM-DD)'), sheetOption(), outOption(), nowOption()],
+    examples: ['liujin plan', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.csv --out out', 'liujin plan --year 2026 --registry registry.xlsx --activities activities.xlsx --settings 参数设置.xlsx --out out'],
     load: async () => (await import('./commands/plan')).runPlan,
   },
   {
@@ -59,7 +61,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'catalog',
     summary: { zh: '列出通知要求（要求目录）', en: "List the notice's requirements (the catalog)" },
-    options: [new Option('--sector <sector>', 'only this sector'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)')],
+    options: [new Option('--sector <sector>', 'only this sector'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption()],
     examples: ['liujin catalog', 'liujin catalog --sector school --json'],
     load: async () => (await import('./commands/catalog')).runCatalog,
     choices: async () => ({ sector: (await import('@liujin/core')).REQUIREMENT_SECTORS }),
@@ -73,10 +75,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       registryOption(), townsOption(),
       registryRegionOption(), ...dateOptions(),
       new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'),
-      new Option('--tailoring <file>', 'tailoring of the catalog (.json)'),
+      new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(),
       new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv): waived work leaves the feeds'),
-      new Option('--alarms <list>', 'reminders before deadlines, e.g. 7d,1d (empty for none); moved off days off').default('7d,1d'),
-      new Option('--year-reminder <MM-DD>', 'reminder day of the year-long tasks (default 10-01, moved to the next working day)'),
+      new Option('--alarms <list>', 'reminders before deadlines, e.g. 7d,1d (empty for none); moved off days off; default: the settings, else 7d,1d'),
+      new Option('--year-reminder <MM-DD>', 'reminder day of the year-long tasks (default: the settings, else 10-01; moved to the next working day)'),
       new Option('--previous <dir>', 'folder of the last published feeds: SEQUENCE rises for the events that changed'),
       new Option('--uid-domain <domain>', 'domain of every UID (give each district its own; default liujin.local)'),
       sheetOption(),
@@ -99,7 +101,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'audit',
     summary: { zh: '覆盖率审计：谁完成了、谁没有、先催什么', en: 'Coverage audit: who has done what, who has not, what to chase first' },
-    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--format <list>', 'report formats, comma-separated; default: all'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), new Option('--large-audit <units>', 'from this many units on, write unit detail to units.jsonl and audit.csv only (default 100000: default, adjustable)'), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
+    options: [yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--format <list>', 'report formats, comma-separated; default: all'), new Option('--fail-under <percent>', 'exit 1 when overall coverage is under this percentage'), new Option('--large-audit <units>', 'from this many units on, write unit detail to units.jsonl and audit.csv only (default 100000: default, adjustable)'), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin audit --year 2026', 'liujin audit --year 2026 --registry registry.xlsx --activities activities.csv --as-of 2026-06-30 --fail-under 90'],
     load: async () => (await import('./commands/audit')).runAuditCommand,
     choices: async () => ({ format: (await import('@liujin/audit')).AuditFormat.options }),
@@ -117,7 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx)'),
       new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv, .xlsx)'),
       new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'),
-      new Option('--tailoring <file>', 'tailoring of the catalog (.json)'),
+      new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(),
       new Option('--format <list>', 'formats, comma-separated; default: all'),
       new Option('--soon-days <days>', 'the first window: due within this many days (default 30, adjustable)'),
       new Option('--horizon-days <days>', 'the second window: due within this many days (default 90, adjustable)'),
@@ -136,13 +138,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'export',
     summary: { zh: '用任一已安装的导出器生成成果；不带名称时列出已安装的导出器', en: 'Write what any installed exporter writes; without a name, list the installed exporters' },
     argument: { name: '[name]', description: 'exporter name (audit, calendar, templates, ...) or a package that provides liujinExporter' },
-    options: [new Option('--options <json>', "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'"), yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), townsOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
+    options: [new Option('--options <json>', "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'"), yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), townsOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
     examples: ['liujin export', 'liujin export calendar --year 2026 --registry registry.csv', 'liujin export audit --options \'{"formats":["json","md"]}\''],
     load: async () => (await import('./commands/export')).runExport,
   },
   {
     name: 'init',
-    summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, tailoring)' },
+    summary: { zh: '写出可填写的输入文件样例（登记表、活动记录、参数设置表、裁剪文件）', en: 'Write starter input files to fill in (registry, activities, settings spreadsheet, tailoring)' },
     options: [new Option('--dir <dir>', 'folder to write into').default('liujin-input'), new Option('--out <dir>', 'the same as --dir (the name the other commands use)').conflicts('dir'), new Option('--force', 'overwrite existing files'), new Option('--district <code>', "a district's towns from the division table (six-digit code, e.g. 310117 Songjiang): towns.csv, and the example rows placed in them")],
     examples: ['liujin init', 'liujin init --out ../my-district', 'liujin init --district 310117 --out songjiang'],
     load: async () => (await import('./commands/init')).runInit,
@@ -150,14 +152,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     summary: { zh: '检查输入文件，列出全部问题（文件、行、列）', en: 'Check input files and list every problem (file, row, column)' },
-    options: [...dateOptions(), new Option('--registry <file>', 'registry of units').makeOptionMandatory(), townsOption(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), yearOption(), sheetOption()],
+    options: [...dateOptions(), new Option('--registry <file>', 'registry of units').makeOptionMandatory(), townsOption(), new Option('--activities <file>', 'activity records'), new Option('--waivers <file>', 'waivers'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), yearOption(), sheetOption()],
     examples: ['liujin validate --registry registry.xlsx --activities activities.csv'],
     load: async () => (await import('./commands/validate')).runValidate,
   },
   {
     name: 'serve',
     summary: { zh: '通过 HTTP 发布日历订阅与最新审计报告，输入变化时自动重新生成', en: 'Publish calendar feeds and the latest audit over HTTP, regenerating when inputs change' },
-    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records'), registryRegionOption(), ...dateOptions(), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
+    options: [new Option('--port <port>', 'port').default('8787'), new Option('--host <host>', 'address to bind (loopback by default)').default('127.0.0.1'), yearOption(), registryOption(), townsOption(), new Option('--activities <file>', 'activity records'), registryRegionOption(), ...dateOptions(), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--out <dir>', 'folder to generate into and serve').default('out/serve')],
     examples: ['liujin serve', 'liujin serve --registry registry.csv --activities activities.csv --port 8080'],
     load: async () => (await import('./commands/serve')).runServe,
   },

@@ -45,7 +45,7 @@ describe('liujin init, validate and plan on the starter files', () => {
 
   it('writes the starter files', () => {
     expect(init.status, init.stderr).toBe(0);
-    for (const f of ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    for (const f of ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', '参数设置.xlsx', 'settings.csv', 'README.md', 'tailoring.example.json']) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('headCount');
     expect(liujin(['init', '--dir', dir]).status).toBe(2); // never overwrites without --force
   });

@@ -2,7 +2,7 @@
  * A self-contained HTML report: inline CSS, inline SVG charts, no script, no network. A
  * Content-Security-Policy forbids anything else; every text is escaped. Prints on A4.
  */
-import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
+import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
 import { districtsHtml } from './districts';
@@ -85,6 +85,9 @@ ${audit.warnings.map((w) => `<p class="synthetic warning">⚠ ${h(w[lang])}</p>`
 <p><span class="big" id="overall-share-of-all">${h(percent(audit.overall.shareOfAll))}</span> ${h(t('全部适用事项已完成', 'of all applicable work is done'))} (<span id="overall-met">${audit.overall.met}</span>/<span id="overall-all">${audit.overall.all}</span>; ${h(openCounts(audit.overall, lang))})</p>
 <p>${h(t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en))}: <span id="overall-share">${h(percent(audit.overall.share))}</span> (${audit.overall.met}/<span id="overall-denominator">${audit.overall.denominator}</span>)</p>
 ${statusBar(audit.overall, lang)}
+${audit.adjustments && audit.adjustments.length > 0 ? `<h2 id="adjustments">${h(ADJUSTMENT_TEXT.title[lang])}</h2>
+<p>${h(ADJUSTMENT_TEXT.intro[lang])}</p>
+${table([ADJUSTMENT_TEXT.id[lang], ADJUSTMENT_TEXT.setting[lang], ADJUSTMENT_TEXT.default[lang], ADJUSTMENT_TEXT.value[lang]], audit.adjustments.map((a) => [`<code>${h(a.id)}</code>`, h(a.label[lang]), h(a.default), h(a.value)]))}` : ''}
 <h2>${h(t('有覆盖目标的要求', 'Requirements with a coverage target'))}</h2>
 <p>${h(t('目标以“已完成/全部适用单位”（豁免除外）判定；仍有未到期或无法评估的单位时不会显示已达标。', 'A target is judged on met / all applicable units (waived left out); it never shows as met while a unit is pending or not assessed.'))}</p>
 ${table([t('要求', 'Requirement'), t('目标', 'Target'), ...covHead, t('状态', 'State')], audit.byRequirement.filter((r) => r.target !== null).map((r) => [`${h(r.clause)} ${h(r.title[lang])}<br><small class="requirement-id">${h(r.requirementId)}</small>`, h(percent(r.target)), ...cov(r), targetCell(r)]))}

@@ -7,7 +7,7 @@ export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, AUDIT_PAT
 export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';
 export { auditXlsx } from './xlsx';
-export { writeWorkbook, type SheetSpec } from './workbook';
+export { writeWorkbook, type SheetSpec, type SheetLayout, type DataValidation } from './workbook';
 export { safeCell } from './text';
 export { createStreamedAuditExporter, type StreamedAuditInput, type StreamedAuditSettings } from './stream';
 export { liujinExporter } from './module';

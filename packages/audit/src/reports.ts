@@ -1,5 +1,5 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
-import { CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Lang } from '@liujin/core';
+import { adjustmentsMarkdown, CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Lang } from '@liujin/core';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { districtsMarkdown } from './districts';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';
@@ -51,6 +51,7 @@ export function auditMarkdown(audit: AuditResult, lang: Lang): string {
     '',
     ...(audit.district.synthetic ? [zh ? '> 示例数据：基于虚构单位，仅供演示。' : '> Synthetic data: made-up units, for demonstration only.', ''] : []),
     ...(audit.warnings.length > 0 ? [...audit.warnings.map((w) => `> ⚠ ${mdCell(w[lang])}`), ''] : []),
+    ...adjustmentsMarkdown(audit.adjustments, lang),
     `**${zh ? '总体' : 'Overall'}: ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} ${metOfAll(audit.overall)}** (${openCounts(audit.overall, lang)}); ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} ${dueShare(audit.overall)}`,
     '',
     `## ${zh ? '有覆盖目标的要求' : 'Requirements with a target'}`,

@@ -12,6 +12,29 @@ export interface SheetSpec {
   rows: Iterable<readonly (string | number | null | undefined)[]>;
   /** Column widths in characters. */
   widths?: readonly number[];
+  /** Data validation, print setup and text columns (a sheet people fill in and print). */
+  layout?: SheetLayout;
+}
+
+/** One data-validation rule: a list of allowed values, or only an input prompt, over a range such as `H2:H90`. */
+export interface DataValidation {
+  range: string;
+  /** Allowed values (a drop-down); without it the cell only shows the prompt. */
+  list?: readonly string[];
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
+}
+
+/** What makes a sheet easy to fill in and print: validations, landscape A4 fitted to the page width, repeated header row, text columns. */
+export interface SheetLayout {
+  validations?: readonly DataValidation[];
+  /**
+   * Print on A4 fitted to one page wide, the header row(s) repeated on every page, text wrapped,
+   * page numbers: `true` for landscape with no page header, or the details.
+   */
+  print?: boolean | PrintSetup;
+  /** 0-based columns formatted as text (`@`), so a typed 06-30 stays 06-30 instead of becoming a date. */
+  textColumns?: readonly number[];
 }
 
 /** Writes sheets to XLSX bytes. Every string is written as an inline string cell, never as a formula. */
@@ -19,7 +42,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], created: Date)
   const chunks: Uint8Array[] = [];
   const writer = new XlsxWriter((chunk) => chunks.push(chunk), created);
   for (const spec of sheets) {
-    const sheet = writer.sheet(spec.name, spec.widths);
+    const sheet = writer.sheet(spec.name, spec.widths, undefined, spec.layout);
     for (const row of spec.rows) sheet.row(row);
   }
   await writer.end();
@@ -79,6 +102,31 @@ function xmlText(value: string, attribute = false): string {
   return attribute ? out.replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : out;
 }
 
+/** The parts after the cells, in the order SpreadsheetML requires: data validations, then print setup. */
+function layoutXml(layout: SheetLayout | undefined): string {
+  if (!layout) return '';
+  const quote = (v: string) => v.replace(/"/g, '""');
+  const rules = (layout.validations ?? []).map((v) => {
+    const type = v.list ? ' type="list"' : '';
+    const prompt = v.prompt ? ` showInputMessage="1" promptTitle="${xmlText(v.prompt.title, true)}" prompt="${xmlText(v.prompt.text, true)}"` : '';
+    const error = v.error ? ` showErrorMessage="1" errorTitle="${xmlText(v.error.title, true)}" error="${xmlText(v.error.text, true)}"` : '';
+    const formula = v.list ? `<formula1>${xmlText(`"${v.list.map(quote).join(',')}"`)}</formula1>` : '';
+    return `<dataValidation${type} allowBlank="1"${prompt}${error} sqref="${v.range}">${formula}</dataValidation>`;
+  });
+  const validations = rules.length > 0 ? `<dataValidations count="${rules.length}">${rules.join('')}</dataValidations>` : '';
+  const print = printSetup(layout);
+  // A4 (paperSize 9), fitted to one page wide and as many pages tall as it takes (ECMA-376 §18.3.1.63).
+  const setup = print
+    ? `<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${print.landscape === false ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="0"/><headerFooter>${print.header ? `<oddHeader>${xmlText(`&C${headerText(print.header)}`)}</oddHeader>` : ''}<oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>`
+    : '';
+  return validations + setup;
+}
+
+/** A sheet's print setup, `print: true` meaning landscape with the defaults. */
+function printSetup(layout: SheetLayout | undefined): PrintSetup | undefined {
+  return layout?.print === true ? { landscape: true } : layout?.print || undefined;
+}
+
 const columnNames: string[] = [];
 function columnName(index: number): string {
   let name = columnNames[index];
@@ -126,7 +174,9 @@ export interface XlsxSheetWriter {
 export class XlsxWriter {
   private readonly zip: Zip;
   private readonly sheets: { name: string; position: number; print?: PrintSetup }[] = [];
-  private current: { file: NativeDeflateFile; buffer: string[]; size: number; rows: number; print?: PrintSetup } | undefined;
+  private current: { file: NativeDeflateFile; buffer: string[]; size: number; rows: number; layout?: SheetLayout | undefined } | undefined;
+  /** Whether any sheet uses the wrapped (2) or text (3) cell styles: other workbooks keep their bytes. */
+  private extraStyles = false;
   private readonly mtime: Date;
   private readonly done: Promise<void>;
   private failed: Error | undefined;
@@ -173,18 +223,21 @@ export class XlsxWriter {
    * Starts a sheet (and finishes the previous one). `position` orders the sheets in the workbook
    * (default: as created), so a summary written after a long streamed detail can still come first.
    */
-  sheet(name: string, widths: readonly number[] = [], position = this.sheets.length, print?: PrintSetup): XlsxSheetWriter {
+  sheet(name: string, widths: readonly number[] = [], position = this.sheets.length, layout?: SheetLayout): XlsxSheetWriter {
     this.closeSheet();
     if (this.failed) throw this.failed;
     // Sheet names: at most 31 characters, none of []:*?/\, unique.
     let clean = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
     const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     for (let n = 2; taken.has(clean.toLowerCase()); n++) clean = `${name.slice(0, 27)} (${n})`;
+    const text = new Set(layout?.textColumns ?? []);
+    const print = printSetup(layout);
+    if (print || text.size > 0) this.extraStyles = true;
     this.sheets.push({ name: clean, position, ...(print ? { print } : {}) });
     const file = this.deflate(`xl/worksheets/sheet${this.sheets.length}.xml`);
-    const cols = widths.length > 0 ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+    const cols = widths.length > 0 ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${text.has(i) ? ' style="3"' : ''}/>`).join('')}</cols>` : '';
     const head = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ''}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>`;
-    const state = { file, buffer: [head], size: head.length, rows: 0, ...(print ? { print } : {}) };
+    const state = { file, buffer: [head], size: head.length, rows: 0, layout };
     this.current = state;
     const flush = () => {
       state.file.push(strToU8(state.buffer.join('')));
@@ -195,12 +248,13 @@ export class XlsxWriter {
       row: (values) => {
         if (this.current !== state) throw new Error('this sheet is finished: rows go to the newest sheet');
         const r = ++state.rows;
-        // Printed sheets wrap their text (style 2) so long lists of names stay on the page.
-        const style = r === 1 ? ' s="1"' : state.print ? ' s="2"' : '';
+        // Printed sheets wrap their text (style 2) so long lists of names stay on the page; text columns (3) keep 06-30 as typed.
+        const rowStyle = r === 1 ? ' s="1"' : print ? ' s="2"' : '';
         let xml = `<row r="${r}">`;
         for (let i = 0; i < values.length; i++) {
           const value = values[i];
           if (value === undefined || value === null || value === '') continue;
+          const style = r > 1 && text.has(i) ? ' s="3"' : rowStyle;
           const ref = `${columnName(i)}${r}`;
           if (typeof value === 'number' && Number.isFinite(value)) xml += `<c r="${ref}"${style}><v>${value}</v></c>`;
           else {
@@ -223,12 +277,7 @@ export class XlsxWriter {
   private closeSheet(): void {
     const state = this.current;
     if (!state) return;
-    const print = state.print;
-    // A4 (paperSize 9), fitted to one page wide and as many pages tall as it takes (ECMA-376 §18.3.1.63).
-    const setup = print
-      ? `<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/><headerFooter>${print.header ? `<oddHeader>${xmlText(`&C${headerText(print.header)}`)}</oddHeader>` : ''}<oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>`
-      : '';
-    state.buffer.push(`</sheetData>${setup}</worksheet>`);
+    state.buffer.push(`</sheetData>${layoutXml(state.layout)}</worksheet>`);
     state.file.push(strToU8(state.buffer.join('')), true);
     this.current = undefined;
   }
@@ -249,10 +298,10 @@ export class XlsxWriter {
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     );
     // The wrapped-text style only where a printed sheet uses it: other workbooks keep their bytes.
-    const wrapped = this.sheets.some((s) => s.print);
+    const wrapped = this.extraStyles;
     this.entry(
       'xl/styles.xml',
-      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${wrapped ? 3 : 2}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${wrapped ? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : ''}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${wrapped ? 4 : 2}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${wrapped ? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : ''}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
     );
     const stamp = this.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.entry(

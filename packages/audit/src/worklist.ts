@@ -125,7 +125,7 @@ export async function worklistXlsx(set: WorklistSet, lang: Lang, now: Date): Pro
   const writer = new XlsxWriter((c) => chunks.push(c), now);
   const head = zh ? ['类别', '要求（条款）', '期限', '单位', '所需佐证', '排序依据', '完成日期'] : ['section', 'requirement (clause)', 'due', 'units', 'evidence needed', 'why here', 'dates done'];
   for (const list of set.lists) {
-    const sheet = writer.sheet(list.name, [14, 34, 22, 44, 24, 30, 14], undefined, { landscape: true, repeatRows: 1, header: `${listHeading(list, lang)} · ${zh ? '评估日' : 'as of'} ${set.asOf}` });
+    const sheet = writer.sheet(list.name, [14, 34, 22, 44, 24, 30, 14], undefined, { print: { landscape: true, repeatRows: 1, header: `${listHeading(list, lang)} · ${zh ? '评估日' : 'as of'} ${set.asOf}` } });
     sheet.row(head);
     for (const section of ITEM_SECTIONS) {
       for (const i of list[section]) sheet.row([sectionTitle(section, set.windows, lang), requirementText(i, lang), dueText(i, lang), unitsText(i, lang), evidenceText(i, lang), `${tierText(i, lang)}：${i.why[lang]}`, '']);

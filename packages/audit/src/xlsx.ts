@@ -1,5 +1,5 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { CHASE_TIER_LABELS, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
 import { townSectorRows } from './town-sectors';
 import { kindName, percent, statusName, unitNames } from './text';
 import { districtsSheetRows } from './districts';
@@ -83,6 +83,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
             ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
             ...(detail ? [] : [[t('单位明细', 'unit detail'), t(`大型审计（${audit.unitDetail?.units ?? ''} 个单位）：单位明细见 audit.csv 与 units.jsonl`, `large audit (${audit.unitDetail?.units ?? ''} units): the unit detail is in audit.csv and units.jsonl`)]]),
             ...audit.warnings.map((w) => [t('提示', 'warning'), w[lang]]),
+            ...(audit.adjustments && audit.adjustments.length > 0 ? [[ADJUSTMENT_TEXT.title[lang], t(`${audit.adjustments.length} 项，见「参数调整」表`, `${audit.adjustments.length}, see the "Settings changed" sheet`)]] : []),
           ],
           widths: [22, 40],
         },
@@ -96,6 +97,10 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
         },
         ...(audit.change
           ? [{ name: t('同比', 'change'), rows: [[t('项目', 'item'), `${t(OF_ALL_LABEL.zh, OF_ALL_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before, t('变化（百分点）', 'change (points)'), `${t(DUE_SHARE_LABEL.zh, DUE_SHARE_LABEL.en)} ${changeHeads(audit, lang).now}`, changeHeads(audit, lang).before], ...changes.map((r) => [r.label, r.now, r.before, r.delta, r.dueNow, r.dueBefore])], widths: [40, 10, 10, 14, 18, 10] }]
+          : []),
+        // 参数调整: what the district's settings changed (docs/settings.md), beside the figures they shaped.
+        ...(audit.adjustments && audit.adjustments.length > 0
+          ? [{ name: ADJUSTMENT_TEXT.title[lang], rows: [[ADJUSTMENT_TEXT.id[lang], ADJUSTMENT_TEXT.setting[lang], ADJUSTMENT_TEXT.default[lang], ADJUSTMENT_TEXT.value[lang]], ...audit.adjustments.map((a) => [a.id, a.label[lang], a.default, a.value])], widths: [46, 50, 16, 16] }]
           : []),
         {
           name: t('优先催办', 'gaps'),

@@ -54,6 +54,20 @@ export interface BuildFeedsInput {
   alarms: readonly number[];
   /** `MM-DD` of the year-long tasks' reminder (moved to the next working day). */
   yearReminder: string;
+  /**
+   * Whether the reminders are liujin's defaults (the notice sets none: labelled "默认，可调整 /
+   * default, adjustable" in each VALARM) or this district's settings (docs/settings.md).
+   */
+  reminderSource?: { alarms: 'default' | 'settings'; yearReminder: 'default' | 'settings' };
+}
+
+/** How long before, in words: `7 天、1 天` / `7 days, 1 day`. */
+function leadTimes(seconds: readonly number[], zh: boolean): string {
+  const one = (s: number) => {
+    const [n, zhUnit, enUnit] = s % 86_400 === 0 ? [s / 86_400, '天', 'day'] : s % 3_600 === 0 ? [s / 3_600, '小时', 'hour'] : [s / 60, '分钟', 'minute'];
+    return zh ? `${n} ${zhUnit}` : `${n} ${enUnit}${n === 1 ? '' : 's'}`;
+  };
+  return seconds.map(one).join(zh ? '、' : ', ');
 }
 
 interface Entry {
@@ -92,7 +106,10 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   const timeZone = first.timeZone;
   const districtName = zh ? first.district.name : inLang(lang, first.district.name, registry?.district.nameEn ?? first.district.name);
   const requirements = new Map((catalog?.requirements ?? []).map((r) => [r.id, r]));
-  const deadlineAlarms = (start: string, description: string) => alarmsBefore(start, input.alarms, workdays, description);
+  // Each VALARM says where its lead time comes from: liujin's default (the notice sets none) or the settings.
+  const alarmsSet = input.reminderSource?.alarms === 'settings';
+  const alarmNote = zh ? `（提前 ${leadTimes(input.alarms, true)}提醒：${alarmsSet ? '本区参数设置' : '默认，可调整'}）` : ` (reminders ${leadTimes(input.alarms, false)} before: ${alarmsSet ? "this district's settings" : 'default, adjustable'})`;
+  const deadlineAlarms = (start: string, description: string) => alarmsBefore(start, input.alarms, workdays, `${description}${alarmNote}`);
   const years = plans.map((plan) => ({ plan, keyDates: keyDateEvents(plan, lang, uid, deadlineAlarms) }));
 
   const waived = (task: Task, date: string) => date !== '' && (input.waivers ?? []).some((w) => w.unitId === task.unitId && w.requirementId === task.requirementId && date <= w.expires);
@@ -225,10 +242,12 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
     const lines = [
       zh ? `${end} 前完成以下全年任务：` : `Finish these year-long tasks by ${end}:`,
       ...items.map(({ task, units }) => `- ${inLang(lang, task.title.zh, task.title.en)}${showUnits ? (zh ? `（${units.length} 个单位）` : ` (${units.length} ${units.length === 1 ? 'unit' : 'units'})`) : ''}`),
-      zh ? `提醒：${reminder}（第四季度首个工作日，默认，可调整）及截止前` : `Reminders: ${reminder} (the first working day of the fourth quarter; default, adjustable) and before the deadline`,
+      input.reminderSource?.yearReminder === 'settings'
+        ? zh ? `提醒：${reminder}（本区参数设置）及截止前` : `Reminders: ${reminder} (this district's settings) and before the deadline`
+        : zh ? `提醒：${reminder}（第四季度首个工作日，默认，可调整）及截止前` : `Reminders: ${reminder} (the first working day of the fourth quarter; default, adjustable) and before the deadline`,
       ...keyDates.yearWarnings,
     ];
-    const alarms = [alarmOn(reminder, end, summary), ...deadlineAlarms(end, summary)].filter((a, i, all) => all.findIndex((b) => b.before === a.before) === i);
+    const alarms = [alarmOn(reminder, end, `${summary}${zh ? `（年内提醒日：${input.reminderSource?.yearReminder === 'settings' ? '本区参数设置' : '默认，可调整'}）` : ` (year reminder: ${input.reminderSource?.yearReminder === 'settings' ? "this district's settings" : 'default, adjustable'})`}`), ...deadlineAlarms(end, summary)].filter((a, i, all) => all.findIndex((b) => b.before === a.before) === i);
     return { uid: uid('digest', scope, String(plan.year)), summary, description: lines.join('\n'), categories: [zh ? '年底汇总' : 'Year-end digest'], allDay: { start: end, end: addDays(end, 1) }, alarms };
   };
 

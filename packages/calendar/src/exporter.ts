@@ -1,5 +1,5 @@
 /** The calendar exporter (the Exporter contract of @liujin/core). */
-import { resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { DEFAULT_REMINDERS, reminderSettings, resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
 import { buildFeeds, type FeedSpec } from './events';
 import { renderGlances } from './glance';
 import { CalendarOptions, parseAlarms, type CalendarOptionsInput } from './options';
@@ -30,7 +30,6 @@ export interface CalendarInput {
  */
 export function createCalendarExporter(options?: CalendarOptionsInput): Exporter<CalendarInput, CalendarOptions> {
   const resolved = resolveExporterOptions('calendar', CalendarOptions, options);
-  const alarms = parseAlarms(resolved.alarms).seconds; // seconds before the start, duplicates merged
   return {
     name: 'calendar',
     description: 'iCalendar feeds of key dates, district milestones and each town, sector and unit’s tasks, and year-at-a-glance pages',
@@ -39,7 +38,17 @@ export function createCalendarExporter(options?: CalendarOptionsInput): Exporter
     async *export(input: CalendarInput): AsyncIterable<Artefact> {
       const plans = [...input.plans].sort((a, b) => a.year - b.year);
       const years = plans.map((p) => p.year);
-      const feeds = buildFeeds({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, kinds: new Set(resolved.feeds), lang: resolved.lang, domain: resolved.uidDomain, alarms, yearReminder: resolved.yearReminder });
+      // Reminders: the options when given, else the catalog's settings (docs/settings.md), else the defaults.
+      const settings = reminderSettings(input.catalog ?? {});
+      type Source = 'default' | 'settings';
+      const alarmsSource: Source = options?.alarms === undefined && settings.alarms !== DEFAULT_REMINDERS.alarms ? 'settings' : 'default';
+      const yearSource: Source = options?.yearReminder === undefined && settings.yearReminder !== DEFAULT_REMINDERS.yearReminder ? 'settings' : 'default';
+      const alarms = parseAlarms(alarmsSource === 'settings' ? settings.alarms : resolved.alarms).seconds; // seconds before the start, duplicates merged
+      const yearReminder = yearSource === 'settings' ? settings.yearReminder : resolved.yearReminder;
+      // An explicit option that differs from liujin's default is the caller's setting too.
+      const given = (value: unknown, fallback: string): Source | undefined => (value !== undefined && (Array.isArray(value) ? value.join(',') : String(value)).replace(/\s/g, '') !== fallback ? 'settings' : undefined);
+      const reminderSource = { alarms: given(options?.alarms, DEFAULT_REMINDERS.alarms) ?? alarmsSource, yearReminder: given(options?.yearReminder, DEFAULT_REMINDERS.yearReminder) ?? yearSource };
+      const feeds = buildFeeds({ plans, registry: input.registry, catalog: input.catalog, waivers: input.waivers, workdays: input.workdays, kinds: new Set(resolved.feeds), lang: resolved.lang, domain: resolved.uidDomain, alarms, yearReminder, reminderSource });
       const span = years.length > 1 ? ` ${Math.min(...years)}-${Math.max(...years)}` : ` ${years[0] ?? ''}`;
       const named = feeds.map((feed) => ({ ...feed, name: `${resolved.namePrefix}${feed.name}${span}` }));
       const renderOptions = { now: input.now, previous: resolved.previous, lang: resolved.lang };

@@ -82,11 +82,11 @@ export async function runAuditCommand(options: Record<string, unknown>, global: 
   }
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
   const outDir = String(options.out);
-  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
+  const inputs = [registryFile, activitiesFile, options.waivers, options.previous, options.catalog, options.tailoring, options.settings, options.towns, options.holidays, options['regionFile']] as (string | undefined)[];
   // JSON Lines inputs are streamed: a city or a nation need not fit in memory.
   if (registryFile !== undefined && activitiesFile !== undefined && (isJsonLines(registryFile) || isJsonLines(activitiesFile))) {
     const result = await withOutputSet({ outDir, set: 'audit', inputs }, out, (sink) =>
-      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, sink, now }, out),
+      writeAuditStreaming({ registryFile, activitiesFile, catalogFile: options.catalog as string | undefined, tailoringFile: options.tailoring as string | undefined, settingsFile: options.settings as string | undefined, waiversFile: options.waivers as string | undefined, townsFile: options.towns as string | undefined, previous, year, asOf, dateContext: (registry) => dateContextFor(options, registry), formats, ...(failUnder !== undefined ? { failUnder } : {}), ...large, sink, now }, out),
     );
     report(result, global, out);
     return result.exitCode;
@@ -148,6 +148,7 @@ interface StreamingRun {
   activitiesFile: string;
   catalogFile: string | undefined;
   tailoringFile: string | undefined;
+  settingsFile?: string | undefined;
   waiversFile: string | undefined;
   townsFile: string | undefined;
 }
@@ -156,7 +157,7 @@ interface StreamingRun {
 export async function writeAuditStreaming(run: StreamingRun, out: Output): Promise<AuditOutcome> {
   const { createStreamedAuditExporter, auditVerdict } = await import('@liujin/audit');
   const { streamActivities, streamRegistry } = await import('../stream-inputs');
-  const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out);
+  const catalog = await loadCatalog(run.catalogFile, run.tailoringFile, out, run.settingsFile);
   const waivers = await loadWaivers(run.waiversFile, out, { catalog });
   // A registry in another format is read whole; JSON Lines is streamed.
   const registry = isJsonLines(run.registryFile) ? streamRegistry(run.registryFile, run.townsFile !== undefined ? await loadTowns(run.townsFile, out) : undefined) : await (async () => {

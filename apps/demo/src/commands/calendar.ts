@@ -16,11 +16,11 @@ function invalid(option: string, zh: string, en: string): InputError {
 }
 
 /** The calendar's own options, every problem at once (exit 2): `--alarms` values that cannot be read (`abc`, `-1d`), `--uid-domain`, `--year-reminder`. */
-export async function checkCalendarOptions(options: Record<string, unknown>): Promise<{ alarms: string; uidDomain?: string; yearReminder?: string }> {
+export async function checkCalendarOptions(options: Record<string, unknown>): Promise<{ alarms?: string; uidDomain?: string; yearReminder?: string }> {
   const { CalendarOptions, parseAlarms } = await import('@liujin/calendar');
   const problems: Problem[] = [];
-  const alarms = String(options.alarms ?? '');
-  const { invalid: bad } = parseAlarms(alarms);
+  const alarms = options.alarms === undefined ? undefined : String(options.alarms);
+  const { invalid: bad } = parseAlarms(alarms ?? '');
   if (bad.length > 0) {
     problems.push(
       invalidOption('--alarms', `无法识别${bad.map((b) => `「${b}」`).join('、')}：提醒写作 天数d、小时数h 或 分钟数m，如 7d,1d,12h（不可为负）`, `cannot read ${bad.map((b) => `"${b}"`).join(', ')}: write reminders as days, hours or minutes before, e.g. 7d,1d,12h (never negative)`),
@@ -35,7 +35,7 @@ export async function checkCalendarOptions(options: Record<string, unknown>): Pr
     problems.push(invalidOption('--year-reminder', `「${yearReminder}」应为 月-日，如 10-01`, `"${yearReminder}": expected MM-DD, e.g. 10-01`));
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { alarms, ...(uidDomain !== undefined ? { uidDomain } : {}), ...(yearReminder !== undefined ? { yearReminder } : {}) };
+  return { ...(alarms !== undefined ? { alarms } : {}), ...(uidDomain !== undefined ? { uidDomain } : {}), ...(yearReminder !== undefined ? { yearReminder } : {}) };
 }
 
 /** The .ics files of a previous output folder (`--previous DIR`), read before anything is written. */

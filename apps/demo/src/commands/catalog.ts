@@ -5,7 +5,7 @@ import { outputFor } from './common';
 
 export async function runCatalog(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
   const out = outputFor(global);
-  const catalog = await loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out);
+  const catalog = await loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, out, options.settings as string | undefined);
   const sector = options.sector as Requirement['sector'] | undefined;
   const requirements = catalog.requirements.filter((r) => sector === undefined || r.sector === sector);
   if (global.json) {

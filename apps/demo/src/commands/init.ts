@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVITY_COLUMNS, ACTIVITY_KIND_LABELS, REGISTRY_COLUMNS, UNIT_KIND_LABELS, WAIVER_COLUMNS, problem, type ColumnSpec } from '@liujin/core';
+import { ACTIVITY_COLUMNS, ACTIVITY_KIND_LABELS, QINGPU_2024_CATALOG_JSON, REGISTRY_COLUMNS, UNIT_KIND_LABELS, WAIVER_COLUMNS, problem, settingsTable, type ColumnSpec } from '@liujin/core';
+import { SETTINGS_XLSX, settingsWorkbook } from './settings-sheet';
 import { writeFileAtomic } from '../files';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { outputFor } from './common';
@@ -82,6 +83,11 @@ export function inputReadme(): string {
     '`liujin init --district 区划代码` 从区划表写出该区的街镇（towns.csv，并作为 registry.xlsx 的工作表「街镇」）；CSV 登记表用 `--towns towns.csv` 读取，registry.xlsx 自带街镇表。不给时按青浦区的 11 个街镇。多个区（市级审计）：在一个街镇表中列出各区的街镇，「区」列写各自的区划代码。',
     '`liujin init --district CODE` writes the district\'s towns from the division table (towns.csv, and the sheet 街镇 of registry.xlsx); a CSV registry reads them with `--towns towns.csv`, registry.xlsx carries its own. Without it, Qingpu\'s 11 towns are used. Several districts (a city office): list every district\'s towns in one towns table, each row with its district code.',
     '',
+    '## 参数设置 settings',
+    '',
+    '`参数设置.xlsx`（或 `settings.csv`）列出目录中每一个可调整的值：各要求的截止日期、天数、阈值、覆盖目标和日历提醒，注明通知是否规定（未规定的为“默认，可调整”）。在“修改为”列填新值、在“删除此要求”列填“是”删除可选要求，然后在各命令后加 `--settings 参数设置.xlsx`。详见 docs/settings.md。',
+    '`参数设置.xlsx` (or `settings.csv`) lists every adjustable value of the catalog: deadlines, days, thresholds, coverage targets and calendar reminders, with whether the notice sets them (those it does not are "default, adjustable"). Write a new value in "修改为 / change to", "是" in "删除此要求 / drop" to drop an optional requirement, then add `--settings 参数设置.xlsx` to the commands. See docs/settings.md.',
+    '',
     '## 裁剪 tailoring',
     '',
     '`tailoring.example.json` 展示如何删减、选择或调整要求与参数；用 `--tailoring` 传入。',
@@ -121,7 +127,7 @@ export async function runInit(options: Record<string, unknown>, global: GlobalOp
   // `--out` is the name every other command uses for where it writes; `--dir` is the original name.
   const dir = String(options.out ?? options.dir);
   const starter = options.district !== undefined ? await districtStarter(String(options.district)) : undefined;
-  const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', 'README.md', 'tailoring.example.json', ...(starter ? ['towns.csv'] : [])];
+  const names = ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', SETTINGS_XLSX, 'settings.csv', 'README.md', 'tailoring.example.json', ...(starter ? ['towns.csv'] : [])];
   const existing = names.filter((n) => existsSync(join(dir, n)));
   if (existing.length > 0 && !options.force) {
     throw new InputError(existing.map((n) => problem('file_exists', { zh: '文件已存在（用 --force 覆盖）', en: 'file exists (use --force to overwrite)' }, { file: join(dir, n) })));
@@ -138,6 +144,8 @@ export async function runInit(options: Record<string, unknown>, global: GlobalOp
     ['activities.xlsx', await writeWorkbook([{ name: '活动记录', rows: activityRows, widths: ACTIVITY_COLUMNS.map((c) => Math.max(10, c.zh.length * 2 + 4)) }], created)],
     ['activities.csv', csv(activityRows)],
     ['waivers.csv', csv([header(WAIVER_COLUMNS)])],
+    [SETTINGS_XLSX, await settingsWorkbook(writeWorkbook, created)],
+    ['settings.csv', csv(settingsTable(QINGPU_2024_CATALOG_JSON))],
     ['README.md', inputReadme()],
     ['tailoring.example.json', `${JSON.stringify(TAILORING_EXAMPLE, null, 2)}\n`],
     ...(starter ? ([['towns.csv', csv(starter.towns)]] as [string, string][]) : []),

@@ -62,7 +62,7 @@ export async function exportContext(options: Record<string, unknown>, out: Outpu
   const { now, year } = settings;
   // Without --activities, the sample log goes only with the sample district.
   const readActivities = () => (registryFile !== undefined && activitiesFile === undefined ? Promise.resolve({ activities: [], setAside: [] }) : loadActivitiesForAudit(activitiesFile, year, out, { sheet }));
-  const catalogLoaded = loadCatalog(file('catalog'), file('tailoring'), out);
+  const catalogLoaded = loadCatalog(file('catalog'), file('tailoring'), out, file('settings'));
   const [catalog, registry, activities, waivers] = await Promise.all([
     catalogLoaded,
     loadRegistry(registryFile, out, { sheet, towns: file('towns') }),
@@ -86,7 +86,7 @@ export async function exportContext(options: Record<string, unknown>, out: Outpu
     waivers,
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
   };
-  const inputs = [registryFile, activitiesFile, file('waivers'), file('catalog'), file('tailoring'), file('towns'), file('holidays'), file('regionFile')];
+  const inputs = [registryFile, activitiesFile, file('waivers'), file('catalog'), file('tailoring'), file('settings'), file('towns'), file('holidays'), file('regionFile')];
   return { context, inputs, dates };
 }
 

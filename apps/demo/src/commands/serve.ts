@@ -47,6 +47,7 @@ export interface ServeOptions {
   activitiesFile?: string;
   catalogFile?: string;
   tailoringFile?: string;
+  settingsFile?: string;
   waiversFile?: string;
   year?: unknown;
   /** Default: the registry's district region. */
@@ -69,7 +70,7 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     const now = parseNow(undefined);
     const year = parseYear(options.year, now);
     try {
-      const fileOptions = { registry: options.registryFile, activities: options.activitiesFile, catalog: options.catalogFile, tailoring: options.tailoringFile, waivers: options.waiversFile, towns: options.townsFile, holidays: options.holidaysFile, regionFile: options.regionFile, region: options.region };
+      const fileOptions = { registry: options.registryFile, activities: options.activitiesFile, catalog: options.catalogFile, tailoring: options.tailoringFile, settings: options.settingsFile, waivers: options.waiversFile, towns: options.townsFile, holidays: options.holidaysFile, regionFile: options.regionFile, region: options.region };
       const { context, inputs } = await exportContext(fileOptions, out, { now, year });
       // Read whole before anything is written, unknown kinds included, the sample log without --activities.
       const activities = await loadActivities(options.activitiesFile, year, out);
@@ -149,7 +150,7 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
   // Regenerate when an input file changes (debounced); watching the files, not the output.
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  for (const file of [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.waiversFile]) {
+  for (const file of [options.registryFile, options.activitiesFile, options.catalogFile, options.tailoringFile, options.settingsFile, options.waiversFile]) {
     if (file === undefined) continue;
     await stat(file);
     watchers.push(
@@ -206,6 +207,7 @@ export async function runServe(options: Record<string, unknown>, global: GlobalO
       year: options.year,
       ...(options.catalog !== undefined ? { catalogFile: String(options.catalog) } : {}),
       ...(options.tailoring !== undefined ? { tailoringFile: String(options.tailoring) } : {}),
+      ...(options.settings !== undefined ? { settingsFile: String(options.settings) } : {}),
       ...(options.waivers !== undefined ? { waiversFile: String(options.waivers) } : {}),
       ...(options.registry !== undefined ? { registryFile: String(options.registry) } : {}),
       ...(options.activities !== undefined ? { activitiesFile: String(options.activities) } : {}),

@@ -40,7 +40,7 @@ export async function runValidate(options: Record<string, unknown>, global: Glob
   const registry = await collect(problems, () => loadRegistry(registryFile, problems, { sheet, towns: options.towns as string | undefined }), (error) => (knownIds = error.knownIds));
   // The ids the registry names, its bad rows included; none when it could not be read at all.
   const unitIds = knownIds ? new Set(knownIds) : registry ? new Set(registry.units.map((u) => u.id)) : undefined;
-  const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
+  const catalog: Catalog = (options.catalog !== undefined || options.tailoring !== undefined || options.settings !== undefined ? await collect(problems, () => loadCatalog(options.catalog as string | undefined, options.tailoring as string | undefined, problems, options.settings as string | undefined)) : QINGPU_2024_CATALOG) ?? QINGPU_2024_CATALOG;
   // With --year, core's reader applies the one rule for other years (docs/catalog.md): rows of work
   // done once count from earlier years; any other row outside the year is a warning saying why.
   const outsideYear = options.year !== undefined && registry ? { catalog, units: new Map(registry.units.map((u) => [u.id, u])) } : undefined;

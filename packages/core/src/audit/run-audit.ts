@@ -219,11 +219,12 @@ export class AuditAccumulator {
   }
 
   /** The fields of the result that come before the unit list: known before any unit is evaluated. */
-  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings'> {
+  header(): Pick<AuditResult, 'schemaVersion' | 'year' | 'asOf' | 'region' | 'catalog' | 'district' | 'warnings' | 'adjustments'> {
     const { catalog, year } = this.input;
+    const adjustments = catalog.adjustments && catalog.adjustments.length > 0 ? { adjustments: catalog.adjustments } : {};
     // Several districts are named together (松江区、青浦区); each has its row in byDistrict.
     const district = this.districts ? { id: this.districts.map((d) => d.id).join('+'), name: this.districts.map((d) => d.name).join('、'), synthetic: this.districts.some((d) => d.synthetic) } : this.input.district;
-    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf) };
+    return { schemaVersion: AUDIT_SCHEMA_VERSION, year, asOf: this.asOf, region: this.region, catalog: { id: catalog.id, version: catalog.version }, district: { id: district.id, name: district.name, synthetic: Boolean(district.synthetic) }, warnings: effectivePeriodWarnings(catalog, year, this.asOf), ...adjustments };
   }
 
   /** The result with the given unit list and unmatched list (all of them, or a sample of a streamed audit). */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RequirementResult } from '../model/evaluation';
+import { Adjustment } from '../model/requirement';
 import { RequirementSector, Sector } from '../model/sector';
 import { ChaseTier } from './chase';
 import { LocalizedText } from '../model/text';
@@ -86,6 +87,8 @@ export const AuditResult = z.object({
   ),
   /** The catalog's period (e.g. before 2024-05-13, after the 十四五 years): said, not refused. */
   warnings: z.array(LocalizedText),
+  /** Settings that differ from the catalog's values (参数调整, docs/settings.md); absent when none. */
+  adjustments: z.array(Adjustment).optional(),
   bySector: z.array(Coverage.extend({ sector: RequirementSector })),
   byTown: z.array(Coverage.extend({ town: z.string(), name: z.string(),
       /** The town's district id: only in the audit of several districts. */

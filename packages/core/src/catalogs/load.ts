@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { resolveKeyDates } from '../dates/key-dates';
-import { KEY_DATE_IDS } from '../model/key-date';
+import { KEY_DATE_IDS, KeyDateRule } from '../model/key-date';
 import { problem, problemsFromZod, type ParseResult, type Problem } from '../model/problem';
 import { walkCondition } from '../model/condition';
 import { Catalog, Requirement } from '../model/requirement';
@@ -155,6 +155,8 @@ export const Tailoring = z
     parameters: z.record(Id, z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))).optional(),
     /** Fields to replace, by requirement id (not `id`). */
     overrides: z.record(Id, Requirement.omit({ id: true }).partial().strict()).optional(),
+    /** Key dates to add to the catalog's own, or to replace by id (a built-in one too, e.g. `annual-plan-deadline`). */
+    keyDates: z.array(KeyDateRule).optional(),
   })
   .strict();
 export type Tailoring = z.infer<typeof Tailoring>;
@@ -212,7 +214,9 @@ export function tailorCatalogJson(source: unknown, tailoring: unknown, options: 
       const parameters = { ...((r.parameters as object | undefined) ?? {}), ...(t.parameters?.[id] ?? {}) };
       return { ...r, ...(t.overrides?.[id] ?? {}), ...(Object.keys(parameters).length > 0 ? { parameters } : {}) };
     });
-  const tailored = { ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements };
+  const replaced = new Set((t.keyDates ?? []).map((k) => k.id));
+  const keyDates = t.keyDates ? { keyDates: [...((template.keyDates as { id: string }[] | undefined) ?? []).filter((k) => !replaced.has(k.id)), ...t.keyDates] } : {};
+  const tailored = { ...template, id: t.id ?? template.id, version: t.version ?? `${String(template.version)}+tailored`, requirements, ...keyDates };
   // Checked here too: a caller of the JSON gets the same problems as tailorCatalog.
   const checked = parseCatalog(tailored, options);
   return checked.ok ? { ok: true, value: tailored, problems: [] } : { ok: false, problems: checked.problems };

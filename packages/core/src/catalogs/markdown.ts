@@ -26,6 +26,7 @@ export function describeDueRule(due: DueRule, lang: Lang): string {
     case 'after-each-activity':
       return zh ? `每次活动后 ${due.within} 个${due.unit === 'workdays' ? '工作日' : '自然日'}内` : `within ${due.within} ${due.unit === 'workdays' ? 'working days' : 'days'} of each activity`;
     case 'by-year-end':
+      if (due.deadline !== undefined) return zh ? `通知未规定日期：本区设置为 ${due.deadline} 前（本年内完成均计）` : `the notice sets no date: by ${due.deadline}, this district's setting (work any time in the year counts)`;
       return zh ? '通知未规定日期：核查期间（本年）内任意时间均可' : 'the notice sets no date: any time in the audited period (the year)';
     case 'continuous':
       return zh ? '全年持续' : 'all year';
@@ -80,6 +81,7 @@ function detail(r: Requirement): string[] {
     sharingLine(r),
     ...parameterLine(r),
     ...(r.basis ? [`- Notice: 「${r.basis}」`] : []),
+    ...(r.optional ? ['- Optional (可选): the notice encourages rather than requires it; an office may drop it in its settings (docs/settings.md)'] : []),
     '',
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cadence } from './requirement';
+import { Adjustment, Cadence } from './requirement';
 import { KeyDate } from './key-date';
 import { RequirementSector } from './sector';
 import { Id, LocalDate, LocalizedText, Year } from './text';
@@ -31,8 +31,8 @@ export const Task = z.object({
   keyDateId: Id.optional(),
   /** Occasions the notice names for this work: preferred, not enforced (the notice sets no date). */
   preferred: z.array(z.object({ keyDateId: Id, date: LocalDate })).optional(),
-  /** `notice-sets-no-date`: any day in the year counts, the due date is the period's end. `non-workday`: the deadline falls on a day off; `moved`: it was moved to a working day. */
-  flags: z.array(z.enum(['non-workday', 'moved', 'school-day-before-weekend', 'no-holiday-data', 'notice-sets-no-date'])),
+  /** `notice-sets-no-date`: any day in the year counts, the due date is the period's end. `set-deadline`: the notice sets no date and the office set this one in its settings (work later in the year still counts). `non-workday`: the deadline falls on a day off; `moved`: it was moved to a working day. */
+  flags: z.array(z.enum(['non-workday', 'moved', 'school-day-before-weekend', 'no-holiday-data', 'notice-sets-no-date', 'set-deadline'])),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -61,6 +61,8 @@ export const Plan = z.object({
   milestones: z.array(Milestone),
   tasks: z.array(Task),
   warnings: z.array(LocalizedText),
+  /** Settings that differ from the catalog's values (参数调整, docs/settings.md). */
+  adjustments: z.array(Adjustment).optional(),
 });
 /** A parsed {@link Plan}. */
 export type Plan = z.infer<typeof Plan>;

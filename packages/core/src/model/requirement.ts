@@ -6,6 +6,9 @@ import { RequirementSector } from './sector';
 import { Id, LocalDate, LocalizedText } from './text';
 import { Role } from './unit';
 
+/** A day of the year as `MM-DD` (e.g. `06-30`); `02-29` falls on 28 February in other years. */
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a month and day as MM-DD' });
+
 /** How often a requirement asks for the work. */
 export const Cadence = z.enum(['once', 'annual', 'per-activity', 'continuous']);
 export type Cadence = z.infer<typeof Cadence>;
@@ -43,8 +46,12 @@ export const DueRule = z.discriminatedUnion('type', [
     within: z.number().int().min(0).max(366),
     unit: z.enum(['days', 'workdays']).default('workdays'),
   }),
-  /** Any time in the year, by 31 December. */
-  z.object({ type: z.literal('by-year-end') }),
+  /**
+   * Any time in the year, by 31 December. `deadline` (MM-DD) is an earlier date the office sets
+   * itself (参数设置, docs/settings.md): tasks and feeds fall due on it and the audit names work not
+   * done by then, but work done any day of the year still counts, as the notice accepts it.
+   */
+  z.object({ type: z.literal('by-year-end'), deadline: MonthDay.optional() }),
   /** Standing work with no single date (mechanisms, sites that must be kept). */
   z.object({ type: z.literal('continuous') }),
 ]);
@@ -77,7 +84,8 @@ export const Requirement = z.strictObject({
   /**
    * An ask the notice words as encouragement, not as a task with a date or a target (四（二）
    * "积极创建本单位国防动员宣传品牌"): judged like any other, but ranked last in the chase list and
-   * the work lists (docs/worklists.md).
+   * the work lists (docs/worklists.md), and an office may drop it in its settings (docs/settings.md);
+   * a required ask cannot be dropped there.
    */
   optional: z.boolean().optional(),
   /** Measured from activity records, or attested by a document the unit holds. */
@@ -104,6 +112,21 @@ export const Requirement = z.strictObject({
 });
 /** A parsed {@link Requirement}. */
 export type Requirement = z.infer<typeof Requirement>;
+
+/** One setting that differs from the catalog's value (参数调整): its id, what it is, the default and the value used. */
+export const Adjustment = z.object({
+  /** Setting id, e.g. `qp2024.community.plan-revision.deadline`, `calendar.alarms`. */
+  id: z.string().min(1).max(300),
+  /** The requirement it belongs to, when it belongs to one. */
+  requirementId: Id.optional(),
+  label: LocalizedText,
+  /** The catalog's (or liujin's) value, as written in the settings spreadsheet. */
+  default: z.string(),
+  /** The value in use. */
+  value: z.string(),
+});
+/** A parsed {@link Adjustment}. */
+export type Adjustment = z.infer<typeof Adjustment>;
 
 /** A catalog: a notice as a list of requirements, with its id, version and source (zod schema). */
 export const Catalog = z
@@ -132,6 +155,11 @@ export const Catalog = z
      */
     keyDates: z.array(KeyDateRule).optional(),
     requirements: z.array(Requirement).min(1),
+    /**
+     * Values an office changed in its settings (参数调整, docs/settings.md), each with the
+     * catalog's own value: plans and audits list them so a signed report shows what was tailored.
+     */
+    adjustments: z.array(Adjustment).optional(),
   })
   .superRefine((catalog, ctx) => {
     const keyDateIds = new Set<string>();

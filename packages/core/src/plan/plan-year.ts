@@ -83,7 +83,7 @@ export function planYear(input: PlanYearInput): Plan {
         const flags: Task['flags'] = [...occasion.flags, ...extraFlags];
         let due: Task['due'];
         // Where the notice sets no date, any day of the year counts; its occasions are preferred.
-        if (req.due.type === 'by-year-end') flags.push('notice-sets-no-date');
+        if (req.due.type === 'by-year-end') flags.push(req.due.deadline !== undefined ? 'set-deadline' : 'notice-sets-no-date');
         if (req.due.type === 'continuous') due = { type: 'continuous', end: occasion.end };
         else if (occasion.on !== undefined) due = { type: 'window', start: occasion.start, end: occasion.end, on: occasion.on };
         else due = { type: 'deadline', date: occasion.end };
@@ -116,6 +116,8 @@ export function planYear(input: PlanYearInput): Plan {
   ];
   if (newsDue && newsDue.due.type === 'after-each-activity') {
     const { within, unit } = newsDue.due;
+    // A delay from the catalog's defaults is labelled so; one an office set (docs/settings.md) is not.
+    const isDefault = !(catalog.adjustments ?? []).some((a) => a.requirementId === newsDue.id);
     for (const kd of [byId.get(KEY_DATE_IDS.disasterPreventionDay), ed, byId.get(KEY_DATE_IDS.fireSafetyDay)]) {
       if (!kd) continue;
       const date = unit === 'workdays' ? calendar.addWorkdays(kd.date, within) : addDays(kd.date, within);
@@ -124,7 +126,7 @@ export function planYear(input: PlanYearInput): Plan {
         kind: 'report',
         date,
         keyDateId: kd.id,
-        title: { zh: `${kd.title}活动新闻信息报送截止（${within} 个${unit === 'workdays' ? '工作日' : '自然日'}，${DEFAULT_LABEL.zh}）`, en: `News of ${kd.titleEn} activities due (${within} ${unit === 'workdays' ? 'working days' : 'days'}, ${DEFAULT_LABEL.en})` },
+        title: { zh: `${kd.title}活动新闻信息报送截止（${within} 个${unit === 'workdays' ? '工作日' : '自然日'}，${isDefault ? DEFAULT_LABEL.zh : '本区参数设置'}）`, en: `News of ${kd.titleEn} activities due (${within} ${unit === 'workdays' ? 'working days' : 'days'}, ${isDefault ? DEFAULT_LABEL.en : "this district's setting"})` },
         requirementIds: news,
       });
     }
@@ -150,5 +152,6 @@ export function planYear(input: PlanYearInput): Plan {
     milestones,
     tasks,
     warnings,
+    ...(catalog.adjustments && catalog.adjustments.length > 0 ? { adjustments: catalog.adjustments } : {}),
   };
 }

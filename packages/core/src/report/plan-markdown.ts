@@ -7,6 +7,7 @@ import { REQUIREMENT_SECTORS, SECTOR_LABELS, sectorLabel } from '../model/sector
 import { DEFAULT_LABEL } from '../rules/reasons';
 import type { Lang } from '../model/text';
 import { markdownText } from './safe-text';
+import { adjustmentsMarkdown } from './adjustments';
 
 const T = {
   title: { zh: (y: number) => `${y} 年国防动员宣传教育“六进”工作计划`, en: (y: number) => `"Six into" civil-defence publicity and education plan ${y}` },
@@ -25,6 +26,7 @@ const T = {
   no: { zh: '否', en: 'no' },
   continuous: { zh: '全年持续', en: 'all year' },
   afterEach: { zh: (n: number, u: string) => `每次活动后 ${n} 个${u === 'workdays' ? '工作日' : '自然日'}内（${DEFAULT_LABEL.zh}）`, en: (n: number, u: string) => `within ${n} ${u === 'workdays' ? 'working days' : 'days'} of each activity (${DEFAULT_LABEL.en})` },
+  setDeadline: { zh: (end: string) => `${end} 前（本区参数设置；通知未规定日期，年内完成均计）`, en: (end: string) => `by ${end} (this district's setting; the notice sets no date, work any time in the year counts)` },
   anyTime: { zh: (end: string) => `通知未规定日期：本年内任意时间（至 ${end}）`, en: (end: string) => `the notice sets no date: any time in the year (to ${end})` },
   preferred: { zh: '首选时机', en: 'preferred' },
 } as const;
@@ -39,6 +41,7 @@ export function describeDue(task: Pick<Task, 'due'> & Partial<Pick<Task, 'flags'
   switch (due.type) {
     case 'deadline':
       if (task.flags?.includes('notice-sets-no-date')) return T.anyTime[lang](due.date) + preferred;
+      if (task.flags?.includes('set-deadline')) return T.setDeadline[lang](due.date) + preferred;
       return lang === 'zh' ? `${due.date} 前` : `by ${due.date}`;
     case 'window':
       return due.start === due.end ? due.on : `${due.start} – ${due.end}`;
@@ -57,6 +60,7 @@ export function renderPlanMarkdown(plan: Plan, lang: Lang = 'zh'): string {
   if (plan.warnings.length > 0) {
     lines.push(`## ${T.warnings[lang]}`, '', ...plan.warnings.map((w) => `- ${cell(w[lang])}`), '');
   }
+  lines.push(...adjustmentsMarkdown(plan.adjustments, lang));
   lines.push(`## ${T.keyDates[lang]}`, '', `| ${T.date[lang]} | ${T.item[lang]} | ${T.workday[lang]} |`, '|---|---|---|');
   for (const d of plan.keyDates) {
     const phases = (d.phases ?? []).map((p) => `${lang === 'zh' ? p.title : p.titleEn} ${p.start.slice(11, 16)}–${p.end.slice(11, 16)}`);

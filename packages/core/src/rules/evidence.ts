@@ -54,12 +54,12 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? []) if (a.date >= from && a.date <= last) eligible.push(a);
   eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  const inAnyWindow = (a: Activity) => schedule.occasions.some((o) => a.date >= o.start && a.date <= o.end);
+  const inAnyWindow = (a: Activity) => schedule.occasions.some((o) => a.date >= o.start && a.date <= (o.countsUntil ?? o.end));
   const inWindow = schedule.occasions.length > 0 ? eligible.filter(inAnyWindow) : eligible;
   const facts: Record<string, unknown> = {
     evidenceCount: eligible.length,
     evidenceInWindowCount: inWindow.length,
-    occasionsWithEvidence: schedule.occasions.filter((o) => eligible.some((a) => a.date >= o.start && a.date <= o.end)).length,
+    occasionsWithEvidence: schedule.occasions.filter((o) => eligible.some((a) => a.date >= o.start && a.date <= (o.countsUntil ?? o.end))).length,
     occasionsEnded: schedule.occasions.filter((o) => o.end < asOf).length,
     participants: eligible.reduce((n, a) => n + (a.participants ?? 0), 0),
   };

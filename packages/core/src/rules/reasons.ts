@@ -37,6 +37,10 @@ export function withNotes(req: Requirement, reason: LocalizedText, evidence: { u
       en += `; only records dated in ${year} (up to the as-of date) count`;
     }
   }
+  if (req.due.type === 'by-year-end' && req.due.deadline !== undefined) {
+    zh += `；截止日 ${req.due.deadline} 为本区参数设置（通知未规定日期，本年内完成均计）`;
+    en += `; the ${req.due.deadline} deadline is this district's setting (the notice sets no date; work done any time in the year counts)`;
+  }
   for (const name of req.defaults ?? []) {
     const value = req.parameters?.[name];
     zh += `；${name} = ${String(value)}（${DEFAULT_LABEL.zh}）`;

@@ -3,7 +3,7 @@
  * the due rule and the year's key dates. Shared by the evaluator and the planner so both judge
  * against the same dates.
  */
-import { addDays } from '../dates/local-date';
+import { addDays, daysInMonth, makeLocalDate } from '../dates/local-date';
 import type { WorkdayCalendar } from '../dates/workdays';
 import type { KeyDate } from '../model/key-date';
 import type { Requirement } from '../model/requirement';
@@ -22,6 +22,8 @@ interface Occasion {
   readonly end: string;
   /** The key date itself, for windows. */
   readonly on?: string;
+  /** Last day evidence counts, when later than `end` (an office's own deadline inside the year). */
+  readonly countsUntil?: string;
   readonly keyDateId?: string;
   readonly flags: readonly OccasionFlag[];
 }
@@ -32,6 +34,9 @@ export interface Schedule {
   /** Key dates the due rule needs but that do not fall in this year. */
   readonly missingKeyDates: readonly string[];
 }
+
+/** The occasion key of work due on an office's own deadline (settings) rather than the year's end. */
+const SET_DEADLINE = 'set-deadline';
 
 /** The earliest date for evidence of `once` requirements: anything before counts. */
 const EVER = '0001-01-01';
@@ -74,6 +79,14 @@ export function scheduleRequirement(req: Requirement, year: number, keyDates: Re
       return { occasions, missingKeyDates: missing };
     }
     case 'by-year-end':
+      if (due.deadline !== undefined) {
+        // The office's deadline (settings): due then, but the notice accepts work all year.
+        const [month, day] = due.deadline.split('-').map(Number) as [number, number];
+        const end = makeLocalDate(year, month, Math.min(day, daysInMonth(year, month)));
+        const flags: OccasionFlag[] = calendar.isWorkday(end) ? [] : ['non-workday'];
+        return { occasions: [{ key: SET_DEADLINE, start: yearStart, end, countsUntil: yearEnd, flags }], missingKeyDates: [] };
+      }
+      return { occasions: [{ key: 'year', start: yearStart, end: yearEnd, flags: [] }], missingKeyDates: [] };
     case 'continuous':
       return { occasions: [{ key: 'year', start: yearStart, end: yearEnd, flags: [] }], missingKeyDates: [] };
     case 'after-each-activity':
