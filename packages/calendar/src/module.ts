@@ -21,8 +21,11 @@ export const liujinExporter: ExporterModule<CalendarModuleOptions> = {
     // Unless the options say otherwise: the index of town and unit feeds, and feeds rendered on every core (they are independent).
     const defaults = { lang: context.lang, index: true, concurrency: Math.max(1, Math.min(availableParallelism(), 8)) };
     const given = withDefaults(defaults, options);
-    const { years, ...calendarOptions } = resolveExporterOptions('calendar', CalendarModuleOptions, given);
-    const exporter = createCalendarExporter(calendarOptions);
+    const { years } = resolveExporterOptions('calendar', CalendarModuleOptions, given);
+    // The options as given, not as resolved: a reminder left unset falls to the catalog's settings
+    // (docs/settings.md) before liujin's default, which the resolved options would already hold.
+    const { years: _years, ...calendarOptions } = given as Record<string, unknown>;
+    const exporter = createCalendarExporter(calendarOptions as z.input<typeof CalendarOptions>);
     const workdays = context.workdays ? { workdays: context.workdays } : {};
     const plans = (years ?? [context.year]).map((year) => planYear({ catalog: context.catalog, registry: context.registry, year, region: context.region, ...workdays }));
     yield* exporter.export({ plans, registry: context.registry, catalog: context.catalog, now: context.now, waivers: context.waivers, ...workdays });

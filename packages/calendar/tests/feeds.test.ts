@@ -179,3 +179,24 @@ describe('time zone and warnings', () => {
     expect(town.every((v) => plan.warnings.some((w) => prop(v, 'description').includes(w.zh)))).toBe(true);
   });
 });
+
+describe('reminders from the settings through `liujin export calendar`', () => {
+  it('the exporter module leaves unset reminders to the catalog’s settings, and an option still wins', async () => {
+    const { liujinExporter } = await import('../src/module');
+    const catalog = { ...QINGPU_2024_CATALOG, adjustments: [{ id: 'calendar.alarms', label: { zh: '提醒', en: 'reminders' }, default: '7d,1d', value: '3d' }] };
+    const context = { catalog, registry, year: 2026, region: 'shanghai', asOf: '2026-06-30', now: NOW, lang: 'zh' as const, waivers: [], activities: () => Promise.resolve({ activities: [], setAside: [] }) };
+    const triggers = async (options: Record<string, unknown>) => {
+      const files = await collectArtefacts(liujinExporter.export(context, { glance: false, concurrency: 1, ...options }));
+      const district = files.find((f) => f.path === 'calendars/district.ics')!;
+      const cal = new ICAL.Component(ICAL.parse(district.content as string));
+      return new Set(events(cal).flatMap((v) => v.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger')))));
+    };
+    // Reminders that would fall on a day off move earlier (e.g. 3 days becomes 4): the lead times set, not 7d/1d.
+    const set = await triggers({});
+    expect(set.has('-P3D')).toBe(true);
+    expect([...set].sort()).toEqual(['-P3D', '-P4D', '-P5D'].filter((t) => set.has(t)));
+    const option = await triggers({ alarms: '2d' });
+    expect(option.has('-P2D')).toBe(true);
+    expect([...option].sort()).toEqual(['-P2D', '-P3D', '-P4D'].filter((t) => option.has(t)));
+  });
+});
