@@ -344,6 +344,46 @@ describe('hostile names in Markdown, terminals and spreadsheets', () => {
 });
 
 describe('serve answers only its own Host, with cache validators', () => {
+  it.concurrent('warns loudly on a non-loopback bind, in the user\'s language, and still answers only its own names', async () => {
+    const { hostname } = await import('node:os');
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = tempDir();
+      const child = spawn(process.execPath, [bin, 'serve', '--year', '2026', '--out', dir, '--port', '0', '--host', '0.0.0.0', '--lang', lang], { env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const m = /(?:serving|正在服务) (http:\/\/\S+)/.exec(stdout);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', () => reject(new Error(stdout + stderr)));
+      });
+      try {
+        const port = new URL(url).port;
+        const status = (host: string) =>
+          new Promise<number>((resolve, reject) => {
+            import('node:http').then(({ request }) => {
+              const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+                res.resume();
+                res.on('end', () => resolve(res.statusCode ?? 0));
+              });
+              req.on('error', reject);
+              req.end();
+            }, reject);
+          });
+        expect(await status(`${hostname().toLowerCase()}:${port}`)).toBe(200);
+        expect(await status(`localhost:${port}`)).toBe(200);
+        expect(await status(`evil.example:${port}`)).toBe(403);
+        if (lang === 'en') expect(stderr).toContain('WARNING: listening on 0.0.0.0, a non-loopback address: anyone on the network can read');
+        else expect(stderr).toContain('警告：正在监听非本机地址 0.0.0.0，同一网络中的任何人都能读取');
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+  });
+
   it.concurrent('refuses a rebinding Host, sends ETag and Last-Modified, answers 304 to a conditional GET', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, [bin, 'serve', '--year', '2026', '--out', dir, '--port', '0', '--lang', 'en'], { env: { ...process.env, NO_COLOR: '1' } });

@@ -183,6 +183,22 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
     const html = readFileSync(join(dir, 'changed', 'audit', 'report.html'), 'utf8');
     expect(html).toContain('id="adjustments"');
     expect(readFileSync(join(dir, 'changed', 'audit', 'summary.md'), 'utf8')).toContain('## 参数调整');
+
+    // Work lists (plan writes them as of 1 January): the revision falls due on 06-30 for the same units, the brand is gone.
+    type Item = { requirementId: string; dueDate: string | null; units: { unitId: string }[] };
+    type Lists = { lists: Record<'overdue' | 'dueSoon' | 'dueLater' | 'laterThisYear', Item[]>[] };
+    const items = (run: string) => {
+      const set = JSON.parse(readFileSync(join(dir, run, 'worklists', 'worklists.json'), 'utf8')) as Lists;
+      return set.lists.flatMap((l) => [...l.overdue, ...l.dueSoon, ...l.dueLater, ...l.laterThisYear]);
+    };
+    const revisionItems = (run: string) => items(run).filter((i) => i.requirementId === PLAN_REVISION);
+    expect(new Set(revisionItems('changed').map((i) => i.dueDate))).toEqual(new Set(['2026-06-30']));
+    expect(new Set(revisionItems('none').map((i) => i.dueDate))).toEqual(new Set(['2026-12-31']));
+    const unitsOf = (list: Item[]) => list.flatMap((i) => i.units.map((u) => u.unitId)).sort();
+    expect(unitsOf(revisionItems('changed'))).toEqual(unitsOf(revisionItems('none')));
+    expect(unitsOf(revisionItems('changed'))).toEqual([...communities].sort());
+    expect(items('none').some((i) => i.requirementId === BRAND)).toBe(true);
+    expect(items('changed').some((i) => i.requirementId === BRAND)).toBe(false);
   });
 });
 

@@ -46,8 +46,11 @@ async function same(shortcut: string[], name: string, options: unknown, common: 
   const [one, two] = await Promise.all([liujinAsync([...shortcut, ...common, '--out', a]), liujinAsync(['export', name, '--options', JSON.stringify(options), ...common, '--out', b])]);
   expect(one.status, one.stderr).toBe(shortcut[0] === 'audit' ? 1 : 0);
   expect(two.status, two.stderr).toBe(0);
-  const left = files(a, manifest);
-  const right = files(b, manifest);
+  // `liujin audit` also writes the work lists as of its date (docs/worklists.md), which `export audit` does not.
+  const extra = shortcut[0] === 'audit' ? 'worklists/' : undefined;
+  const left = new Map([...files(a, manifest && extra === undefined)].filter(([path]) => extra === undefined || !path.startsWith(extra)));
+  const right = files(b, manifest && extra === undefined);
+  if (extra !== undefined) expect([...files(a, false).keys()].some((path) => path.startsWith(extra))).toBe(true);
   expect([...right.keys()].sort()).toEqual([...left.keys()].sort());
   for (const [path, bytes] of left) expect(bytes.equals(right.get(path)!), path).toBe(true);
   return [...left.keys()];
@@ -73,6 +76,6 @@ describe('shortcuts write what `liujin export` writes', () => {
 
   it.concurrent('audit', async () => {
     const written = await same(['audit', '--format', 'json,md'], 'audit', { formats: ['json', 'md'] }, ['--year', '2026', '--as-of', '2026-06-30', '--registry', registry, '--activities', activities, '--holidays', holidays], true);
-    expect(written.sort()).toEqual(['.liujin-manifest.json', 'audit/audit.json', 'audit/summary.md']);
+    expect(written.sort()).toEqual(['audit/audit.json', 'audit/summary.md']);
   });
 });
