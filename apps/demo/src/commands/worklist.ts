@@ -3,21 +3,15 @@
  * 30 and 90 days, later, done recently — from the audit of the same inputs (docs/worklists.md).
  * Also written by `audit` (as of its date) and `plan` (as of 1 January) into worklists/.
  */
-import { auditOfContext, buildWorklists, problem, WORKLIST_WINDOWS, type Activity, type AuditResult, type Catalog, type Registry, type WorklistSet } from '@liujin/core';
+import { auditOfContext, buildWorklists, problem, WORKLIST_WINDOWS, type Registry, type WorklistInput } from '@liujin/core';
 import type { WorklistFormat } from '@liujin/audit';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
 import { exportContext } from './run-exporter';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
-export interface WorklistRun {
-  audit: AuditResult;
-  catalog: Catalog;
-  registry: Registry;
-  activities: readonly Activity[];
-  town?: string;
-  unit?: string;
-  windows?: Partial<WorklistSet['windows']>;
+/** What `writeWorklists` needs: what core builds the lists from (one town or unit, or all), and where they go. */
+export interface WorklistRun extends Pick<WorklistInput, 'audit' | 'catalog' | 'registry' | 'activities' | 'town' | 'unit' | 'windows'> {
   formats?: WorklistFormat[];
   sink: OutputSet;
   now: Date;
