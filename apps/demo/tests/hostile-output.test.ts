@@ -13,6 +13,37 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { bin, liujinAsync, tempDir, type RunResult } from './helpers';
 
+/** Starts `liujin serve` and resolves with its URL once it says where it serves (either language); stderr is kept. */
+async function startServe(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { ...(options.cwd ? { cwd: options.cwd } : {}), env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const m = /(?:serving|正在服务) (http:\/\/\S+)/.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`serve ended: ${stdout}${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+/** A GET to 127.0.0.1 with the given headers (Host among them), as a browser or a rebinding page would send it. */
+function get(port: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
+    import('node:http').then(({ request }) => {
+      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      });
+      req.on('error', reject);
+      req.end();
+    }, reject);
+  });
+}
+
 /** Every file under a folder (links included, not followed) with its SHA-256, for "byte-identical". */
 function snapshot(dir: string, skip: (rel: string) => boolean = () => false): Record<string, string> {
   const out: Record<string, string> = {};
@@ -63,16 +94,7 @@ describe('other people’s files and the inputs are never touched', () => {
   it.concurrent('serve --out on the folder with the inputs leaves them and the user’s files byte-identical', async () => {
     const dir = clerkFolder();
     const before = snapshot(dir);
-    const child = spawn(process.execPath, [bin, 'serve', '--year', '2026', '--registry', 'registry.csv', '--activities', 'activities.csv', '--out', '.', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const m = /serving (http:\/\/\S+)/.exec(stdout);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', () => reject(new Error(`serve ended: ${stdout}`)));
-    });
+    const { child, url } = await startServe(['--year', '2026', '--registry', 'registry.csv', '--activities', 'activities.csv', '--out', '.', '--port', '0'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
     // A change to an input regenerates (a second set switched in over the first).
     writeFileSync(join(dir, 'activities.csv'), `${ACTIVITIES}\nsch-2,编制疏散方案,2026-03-11,方案`);
     const after = snapshot(dir, liujinFiles(dir));
@@ -348,36 +370,15 @@ describe('serve answers only its own Host, with cache validators', () => {
     const { hostname } = await import('node:os');
     for (const lang of ['en', 'zh'] as const) {
       const dir = tempDir();
-      const child = spawn(process.execPath, [bin, 'serve', '--year', '2026', '--out', dir, '--port', '0', '--host', '0.0.0.0', '--lang', lang], { env: { ...process.env, NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          const m = /(?:serving|正在服务) (http:\/\/\S+)/.exec(stdout);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', () => reject(new Error(stdout + stderr)));
-      });
+      const { child, url, stderr } = await startServe(['--year', '2026', '--out', dir, '--port', '0', '--host', '0.0.0.0', '--lang', lang]);
       try {
         const port = new URL(url).port;
-        const status = (host: string) =>
-          new Promise<number>((resolve, reject) => {
-            import('node:http').then(({ request }) => {
-              const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
-                res.resume();
-                res.on('end', () => resolve(res.statusCode ?? 0));
-              });
-              req.on('error', reject);
-              req.end();
-            }, reject);
-          });
+        const status = async (host: string) => (await get(port, '/', { host })).status;
         expect(await status(`${hostname().toLowerCase()}:${port}`)).toBe(200);
         expect(await status(`localhost:${port}`)).toBe(200);
         expect(await status(`evil.example:${port}`)).toBe(403);
-        if (lang === 'en') expect(stderr).toContain('WARNING: listening on 0.0.0.0, a non-loopback address: anyone on the network can read');
-        else expect(stderr).toContain('警告：正在监听非本机地址 0.0.0.0，同一网络中的任何人都能读取');
+        if (lang === 'en') expect(stderr()).toContain('WARNING: listening on 0.0.0.0, a non-loopback address: anyone on the network can read');
+        else expect(stderr()).toContain('警告：正在监听非本机地址 0.0.0.0，同一网络中的任何人都能读取');
       } finally {
         child.kill('SIGTERM');
       }
@@ -386,40 +387,20 @@ describe('serve answers only its own Host, with cache validators', () => {
 
   it.concurrent('refuses a rebinding Host, sends ETag and Last-Modified, answers 304 to a conditional GET', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [bin, 'serve', '--year', '2026', '--out', dir, '--port', '0', '--lang', 'en'], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const m = /serving (http:\/\/\S+)/.exec(stdout);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', () => reject(new Error(stdout)));
-    });
+    const { child, url } = await startServe(['--year', '2026', '--out', dir, '--port', '0', '--lang', 'en']);
     try {
       const port = new URL(url).port;
-      const get = (path: string, headers: Record<string, string> = {}) =>
-        new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-          import('node:http').then(({ request }) => {
-            const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-              res.resume();
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-            });
-            req.on('error', reject);
-            req.end();
-          }, reject);
-        });
-      expect((await get('/', { host: `evil.example:${port}` })).status).toBe(403);
-      expect((await get('/calendars/district.ics', { host: `attacker.test` })).status).toBe(403);
-      expect((await get('/', { host: `localhost:${port}` })).status).toBe(200);
-      const first = await get('/calendars/district.ics', { host: `127.0.0.1:${port}` });
+      expect((await get(port, '/', { host: `evil.example:${port}` })).status).toBe(403);
+      expect((await get(port, '/calendars/district.ics', { host: `attacker.test` })).status).toBe(403);
+      expect((await get(port, '/', { host: `localhost:${port}` })).status).toBe(200);
+      const first = await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}` });
       expect(first.status).toBe(200);
       const etag = String(first.headers.etag);
       expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
       expect(Date.parse(String(first.headers['last-modified']))).toBeGreaterThan(0);
-      expect((await get('/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-none-match': etag })).status).toBe(304);
-      expect((await get('/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-modified-since': String(first.headers['last-modified']) })).status).toBe(304);
-      expect((await get('/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-none-match': '"stale"' })).status).toBe(200);
+      expect((await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-none-match': etag })).status).toBe(304);
+      expect((await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-modified-since': String(first.headers['last-modified']) })).status).toBe(304);
+      expect((await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-none-match': '"stale"' })).status).toBe(200);
       expect(statSync(dir).isDirectory()).toBe(true);
     } finally {
       child.kill('SIGTERM');
