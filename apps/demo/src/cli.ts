@@ -28,7 +28,11 @@ export function errorJson(exitCode: number, summary: LocalizedText, problems: re
 }
 
 /** A closed stdout (`liujin plan | head -1`) ends the run quietly, as other command-line tools do. */
+let pipeWatched = false;
 function quietOnBrokenPipe(): void {
+  // Once per process: `main` may run many times in one process (embedding, the in-process test runner).
+  if (pipeWatched) return;
+  pipeWatched = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,18 +27,50 @@ export function tempDir(prefix = 'liujin-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The same as `liujin`, without blocking, so independent runs can overlap (`it.concurrent`). */
-export function liujinAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1790000000', ...options.env },
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status: status ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+/** One long-lived Node process per test file that runs the built CLI's `main` on request (tests/cli-host.mjs). */
+let host: ChildProcess | undefined;
+let nextId = 0;
+const waiting = new Map<number, (result: RunResult) => void>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function cliHost(): ChildProcess {
+  if (host) return host;
+  const child = fork(fileURLToPath(new URL('./cli-host.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+  child.on('message', (message: RunResult & { id: number }) => {
+    const { id, ...result } = message;
+    waiting.get(id)?.(result);
+    waiting.delete(id);
   });
+  child.on('exit', (code) => {
+    host = undefined;
+    for (const [id, resolve] of waiting) resolve({ status: -1, stdout: '', stderr: `the CLI host exited with ${code}` });
+    waiting.clear();
+  });
+  // Never keeps the test process alive on its own.
+  child.unref();
+  child.channel?.unref();
+  host = child;
+  return child;
+}
+
+/**
+ * Runs the built CLI (`dist/cli.js`, the bundle `bin/liujin.js` loads) in one Node process kept for the
+ * test file: the same `main(argv)`, environment, working folder, stdout and stderr as `liujin` gives,
+ * without paying a Node start and a module load for every run. Runs queue one after another (they share
+ * that process). What only a fresh process shows (exit through `process.exitCode`, signals, a closed
+ * pipe, memory bounds, `serve`) stays with `liujin`, a child process per run (docs/contributing.md, "Tests").
+ */
+export function liujinAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  const run = queue.then(
+    () =>
+      new Promise<RunResult>((resolve) => {
+        const child = cliHost();
+        const id = nextId++;
+        waiting.set(id, resolve);
+        child.ref();
+        child.send({ id, args, cwd: options.cwd ?? process.cwd(), env: { NO_COLOR: '1', LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1790000000', ...options.env } });
+      }).finally(() => host?.unref()),
+  );
+  queue = run.catch(() => undefined);
+  return run;
 }
