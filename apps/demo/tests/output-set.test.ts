@@ -286,6 +286,8 @@ describe('claimed folders switched by one link rename', () => {
     writeFileSync(join(dir, '.liujin-sets', orphan, 'audit.json'), 'half');
     writeFileSync(join(dir, '.liujin-sets', `${orphan}.mark`), `${orphan}\n`);
     writeFileSync(join(dir, '.liujin-sets', 'worklists.bbbbbbbbbbbbbbbbbbbbbbbb.mark'), 'worklists.bbbbbbbbbbbbbbbbbbbbbbbb\n');
+    // A marker cut short by the kill (created, not yet written), its folder never made.
+    writeFileSync(join(dir, '.liujin-sets', 'audit.dddddddddddddddddddddddd.mark'), '');
     const unmarked = 'audit.cccccccccccccccccccccccc';
     mkdirSync(join(dir, '.liujin-sets', unmarked));
     const next = await OutputSet.open({ outDir: dir, set: 'other', inputs: [] });

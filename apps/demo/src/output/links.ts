@@ -82,13 +82,17 @@ export async function removeSet(dir: string, set: string): Promise<void> {
   await dropMark(dir, set);
 }
 
-/** Unlinks a set's marker when it is liujin's (a regular file repeating the name): the folder, if any, is then no longer liujin's to remove. */
+/**
+ * Unlinks a set's marker when it is liujin's (a regular file repeating the name, or an empty one
+ * a kill cut short before its folder came): the folder, if any, is then no longer liujin's to remove.
+ */
 export async function dropMark(dir: string, set: string): Promise<void> {
   if (folderOfSet(set) === undefined || !(await setsFolderUsable(dir))) return;
   const mark = join(dir, SETS, markOf(set));
   const info = await lstatOrUndefined(mark);
   if (!info?.isFile()) return;
-  if ((await readFile(mark, 'utf8')).trim() === set) await unlink(mark);
+  const text = (await readFile(mark, 'utf8')).trim();
+  if (text === set || (text === '' && (await lstatOrUndefined(join(dir, SETS, set))) === undefined)) await unlink(mark);
 }
 
 /** The marker's path for a new set (written exclusively by the caller before the set folder exists). */
