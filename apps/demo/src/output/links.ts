@@ -19,8 +19,8 @@ const HEX = /^[0-9a-f]{24}$/;
 /** A folder name that can become a link: one segment, not hidden, no separators. */
 const FOLDER = /^[^./\\][^/\\]*$/;
 
-/** The link's target for a set (relative, POSIX separators: the link moves with the output folder). */
-export const linkTarget = (set: string) => `${SETS}/${set}`;
+/** The link's target for a set (relative: the link moves with the output folder; the platform's separator). */
+export const linkTarget = (set: string) => join(SETS, set);
 const markOf = (set: string) => `${set}.mark`;
 
 /** `audit.<hex>` → `audit`; undefined for a name that is not a set's. */
@@ -68,7 +68,7 @@ export async function ourLink(dir: string, folder: string): Promise<string | und
   if (!linkable(folder)) return undefined;
   const info = await lstatOrUndefined(join(dir, folder));
   if (!info?.isSymbolicLink()) return undefined;
-  const target = await readlink(join(dir, folder)).catch(() => '');
+  const target = (await readlink(join(dir, folder)).catch(() => '')).replaceAll('\\', '/');
   const prefix = `${SETS}/`;
   if (!target.startsWith(prefix)) return undefined;
   const set = target.slice(prefix.length);

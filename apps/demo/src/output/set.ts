@@ -2,7 +2,9 @@
  * One design for every command that writes into `--out` (issue #14 §1, docs/security.md):
  * a run stages its whole set in a staging folder of its own, then switches it in through a
  * commit record; it replaces or removes only files the manifest says liujin wrote, never an
- * input, never through a symbolic link, and refuses a folder that is a file.
+ * input, never through a symbolic link (but its own set links), and refuses a folder that is a file.
+ * A folder claimed whole (`audit/`, ...) is a link to a complete set, switched by one rename
+ * (./links.ts); where that cannot be, it is switched file by file like the other files.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -275,7 +277,8 @@ export class OutputSet {
       await mkdir(dirname(waiting), { recursive: true });
       // The link first: where the file system has none, nothing else is made and the journal path is used.
       try {
-        await (this.options.symlink ?? symlink)(linkTarget(set), waiting);
+        // 'dir': Windows needs the kind, and the target does not exist yet to be detected.
+        await (this.options.symlink ?? ((target: string, path: string) => symlink(target, path, 'dir')))(linkTarget(set), waiting);
       } catch (error) {
         if (NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '') && (old === undefined || retire)) continue;
         throw new InputError([fsProblem(join(this.options.outDir, folder), error, 'write')]);
