@@ -24,7 +24,7 @@ export const linkTarget = (set: string) => join(SETS, set);
 const markOf = (set: string) => `${set}.mark`;
 
 /** `audit.<hex>` → `audit`; undefined for a name that is not a set's. */
-export function folderOfSet(set: string): string | undefined {
+function folderOfSet(set: string): string | undefined {
   const dot = set.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const folder = set.slice(0, dot);
@@ -50,7 +50,7 @@ export async function setsFolderUsable(dir: string): Promise<boolean> {
 }
 
 /** True when `set` is a set folder liujin made (see the module comment). */
-export async function isOurSet(dir: string, set: string): Promise<boolean> {
+async function isOurSet(dir: string, set: string): Promise<boolean> {
   if (folderOfSet(set) === undefined) return false;
   try {
     if (!(await lstat(join(dir, SETS))).isDirectory()) return false;
