@@ -60,6 +60,8 @@ export class OutputSet {
   private readonly claimed = new Set<string>();
   private readonly previousEntries: ReadonlyMap<string, ManifestEntry>;
   private closed = false;
+  /** The previous set each claimed folder links to, looked up once per run (the folder's lock is held). */
+  private readonly previousLinks = new Map<string, Promise<string | undefined>>();
 
   private constructor(
     private readonly options: OutputSetOptions,
@@ -356,7 +358,9 @@ export class OutputSet {
     for (let i = 0; i < segments.length; i++) {
       // A claimed folder that is liujin's own link: the file checked is the previous set's.
       if (i === 0 && segments.length > 1 && this.claimed.has(segments[0]!)) {
-        const set = await ourLink(this.dir, segments[0]!);
+        const folder = segments[0]!;
+        if (!this.previousLinks.has(folder)) this.previousLinks.set(folder, ourLink(this.dir, folder));
+        const set = await this.previousLinks.get(folder)!;
         if (set !== undefined) {
           at = join(this.dir, SETS, set);
           continue;
