@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'csv-parse/sync';
@@ -75,10 +75,14 @@ function clerkFolder(): string {
 }
 
 const noStack = (r: RunResult) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误|internal error/);
-/** The files liujin's manifest lists (and the manifest): everything else in the folder is the user's. */
+/**
+ * The files liujin's manifest lists, the manifest, and its report sets (`.liujin-sets/`, and the
+ * links to them named like a listed folder): everything else in the folder is the user's.
+ */
 const liujinFiles = (dir: string) => {
   const listed = new Set((JSON.parse(readFileSync(join(dir, '.liujin-manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path));
-  return (rel: string) => rel === '.liujin-manifest.json' || listed.has(rel);
+  const isSetLink = (rel: string) => !rel.includes('/') && lstatSync(join(dir, rel)).isSymbolicLink() && [...listed].some((p) => p.startsWith(`${rel}/`));
+  return (rel: string) => rel === '.liujin-manifest.json' || rel === '.liujin-sets' || listed.has(rel) || isSetLink(rel);
 };
 
 describe('other people’s files and the inputs are never touched', () => {
@@ -106,7 +110,7 @@ describe('other people’s files and the inputs are never touched', () => {
     expect(after['notes.txt']).toBe(before['notes.txt']);
     expect(after['registry.csv']).toBe(before['registry.csv']);
     expect(after['calendars/my-own.ics']).toBe(before['calendars/my-own.ics']);
-    expect(readdirSync(dir).filter((n) => n.startsWith('.liujin'))).toEqual(['.liujin-manifest.json']);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.liujin')).sort()).toEqual(['.liujin-manifest.json', '.liujin-sets']);
   });
 
   it.concurrent('a file of the user’s at an output name is refused, not overwritten, and nothing is written', async () => {
@@ -402,6 +406,22 @@ describe('serve answers only its own Host, with cache validators', () => {
       expect((await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-modified-since': String(first.headers['last-modified']) })).status).toBe(304);
       expect((await get(port, '/calendars/district.ics', { host: `127.0.0.1:${port}`, 'if-none-match': '"stale"' })).status).toBe(200);
       expect(statSync(dir).isDirectory()).toBe(true);
+      // Served through liujin's own set link; a link planted by someone else, inside the set or in its place, is not followed.
+      const local = { host: `127.0.0.1:${port}` };
+      expect(lstatSync(join(dir, 'audit')).isSymbolicLink()).toBe(true);
+      expect((await get(port, '/audit/audit.json', local)).status).toBe(200);
+      expect((await get(port, '/audit/summary.md', local)).status).toBe(200);
+      const secret = join(tempDir(), 'secret.json');
+      writeFileSync(secret, '{"secret":1}');
+      rmSync(join(dir, 'audit', 'audit.json'));
+      symlinkSync(secret, join(dir, 'audit', 'audit.json'));
+      expect((await get(port, '/audit/audit.json', local)).status).toBe(404);
+      const planted = tempDir();
+      writeFileSync(join(planted, 'summary.md'), 'planted');
+      renameSync(join(dir, 'audit'), join(dir, 'audit-moved'));
+      symlinkSync(planted, join(dir, 'audit'));
+      expect((await get(port, '/audit/summary.md', local)).status).toBe(404);
+      expect((await get(port, '/audit/..%2F..%2Fetc%2Fpasswd', local)).status).toBe(404);
     } finally {
       child.kill('SIGTERM');
     }

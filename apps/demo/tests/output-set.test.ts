@@ -2,10 +2,10 @@
  * The output-folder design (issue #14 §1, docs/security.md "Output folders"), in process: the
  * manifest, stale files, other people's files, inputs, links, and the commit journal.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputSet, withOutputSet } from '../src/output/index';
+import { OutputSet, resolveOwnFile, withOutputSet } from '../src/output/index';
 import { InputError, createOutput } from '../src/runtime';
 import { tempDir } from './helpers';
 
@@ -14,8 +14,9 @@ const files = (entries: Record<string, string>) => Object.entries(entries).map((
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, '.liujin-manifest.json'), 'utf8')) as { files: { path: string; set: string }[] };
 const codes = (error: unknown) => (error as InputError).problems.map((p) => p.code);
 
-async function write(dir: string, set: string, entries: Record<string, string>, inputs: string[] = [], claim?: string) {
-  return withOutputSet({ outDir: dir, set, inputs }, out, async (sink) => {
+async function write(dir: string, set: string, entries: Record<string, string>, inputs: string[] = [], claim?: string, extra: { symlink?: (target: string, path: string) => Promise<void>; warnings?: string[] } = {}) {
+  const sinkOut = extra.warnings ? { ...out, warn: (line: string) => extra.warnings!.push(line) } : out;
+  return withOutputSet({ outDir: dir, set, inputs, ...(extra.symlink ? { symlink: extra.symlink } : {}) }, sinkOut, async (sink) => {
     if (claim) sink.claimFolder(claim);
     return sink.write(files(entries));
   });
@@ -158,5 +159,155 @@ describe('output sets', () => {
     await set.abort();
     expect(readFileSync(victim, 'utf8')).toBe('untouched');
     expect(lstatSync(dir).isDirectory()).toBe(true);
+  });
+});
+
+/** The folder's report-set link: its target, or undefined when it is not a link. */
+const linkOf = (dir: string, folder: string) => (lstatSync(join(dir, folder)).isSymbolicLink() ? readlinkSync(join(dir, folder)) : undefined);
+const sets = (dir: string) => (existsSync(join(dir, '.liujin-sets')) ? readdirSync(join(dir, '.liujin-sets')).sort() : []);
+const noLinks = async () => {
+  throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+};
+
+describe('claimed folders switched by one link rename', () => {
+  it('makes audit/ a link to a complete set; the next run swaps the link and removes the previous set', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1', 'audit/audit.csv': '1', 'plan.md': 'p1' }, [], 'audit');
+    const first = linkOf(dir, 'audit');
+    expect(first).toMatch(/^\.liujin-sets\/audit\.[0-9a-f]{24}$/);
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('1');
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('p1');
+    await write(dir, 'audit', { 'audit/audit.json': '2', 'plan.md': 'p2' }, [], 'audit');
+    const second = linkOf(dir, 'audit');
+    expect(second).not.toBe(first);
+    expect(readdirSync(join(dir, 'audit'))).toEqual(['audit.json']);
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('2');
+    // Only the current set and its marker; the manifest lists the files by their path through the link.
+    const name = second!.split('/')[1]!;
+    expect(sets(dir)).toEqual([name, `${name}.mark`]);
+    expect(manifest(dir).files.map((f) => f.path)).toEqual(['audit/audit.json', 'plan.md']);
+    expect(readdirSync(dir).sort()).toEqual(['.liujin-manifest.json', '.liujin-sets', 'audit', 'plan.md']);
+  });
+
+  it('uses the journal path where the file system has no links (EPERM), creating nothing in .liujin-sets', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1', 'audit/audit.csv': '1' }, [], 'audit', { symlink: noLinks });
+    await write(dir, 'audit', { 'audit/audit.json': '2' }, [], 'audit', { symlink: noLinks });
+    expect(lstatSync(join(dir, 'audit')).isDirectory()).toBe(true);
+    expect(readdirSync(join(dir, 'audit'))).toEqual(['audit.json']);
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('2');
+    expect(readdirSync(dir).sort()).toEqual(['.liujin-manifest.json', 'audit']);
+  });
+
+  it('converts a real folder an older liujin wrote into a link, whole', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1', 'audit/sub/x.csv': '1' }, [], 'audit', { symlink: noLinks });
+    expect(lstatSync(join(dir, 'audit')).isDirectory()).toBe(true);
+    await write(dir, 'audit', { 'audit/audit.json': '2' }, [], 'audit');
+    expect(linkOf(dir, 'audit')).toMatch(/^\.liujin-sets\/audit\.[0-9a-f]{24}$/);
+    expect(readdirSync(join(dir, 'audit'))).toEqual(['audit.json']);
+    expect(sets(dir)).toHaveLength(2);
+  });
+
+  it('keeps a real folder holding a file of the user’s, on the journal path, the file untouched', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1', 'audit/audit.csv': '1' }, [], 'audit', { symlink: noLinks });
+    writeFileSync(join(dir, 'audit', 'my-notes.txt'), 'mine');
+    await write(dir, 'audit', { 'audit/audit.json': '2' }, [], 'audit');
+    expect(lstatSync(join(dir, 'audit')).isDirectory()).toBe(true);
+    expect(readdirSync(join(dir, 'audit')).sort()).toEqual(['audit.json', 'my-notes.txt']);
+    expect(readFileSync(join(dir, 'audit/my-notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(dir, '.liujin-sets'))).toBe(false);
+  });
+
+  it('a file the user put into a linked set keeps that set whole (unmarked), with a warning', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1' }, [], 'audit');
+    const old = linkOf(dir, 'audit')!;
+    writeFileSync(join(dir, 'audit', 'my-notes.txt'), 'mine');
+    const warnings: string[] = [];
+    await write(dir, 'audit', { 'audit/audit.json': '2' }, [], 'audit', { warnings });
+    expect(warnings.join('\n')).toContain(`audit/my-notes.txt is not liujin's`);
+    expect(readFileSync(join(dir, old, 'my-notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('2');
+    // No longer marked as liujin's: later runs leave it where it is.
+    expect(existsSync(join(dir, `${old}.mark`))).toBe(false);
+    await write(dir, 'audit', { 'audit/audit.json': '3' }, [], 'audit');
+    expect(readFileSync(join(dir, old, 'my-notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('an input read through the link (--previous out/audit/audit.json) is never overwritten', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': 'last year' }, [], 'audit');
+    const link = linkOf(dir, 'audit');
+    const error = await write(dir, 'audit', { 'audit/audit.json': 'this year' }, [join(dir, 'audit/audit.json')], 'audit').catch((e: unknown) => e);
+    expect(codes(error)).toEqual(['out_overwrites_input']);
+    expect(linkOf(dir, 'audit')).toBe(link);
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('last year');
+    // A stale input in the previous set keeps that set (the input stays readable where it is).
+    const input = join(dir, 'audit/audit.json');
+    const real = join(dir, link!, 'audit.json');
+    await write(dir, 'audit', { 'audit/other.json': 'x' }, [input], 'audit');
+    expect(readFileSync(real, 'utf8')).toBe('last year');
+  });
+
+  it('leaves planted look-alikes alone: a link to an unmarked folder, a folder with a wrong marker, a linked .liujin-sets', async () => {
+    const dir = tempDir();
+    const fake = 'audit.0123456789abcdef01234567';
+    mkdirSync(join(dir, '.liujin-sets', fake), { recursive: true });
+    writeFileSync(join(dir, '.liujin-sets', fake, 'precious.txt'), 'not liujin’s');
+    symlinkSync(`.liujin-sets/${fake}`, join(dir, 'audit'));
+    const error = await write(dir, 'audit', { 'audit/audit.json': '1' }, [], 'audit').catch((e: unknown) => e);
+    expect(codes(error)).toEqual(['out_symlink']);
+    // A marker that does not repeat the name: not an orphan of liujin's either.
+    writeFileSync(join(dir, '.liujin-sets', `${fake}.mark`), 'something else\n');
+    await write(dir, 'calendar', { 'calendars/a.ics': 'A' }, [], 'calendars');
+    expect(readFileSync(join(dir, '.liujin-sets', fake, 'precious.txt'), 'utf8')).toBe('not liujin’s');
+    expect(linkOf(dir, 'audit')).toBe(`.liujin-sets/${fake}`);
+    expect(await resolveOwnFile(dir, 'audit/precious.txt')).toBeUndefined();
+    expect(await resolveOwnFile(dir, 'calendars/a.ics')).toBe(join(dir, linkOf(dir, 'calendars')!, 'a.ics'));
+
+    // .liujin-sets itself a link to another folder: nothing is made through it (the journal path).
+    const other = tempDir();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(other, '.liujin-sets'));
+    await write(other, 'audit', { 'audit/audit.json': '1' }, [], 'audit');
+    expect(lstatSync(join(other, 'audit')).isDirectory()).toBe(true);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('clears sets a killed run left (marked, not linked), and nothing unmarked', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1' }, [], 'audit');
+    const current = linkOf(dir, 'audit')!.split('/')[1]!;
+    // What a kill before the commit point leaves: a complete set and its marker, no link to it; a lone marker.
+    const orphan = 'audit.aaaaaaaaaaaaaaaaaaaaaaaa';
+    mkdirSync(join(dir, '.liujin-sets', orphan));
+    writeFileSync(join(dir, '.liujin-sets', orphan, 'audit.json'), 'half');
+    writeFileSync(join(dir, '.liujin-sets', `${orphan}.mark`), `${orphan}\n`);
+    writeFileSync(join(dir, '.liujin-sets', 'worklists.bbbbbbbbbbbbbbbbbbbbbbbb.mark'), 'worklists.bbbbbbbbbbbbbbbbbbbbbbbb\n');
+    // A marker cut short by the kill (created, not yet written), its folder never made.
+    writeFileSync(join(dir, '.liujin-sets', 'audit.dddddddddddddddddddddddd.mark'), '');
+    const unmarked = 'audit.cccccccccccccccccccccccc';
+    mkdirSync(join(dir, '.liujin-sets', unmarked));
+    const next = await OutputSet.open({ outDir: dir, set: 'other', inputs: [] });
+    await next.abort();
+    expect(sets(dir)).toEqual([current, `${current}.mark`, unmarked].sort());
+    expect(readFileSync(join(dir, 'audit/audit.json'), 'utf8')).toBe('1');
+  });
+
+  it('a failure before the commit point leaves the previous link and no new set', async () => {
+    const dir = tempDir();
+    await write(dir, 'audit', { 'audit/audit.json': '1' }, [], 'audit');
+    const before = sets(dir);
+    const link = linkOf(dir, 'audit');
+    const failing = withOutputSet({ outDir: dir, set: 'audit', inputs: [] }, out, async (sink) => {
+      sink.claimFolder('audit');
+      await sink.write(files({ 'audit/audit.json': '2' }));
+      throw new Error('renderer failed');
+    });
+    await expect(failing).rejects.toThrow('renderer failed');
+    expect(linkOf(dir, 'audit')).toBe(link);
+    expect(sets(dir)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 // The friendly commands are shortcuts over `liujin export <name>` (issue #16): the same inputs and
 // the flags given as the exporter's options write the same files, byte for byte.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, tempDir } from './helpers';
@@ -28,15 +28,22 @@ writeFileSync(holidays, JSON.stringify({ year: 2027, source: '测试用：虚构
 const waivers = join(dir, 'waivers.csv');
 writeFileSync(waivers, 'unitId,requirementId,justification,expires\nsch-2,qp2024.school.education-day-activities,校舍改造,2026-12-31\n');
 
-/** Every file of a folder by relative path, with its bytes; the manifest only when `manifest`. */
+/**
+ * Every file of a folder by relative path, with its bytes; the manifest only when `manifest`.
+ * Claimed folders are links into `.liujin-sets/` (docs/cli.md, "Output folders"): read through the links.
+ */
 function files(folder: string, manifest: boolean): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name).slice(folder.length + 1);
-    if (path === '.liujin-manifest.json' && !manifest) continue;
-    found.set(path, readFileSync(join(folder, path)));
-  }
+  const walk = (at: string, rel: string) => {
+    for (const name of readdirSync(at)) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (path === '.liujin-sets') continue;
+      const full = join(at, name);
+      if (statSync(full).isDirectory()) walk(full, path);
+      else if (path !== '.liujin-manifest.json' || manifest) found.set(path, readFileSync(full));
+    }
+  };
+  walk(folder, '');
   return found;
 }
 

@@ -38,12 +38,16 @@ export async function checkCalendarOptions(options: Record<string, unknown>): Pr
   return { ...(alarms !== undefined ? { alarms } : {}), ...(uidDomain !== undefined ? { uidDomain } : {}), ...(yearReminder !== undefined ? { yearReminder } : {}) };
 }
 
-/** The .ics files of a previous output folder (`--previous DIR`), read before anything is written. */
+/**
+ * The .ics files of a previous output folder (`--previous DIR`), read before anything is written.
+ * Hidden entries are skipped: `calendars` is a link into `.liujin-sets/`, which also holds sets
+ * never published (a killed run's) or kept aside (docs/cli.md, "Output folders").
+ */
 async function readPrevious(dir: string): Promise<string[]> {
   let entries: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    entries = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ics')).sort();
+    entries = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ics') && !f.split(/[\\/]/).some((segment) => segment.startsWith('.'))).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw invalid('--previous', `应为上次输出的文件夹：${dir}`, `expected the folder of the last published feeds: ${dir}`);
     throw unreadableFile(dir, error);

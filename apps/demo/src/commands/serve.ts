@@ -4,13 +4,13 @@
  * (a loud warning otherwise), answers only requests naming its own address in Host (DNS
  * rebinding), serves only the files it generated and rejects path traversal.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, watch, type FSWatcher } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { EXIT, InputError, writeOut, type GlobalOptions, type Output } from '../runtime';
 import { resolveInside } from '../files';
-import { withOutputSet } from '../output/index';
+import { resolveOwnFile, withOutputSet } from '../output/index';
 import { cacheValidators, hostsFor, isLoopback, notModified } from './serve-http';
 import { loadActivities } from '../inputs';
 import { auditInto } from './audit';
@@ -136,8 +136,12 @@ export async function startServer(options: ServeOptions, out: Output): Promise<S
     // Only files this server generated, inside its own folder: no traversal, no dotfiles.
     if (!isSafeRelativePath(path) || !files.has(path)) return send(404, 'text/plain; charset=utf-8', 'not found\n');
     try {
-      const file = resolveInside(options.outDir, path);
-      const [body, info] = await Promise.all([readFile(file), stat(file)]);
+      // liujin's own set links (`audit -> .liujin-sets/audit.<hex>`) are followed; no other link is.
+      resolveInside(options.outDir, path); // throws on anything escaping the folder
+      const file = await resolveOwnFile(options.outDir, path);
+      if (file === undefined) return send(404, 'text/plain; charset=utf-8', 'not found\n');
+      const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      const [body, info] = await Promise.all([handle.readFile(), handle.stat()]).finally(() => handle.close());
       const validators = cacheValidators(body, info.mtime);
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
       if (notModified(req, validators, info.mtime)) return send(304, type, '', validators);

@@ -3,6 +3,7 @@ import type { Output } from '../runtime';
 import { OutputSet, type OutputSetOptions } from './set';
 
 export { OutputSet, type WrittenArtefact, type OutputSetOptions } from './set';
+export { resolveOwnFile } from './links';
 
 /** Opens a set, lets `fn` write it, and switches it in; on any error the previous set stands. */
 export async function withOutputSet<T>(options: Omit<OutputSetOptions, 'warn'>, out: Output, fn: (set: OutputSet) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@
 import { lstat, mkdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOURNAL, Journal, MANIFEST, isOurStage } from './ledger';
+import { SETS, dropMark, ourLink, removeSet } from './links';
 
 /** Raised when the folder changed under liujin in a way it will not write through (a symbolic link, a file where a folder goes). */
 export class UnsafeTargetError extends Error {
@@ -49,9 +50,28 @@ async function ensureParents(dir: string, relativePath: string): Promise<void> {
   }
 }
 
-/** Applies a commit record: moves, removals, the manifest; then drops the record and the staging folder. */
+/**
+ * Switches a claimed folder to its new set: one rename of the waiting link over the old link
+ * (or, the first time, over the place of a real folder an older liujin wrote, renamed away first).
+ */
+async function switchLink(dir: string, stage: string, link: Journal['links'][number]): Promise<void> {
+  const target = join(dir, link.folder);
+  if (link.retire && link.old !== undefined && (await exists(target))?.isDirectory()) await rename(target, join(dir, SETS, link.old));
+  const waiting = join(stage, 'links', link.folder);
+  if (!(await exists(waiting))?.isSymbolicLink()) return; // switched before the kill
+  try {
+    await rename(waiting, target);
+  } catch (error) {
+    // A folder or something else put there since the commit: not replaced, not written through.
+    if (['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw new UnsafeTargetError(link.folder, 'not-a-folder');
+    throw error;
+  }
+}
+
+/** Applies a commit record: link switches, moves, removals, the manifest, old sets; then drops the record and the staging folder. */
 export async function applyJournal(dir: string, journal: Journal): Promise<void> {
   const stage = join(dir, journal.stage);
+  for (const link of journal.links) await switchLink(dir, stage, link);
   for (const path of journal.moves) {
     const from = join(stage, 'files', ...path.split('/'));
     if ((await exists(from)) === undefined) continue; // moved before the kill
@@ -66,6 +86,12 @@ export async function applyJournal(dir: string, journal: Journal): Promise<void>
   }
   const manifest = join(stage, 'manifest.json');
   if ((await exists(manifest)) !== undefined) await rename(manifest, join(dir, MANIFEST));
+  for (const link of journal.links) {
+    if (link.old === undefined || (await ourLink(dir, link.folder)) === link.old) continue;
+    // A previous set holding someone else's files stays whole; it is only no longer marked as liujin's.
+    if (link.keepOld) await dropMark(dir, link.old);
+    else await removeSet(dir, link.old);
+  }
   await unlink(join(dir, JOURNAL)).catch(() => undefined);
   if (await isOurStage(dir, journal.stage)) await rm(stage, { recursive: true, force: true });
 }

@@ -10,6 +10,8 @@
  * - `.liujin-commit.json`: the commit record. Once it exists the new set is decided; the moves it
  *   lists are replayed by the next run if this one is killed half-way (write-ahead journal).
  * - `.liujin-lock`: held while a run writes into the folder (the holder's pid and host).
+ * - `.liujin-sets/`: the report sets of the folders liujin claims whole, each `audit` being a
+ *   link `audit -> .liujin-sets/audit.<24 hex>` switched by one rename (./links.ts).
  */
 import { lstat, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -22,6 +24,7 @@ const LOCK = '.liujin-lock';
 export const STAGE_PREFIX = '.liujin-stage-';
 export const STAGE_MARKER = '.liujin-stage';
 const STAGE_NAME = /^\.liujin-stage-[0-9a-f]{24}$/;
+const SET_NAME = /^[^./\\][^/\\]*\.[0-9a-f]{24}$/;
 
 export const ManifestEntry = z.object({ path: z.string(), set: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -35,6 +38,22 @@ export const Journal = z.object({
   moves: z.array(z.string()),
   /** Stale files of the same set, checked unmodified before the commit, removed after the moves. */
   removes: z.array(z.object({ path: z.string(), bytes: z.number() })),
+  /** Claimed folders switched by renaming a new link over the old one (./links.ts), before the moves. */
+  links: z
+    .array(
+      z.object({
+        folder: z.string().regex(/^[^./\\][^/\\]*$/),
+        /** The new set; its link waits in `<stage>/links/<folder>`. */
+        set: z.string().regex(SET_NAME),
+        /** The previous set, removed after the switch. */
+        old: z.string().regex(SET_NAME).optional(),
+        /** The folder is a real one an older liujin wrote: renamed to `.liujin-sets/<old>` first. */
+        retire: z.boolean().optional(),
+        /** The previous set holds files that are not liujin's (or changed, or inputs): it stays, unmarked. */
+        keepOld: z.boolean().optional(),
+      }),
+    )
+    .default([]),
 });
 export type Journal = z.infer<typeof Journal>;
 

@@ -2,16 +2,19 @@
  * One design for every command that writes into `--out` (issue #14 §1, docs/security.md):
  * a run stages its whole set in a staging folder of its own, then switches it in through a
  * commit record; it replaces or removes only files the manifest says liujin wrote, never an
- * input, never through a symbolic link, and refuses a folder that is a file.
+ * input, never through a symbolic link (but its own set links), and refuses a folder that is a file.
+ * A folder claimed whole (`audit/`, ...) is a link to a complete set, switched by one rename
+ * (./links.ts); where that cannot be, it is switched file by file like the other files.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSafeRelativePath, type Artefact, type Problem } from '@liujin/core';
 import { applyJournal, recoverJournal, UnsafeTargetError } from './journal';
 import { JOURNAL, STAGE_MARKER, STAGE_PREFIX, acquireLock, manifestText, readManifest, removeOrphanStages, type Journal, type Manifest, type ManifestEntry } from './ledger';
 import { outProblem, fsProblem, OUTPUT_LIMIT } from './problems';
+import { SETS, linkTarget, linkable, markPath, ourLink, removeOrphanSets, removeSet, setsFolderUsable } from './links';
 import { InputError } from '../runtime';
 
 export interface WrittenArtefact {
@@ -36,7 +39,13 @@ export interface OutputSetOptions {
   /** Files this run reads: never overwritten nor removed. */
   inputs: readonly (string | undefined)[];
   warn?: (line: { zh: string; en: string }) => void;
+  /** Creates a symbolic link (default `fs.symlink`); tests pass one failing as Windows without developer mode does. */
+  symlink?: (target: string, path: string) => Promise<void>;
 }
+
+/** Errors by which a file system says it has no symbolic links (Windows without developer mode, some FUSE and SMB mounts). */
+const NO_LINKS = new Set(['EPERM', 'ENOSYS', 'EOPNOTSUPP', 'ENOTSUP', 'EINVAL']);
+const newSetName = (folder: string) => `${folder}.${randomBytes(12).toString('hex')}`;
 
 interface FileId {
   real: string;
@@ -49,8 +58,10 @@ export class OutputSet {
   private readonly folded = new Set<string>();
   private readonly problems: Problem[] = [];
   private readonly claimed = new Set<string>();
-  private readonly previousPaths: ReadonlySet<string>;
+  private readonly previousEntries: ReadonlyMap<string, ManifestEntry>;
   private closed = false;
+  /** The previous set each claimed folder links to, looked up once per run (the folder's lock is held). */
+  private readonly previousLinks = new Map<string, Promise<string | undefined>>();
 
   private constructor(
     private readonly options: OutputSetOptions,
@@ -62,7 +73,7 @@ export class OutputSet {
     private readonly inputs: readonly FileId[],
     private readonly release: () => Promise<void>,
   ) {
-    this.previousPaths = new Set(previous?.files.map((e) => e.path));
+    this.previousEntries = new Map(previous?.files.map((e) => [e.path, e]));
   }
 
   /** Checks the folder, takes its lock, finishes or clears what a killed run left, and opens a staging folder. */
@@ -78,6 +89,7 @@ export class OutputSet {
         throw error;
       });
       await removeOrphanStages(dir);
+      await removeOrphanSets(dir);
       const stageName = `${STAGE_PREFIX}${randomBytes(12).toString('hex')}`;
       // mkdir without `recursive` fails on anything already there (a planted folder or link).
       await mkdir(join(dir, stageName), { mode: 0o700 });
@@ -161,13 +173,24 @@ export class OutputSet {
   async commit(): Promise<{ removed: string[]; kept: string[] }> {
     this.assertOpen();
     let committed = false;
+    /** Set names (folders and markers) this run made before its commit point: orphans if it fails before it. */
+    const reserved: string[] = [];
     try {
       if (this.problems.length > 0) throw new InputError(capped(this.problems), { zh: '无法写入输出文件夹', en: 'cannot write into the output folder' });
+      const warnings: { zh: string; en: string }[] = [];
+      const links = await this.prepareLinks(reserved, warnings);
+      const linked = new Set(links.map((l) => l.folder));
+      const inLinked = (path: string) => path.includes('/') && linked.has(path.split('/')[0]!);
       const owned = new Map<string, ManifestEntry>();
       for (const entry of this.previous?.files ?? []) owned.set(entry.path, entry);
       const removes: Journal['removes'] = [];
       const kept: string[] = [];
       for (const entry of this.previous?.files ?? []) {
+        // A switched folder's previous files go with its previous set.
+        if (inLinked(entry.path)) {
+          owned.delete(entry.path);
+          continue;
+        }
         const claimed = [...this.claimed].some((folder) => entry.path.startsWith(`${folder}/`));
         if ((entry.set !== this.options.set && !claimed) || this.entries.has(entry.path)) continue;
         owned.delete(entry.path);
@@ -186,7 +209,7 @@ export class OutputSet {
       const stage = join(this.dir, this.stageName);
       const removed = new Set(removes.map((r) => r.path));
       await writeFile(join(stage, 'manifest.json'), manifestText(present.filter((e) => !removed.has(e.path))), { flag: 'wx' });
-      const journal: Journal = { liujin: 1, stage: this.stageName, moves: [...this.entries.keys()], removes };
+      const journal: Journal = { liujin: 1, stage: this.stageName, moves: [...this.entries.keys()].filter((path) => !inLinked(path)), removes, links };
       await writeFile(join(stage, 'commit.json'), JSON.stringify(journal), { flag: 'wx' });
       await rename(join(stage, 'commit.json'), join(this.dir, JOURNAL));
       // The commit point is passed: from here the staging folder holds the rest of the new set and
@@ -199,10 +222,14 @@ export class OutputSet {
         throw error;
       }
       for (const path of kept) this.options.warn?.({ zh: `${path} 在上次生成后被改动，未删除`, en: `${path} was changed since liujin wrote it: kept` });
+      for (const line of warnings) this.options.warn?.(line);
       return { removed: removes.map((r) => r.path), kept };
     } finally {
       this.closed = true;
-      if (!committed) await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
+      if (!committed) {
+        for (const set of reserved) await removeSet(this.dir, set).catch(() => undefined);
+        await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
+      }
       await this.release();
     }
   }
@@ -213,6 +240,94 @@ export class OutputSet {
     this.closed = true;
     await rm(join(this.dir, this.stageName), { recursive: true, force: true }).catch(() => undefined);
     await this.release();
+  }
+
+  /**
+   * Before the commit point: each claimed folder that can be a link gets its new set folder in
+   * `.liujin-sets` (the staged files renamed there) and its new link waiting in the staging
+   * folder. A folder stays on the journal path when it is someone else's link or file, a real
+   * folder holding anything liujin did not write (or changed, or an input), or where the file
+   * system has no symbolic links.
+   */
+  private async prepareLinks(reserved: string[], warnings: { zh: string; en: string }[]): Promise<Journal['links']> {
+    const links: Journal['links'] = [];
+    if (!(await setsFolderUsable(this.dir))) return links;
+    for (const folder of [...this.claimed].sort()) {
+      if (!linkable(folder)) continue;
+      const place = join(this.dir, folder);
+      const info = await lstat(place).catch(() => undefined);
+      let old: string | undefined;
+      let retire = false;
+      let keepOld = false;
+      if (info?.isSymbolicLink()) {
+        old = await ourLink(this.dir, folder);
+        if (old === undefined) continue; // someone else's link: never replaced, never written through
+        const { offender } = await this.inspect(join(this.dir, SETS, old), folder);
+        if (offender !== undefined) {
+          keepOld = true;
+          warnings.push({ zh: `${offender} 不是 liujin 写出的（或在上次生成后被改动，或是输入文件）；上一套文件原样保留在 ${SETS}/${old}/`, en: `${offender} is not liujin's (or was changed since liujin wrote it, or is an input): the previous set is kept whole in ${SETS}/${old}/` });
+        }
+      } else if (info?.isDirectory()) {
+        // A folder an older liujin wrote: switched to a link when it holds only liujin's files.
+        const { offender, files } = await this.inspect(place, folder);
+        if (offender !== undefined || files === 0) continue;
+        retire = true;
+        old = newSetName(folder);
+      } else if (info !== undefined) continue;
+      const set = newSetName(folder);
+      const waiting = join(this.dir, this.stageName, 'links', folder);
+      await mkdir(dirname(waiting), { recursive: true });
+      // The link first: where the file system has none, nothing else is made and the journal path is used.
+      try {
+        // 'dir': Windows needs the kind, and the target does not exist yet to be detected.
+        await (this.options.symlink ?? ((target: string, path: string) => symlink(target, path, 'dir')))(linkTarget(set), waiting);
+      } catch (error) {
+        if (NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '') && (old === undefined || retire)) continue;
+        throw new InputError([fsProblem(join(this.options.outDir, folder), error, 'write')]);
+      }
+      await mkdir(join(this.dir, SETS)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      if (!(await setsFolderUsable(this.dir))) throw new InputError([outProblem(this.options.outDir, SETS, 'symlink')]);
+      for (const name of retire ? [set, old!] : [set]) {
+        await writeFile(markPath(this.dir, name), `${name}\n`, { flag: 'wx', mode: 0o644 });
+        reserved.push(name);
+      }
+      const staged = join(this.stageFiles, folder);
+      if ((await lstat(staged).catch(() => undefined))?.isDirectory()) await rename(staged, join(this.dir, SETS, set));
+      else await mkdir(join(this.dir, SETS, set));
+      links.push({ folder, set, ...(old !== undefined ? { old } : {}), ...(retire ? { retire } : {}), ...(keepOld ? { keepOld } : {}) });
+    }
+    return links;
+  }
+
+  /**
+   * The first thing in a previous set (or a folder an older liujin wrote) that is not liujin's to
+   * remove: a file the manifest does not list, a stale file changed since, an input, a link or
+   * other non-file. Files this run writes again are replaced anyway, as on the journal path.
+   */
+  private async inspect(root: string, folder: string): Promise<{ offender?: string; files: number }> {
+    let files = 0;
+    const walk = async (at: string, rel: string): Promise<string | undefined> => {
+      for (const entry of await readdir(at, { withFileTypes: true })) {
+        const path = `${rel}/${entry.name}`;
+        const full = join(at, entry.name);
+        if (entry.isDirectory()) {
+          const found = await walk(full, path);
+          if (found !== undefined) return found;
+          continue;
+        }
+        if (!entry.isFile()) return path;
+        files++;
+        const listed = this.previousEntries.get(path);
+        const info = await lstat(full);
+        if (listed === undefined || this.isInput(full, info)) return path;
+        if (!this.entries.has(path) && (info.size !== listed.bytes || (await sha256(full)) !== listed.sha256)) return path;
+      }
+      return undefined;
+    };
+    const offender = await walk(root, folder);
+    return { ...(offender !== undefined ? { offender } : {}), files };
   }
 
   private assertOpen(): void {
@@ -241,6 +356,16 @@ export class OutputSet {
     const segments = path.split('/');
     let at = this.dir;
     for (let i = 0; i < segments.length; i++) {
+      // A claimed folder that is liujin's own link: the file checked is the previous set's.
+      if (i === 0 && segments.length > 1 && this.claimed.has(segments[0]!)) {
+        const folder = segments[0]!;
+        if (!this.previousLinks.has(folder)) this.previousLinks.set(folder, ourLink(this.dir, folder));
+        const set = await this.previousLinks.get(folder)!;
+        if (set !== undefined) {
+          at = join(this.dir, SETS, set);
+          continue;
+        }
+      }
       at = join(at, segments[i]!);
       const info = await lstat(at).catch(() => undefined);
       if (info === undefined) return;
@@ -250,7 +375,7 @@ export class OutputSet {
       if (last) {
         if (this.isInput(at, info)) return void this.problems.push(outProblem(this.options.outDir, path, 'input'));
         if (!info.isFile()) return void this.problems.push(outProblem(this.options.outDir, path, 'blocked'));
-        if (!this.previousPaths.has(path)) this.problems.push(outProblem(this.options.outDir, path, 'foreign'));
+        if (!this.previousEntries.has(path)) this.problems.push(outProblem(this.options.outDir, path, 'foreign'));
       }
     }
   }
