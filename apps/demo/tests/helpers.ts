@@ -43,7 +43,7 @@ function cliHost(): ChildProcess {
   });
   child.on('exit', (code) => {
     host = undefined;
-    for (const [id, resolve] of waiting) resolve({ status: -1, stdout: '', stderr: `the CLI host exited with ${code}` });
+    for (const resolve of waiting.values()) resolve({ status: -1, stdout: '', stderr: `the CLI host exited with ${code}` });
     waiting.clear();
   });
   // Never keeps the test process alive on its own.
