@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { liujin, tempDir } from './helpers';
+import { liujin, tempDir, liujinAsync } from './helpers';
 
 const dir = tempDir('liujin-cal-');
 const registry = join(dir, 'registry.json');
@@ -48,7 +48,7 @@ describe('liujin calendar agrees with liujin plan', () => {
   const plan = liujin(['plan', '--year', '2026', '--registry', registry, '--tailoring', tailoring, '--out', planOut]);
   const cal = liujin(['calendar', '--year', '2026', '--registry', registry, '--tailoring', tailoring, '--out', calOut]);
 
-  it('on every date of a tailored catalog and a Beijing registry (its siren times, without --region)', () => {
+  it('on every date of a tailored catalog and a Beijing registry (its siren times, without --region)', async () => {
     expect(plan.status, plan.stderr).toBe(0);
     expect(cal.status, cal.stderr).toBe(0);
     const p = JSON.parse(readFileSync(join(planOut, 'plan.json'), 'utf8')) as PlanJson;
@@ -81,31 +81,31 @@ describe('liujin calendar agrees with liujin plan', () => {
 });
 
 describe('options a user can get wrong', () => {
-  it('--alarms that cannot be read, a bad --uid-domain and --year-reminder: exit 2, all at once, in Chinese and English', () => {
-    const zh = liujin(['calendar', '--alarms', 'abc,-1d', '--uid-domain', 'Not A Domain', '--out', join(dir, 'bad')]);
+  it('--alarms that cannot be read, a bad --uid-domain and --year-reminder: exit 2, all at once, in Chinese and English', async () => {
+    const zh = await liujinAsync(['calendar', '--alarms', 'abc,-1d', '--uid-domain', 'Not A Domain', '--out', join(dir, 'bad')]);
     expect(zh.status).toBe(2);
     expect(zh.stderr).toContain('「abc」、「-1d」');
     expect(zh.stderr).toContain('--uid-domain');
-    const en = liujin(['--lang', 'en', 'calendar', '--alarms', 'abc', '--year-reminder', '13-01', '--out', join(dir, 'bad')]);
+    const en = await liujinAsync(['--lang', 'en', 'calendar', '--alarms', 'abc', '--year-reminder', '13-01', '--out', join(dir, 'bad')]);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain('cannot read "abc"');
     expect(en.stderr).toContain('--year-reminder');
     expect(en.stderr).not.toMatch(/internal error/i);
   });
 
-  it('waivers take waived work out of the feeds; --uid-domain names every UID; --previous keeps SEQUENCE of unchanged events', () => {
+  it('waivers take waived work out of the feeds; --uid-domain names every UID; --previous keeps SEQUENCE of unchanged events', async () => {
     const waivers = join(dir, 'waivers.csv');
     writeFileSync(waivers, 'unitId,requirementId,justification,expires\nsch-1,qp2024.school.education-day-activities,校舍改造,2026-12-31\n');
     const out = join(dir, 'waived');
-    const r = liujin(['calendar', '--year', '2026', '--registry', registry, '--waivers', waivers, '--uid-domain', 'dongcheng.example.gov.cn', '--out', out]);
+    const r = await liujinAsync(['calendar', '--year', '2026', '--registry', registry, '--waivers', waivers, '--uid-domain', 'dongcheng.example.gov.cn', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const school = events(join(out, 'calendars/units/sch-1.ics'));
     expect(school.some((v) => uidOf(v).includes('education-day-activities'))).toBe(false);
     expect(school.every((v) => uidOf(v).endsWith('@dongcheng.example.gov.cn'))).toBe(true);
-    const again = liujin(['calendar', '--year', '2026', '--registry', registry, '--waivers', waivers, '--uid-domain', 'dongcheng.example.gov.cn', '--previous', out, '--out', out]);
+    const again = await liujinAsync(['calendar', '--year', '2026', '--registry', registry, '--waivers', waivers, '--uid-domain', 'dongcheng.example.gov.cn', '--previous', out, '--out', out]);
     expect(again.status, again.stderr).toBe(0);
     expect(events(join(out, 'calendars/units/sch-1.ics')).every((v) => Number(v.getFirstPropertyValue('sequence')) === 0)).toBe(true);
-    const missing = liujin(['calendar', '--previous', join(dir, 'nowhere'), '--out', join(dir, 'x')]);
+    const missing = await liujinAsync(['calendar', '--previous', join(dir, 'nowhere'), '--out', join(dir, 'x')]);
     expect(missing.status).toBe(2);
   });
 });

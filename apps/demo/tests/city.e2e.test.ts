@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { writeWorkbook } from '@liujin/audit';
 import { townsOfDistrict } from '@liujin/core/divisions';
 import { describe, expect, it } from 'vitest';
-import { liujin, tempDir } from './helpers';
+import { liujin, tempDir, liujinAsync } from './helpers';
 
 const [yueyang, yongfeng] = townsOfDistrict('310117');
 const [xiayang, yingpu] = townsOfDistrict('310118');
@@ -46,7 +46,7 @@ describe('a city office’s audit of two districts', () => {
   const audit = (registry: string, out: string, extra: string[] = []) =>
     liujin(['audit', '--year', '2026', '--registry', join(dir, registry), '--activities', join(dir, 'activities.csv'), '--out', join(dir, out), '--now', '2026-11-01T00:00:00Z', ...extra]);
 
-  it('gives coverage per district, in memory and streamed, with the same bytes', () => {
+  it('gives coverage per district, in memory and streamed, with the same bytes', async () => {
     const memory = audit('registry.csv', 'memory', ['--towns', join(dir, 'towns.csv')]);
     expect(memory.status, memory.stderr).toBe(0);
     const result = JSON.parse(readFileSync(join(dir, 'memory', 'audit', 'audit.json'), 'utf8')) as Audit;
@@ -77,15 +77,15 @@ describe('a city office’s audit of two districts', () => {
     expect((JSON.parse(v.stdout) as { problems: unknown[] }).problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'unknown_town_code', file: `${join(dir, 'bad.xlsx')}#街镇`, row: 3, column: '代码' })]));
   });
 
-  it('names a unit’s unknown district, and a town of another district, at their row (exit 2)', () => {
+  it('names a unit’s unknown district, and a town of another district, at their row (exit 2)', async () => {
     writeFileSync(join(dir, 'bad-units.csv'), csv([header, ['x1', '某区国动办', '区国动办', '', '闵行区'], ['x2', '某小学', '学校', '岳阳街道', '青浦区']]));
-    const v = liujin(['validate', '--registry', join(dir, 'bad-units.csv'), '--towns', join(dir, 'towns.csv'), '--json', '--lang', 'en']);
+    const v = await liujinAsync(['validate', '--registry', join(dir, 'bad-units.csv'), '--towns', join(dir, 'towns.csv'), '--json', '--lang', 'en']);
     expect(v.status).toBe(2);
     const problems = (JSON.parse(v.stdout) as { problems: { code: string; row: number; column: string }[] }).problems;
     expect(problems).toEqual([expect.objectContaining({ code: 'unknown_district', row: 2, column: '区' }), expect.objectContaining({ code: 'town_not_in_district', row: 3, column: '区' })]);
   });
 
-  it('checks a registry JSON’s towns against the division table (towns[i].code), the registry’s names winning with a warning', () => {
+  it('checks a registry JSON’s towns against the division table (towns[i].code), the registry’s names winning with a warning', async () => {
     const registry = {
       district: { id: 'songjiang', name: '松江区', code: '310117' },
       districts: [{ id: 'songjiang', name: '松江区', code: '310117' }, { id: 'qingpu', name: '青浦区', code: '310118' }],
@@ -97,33 +97,33 @@ describe('a city office’s audit of two districts', () => {
       units: [{ id: 'u1', name: '示例小学', kind: 'school', town: 'yueyang' }],
     };
     writeFileSync(join(dir, 'city.json'), JSON.stringify(registry));
-    const v = liujin(['validate', '--registry', join(dir, 'city.json'), '--json']);
+    const v = await liujinAsync(['validate', '--registry', join(dir, 'city.json'), '--json']);
     expect(v.status).toBe(2);
     const problems = (JSON.parse(v.stdout) as { problems: { code: string; severity: string; path: (string | number)[] }[] }).problems;
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'bad_town_code', severity: 'error', path: ['towns', 1, 'code'] }), expect.objectContaining({ code: 'town_name_differs', severity: 'warning', path: ['towns', 2, 'name'] })]));
     registry.towns[1]!.code = xiayang!.code;
     writeFileSync(join(dir, 'city.json'), JSON.stringify(registry));
-    const ok = liujin(['validate', '--registry', join(dir, 'city.json'), '--json']);
+    const ok = await liujinAsync(['validate', '--registry', join(dir, 'city.json'), '--json']);
     expect(ok.status, ok.stdout).toBe(0);
   });
 
-  it('init --district writes the towns into the registry workbook’s sheet 街镇: it validates without --towns', () => {
+  it('init --district writes the towns into the registry workbook’s sheet 街镇: it validates without --towns', async () => {
     const starter = join(dir, 'starter');
-    expect(liujin(['init', '--district', '310117', '--dir', starter]).status).toBe(0);
-    const v = liujin(['validate', '--registry', join(starter, 'registry.xlsx'), '--activities', join(starter, 'activities.xlsx'), '--json']);
+    expect((await liujinAsync(['init', '--district', '310117', '--dir', starter])).status).toBe(0);
+    const v = await liujinAsync(['validate', '--registry', join(starter, 'registry.xlsx'), '--activities', join(starter, 'activities.xlsx'), '--json']);
     expect(v.status, v.stdout).toBe(0);
   });
 
-  it('plans and audits with the example catalog by name and its example registry', () => {
+  it('plans and audits with the example catalog by name and its example registry', async () => {
     const registry = fileURLToPath(new URL('../../../packages/core/src/catalogs/songjiang-example/registry.json', import.meta.url));
     writeFileSync(join(dir, 'sj-activities.csv'), csv([['unitId', 'kind', 'date'], ['sj-sch-001', 'evacuation-drill', '2026-09-18']]));
-    const r = liujin(['plan', '--year', '2026', '--catalog', 'songjiang-example', '--registry', registry, '--activities', join(dir, 'sj-activities.csv'), '--out', join(dir, 'example'), '--now', '2026-11-01T00:00:00Z']);
+    const r = await liujinAsync(['plan', '--year', '2026', '--catalog', 'songjiang-example', '--registry', registry, '--activities', join(dir, 'sj-activities.csv'), '--out', join(dir, 'example'), '--now', '2026-11-01T00:00:00Z']);
     expect(r.status === 0 || r.status === 1, r.stderr).toBe(true);
     const result = JSON.parse(readFileSync(join(dir, 'example', 'audit', 'audit.json'), 'utf8')) as { catalog: { id: string }; byTown: { name: string }[]; byRequirement: { requirementId: string }[] };
     expect(result.catalog.id).toBe('songjiang-example');
     expect(result.byTown.map((t) => t.name)).toEqual(['岳阳街道', '泗泾镇', '九亭镇']);
     expect(result.byRequirement.map((q) => q.requirementId)).not.toContain('qp2024.general.local-brand');
-    const missing = liujin(['catalog', '--catalog', 'no-such-catalog', '--lang', 'en']);
+    const missing = await liujinAsync(['catalog', '--catalog', 'no-such-catalog', '--lang', 'en']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no shipped catalog is called "no-such-catalog" (shipped: qingpu-2024, songjiang-example)');
   });

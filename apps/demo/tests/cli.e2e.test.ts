@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/program';
-import { liujin } from './helpers';
+import { liujin, liujinAsync } from './helpers';
 
 const NAMES = COMMANDS.map((c) => c.name);
 
@@ -14,26 +14,26 @@ describe('liujin basics', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it('prints help with every command and the exit codes', () => {
-    const r = liujin(['--help']);
+  it('prints help with every command and the exit codes', async () => {
+    const r = await liujinAsync(['--help']);
     expect(r.status).toBe(0);
     for (const command of NAMES) expect(r.stdout).toContain(command);
     expect(r.stdout).toContain('Exit codes');
   });
 
-  it('every command has help with examples', () => {
+  it('every command has help with examples', async () => {
     for (const command of NAMES) {
-      const r = liujin([command, '--help']);
+      const r = await liujinAsync([command, '--help']);
       expect(r.status, command).toBe(0);
       expect(r.stdout, command).toContain('Examples:');
     }
   });
 
-  it('rejects a bad option value with exit code 2 and says which option', () => {
-    const r = liujin(['dates', '--year', '20x6']);
+  it('rejects a bad option value with exit code 2 and says which option', async () => {
+    const r = await liujinAsync(['dates', '--year', '20x6']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--year');
-    const en = liujin(['dates', '--year', '1800', '--lang', 'en']);
+    const en = await liujinAsync(['dates', '--year', '1800', '--lang', 'en']);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain('expected a year');
   });
@@ -44,8 +44,8 @@ describe('liujin basics', () => {
 });
 
 describe('liujin dates', () => {
-  it('prints the 2026 key dates as JSON with the documented fields', () => {
-    const r = liujin(['dates', '--year', '2026', '--json']);
+  it('prints the 2026 key dates as JSON with the documented fields', async () => {
+    const r = await liujinAsync(['dates', '--year', '2026', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const dates = (JSON.parse(r.stdout) as { keyDates: { id: string; date: string; title: string; titleEn: string; isWorkday: boolean; source: string; start?: string; phases?: { start: string; end: string }[] }[] }).keyDates;
     const byId = new Map(dates.map((d) => [d.id, d]));
@@ -70,12 +70,12 @@ describe('liujin dates', () => {
     ]);
   });
 
-  it('prints a readable table in Chinese by default and in English on request', () => {
-    const zh = liujin(['dates', '--year', '2026']);
+  it('prints a readable table in Chinese by default and in English on request', async () => {
+    const zh = await liujinAsync(['dates', '--year', '2026']);
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('全民国防教育日');
     expect(zh.stdout).toContain('11:35-11:38');
-    const en = liujin(['dates', '--year', '2026', '--lang', 'en']);
+    const en = await liujinAsync(['dates', '--year', '2026', '--lang', 'en']);
     expect(en.stdout).toContain('National Defence Education Day');
   });
 
@@ -85,18 +85,18 @@ describe('liujin dates', () => {
     expect(outputs[2]).toBe(outputs[0]);
   });
 
-  it('names the known regions when given an unknown one', () => {
-    const r = liujin(['dates', '--year', '2026', '--region', 'atlantis']);
+  it('names the known regions when given an unknown one', async () => {
+    const r = await liujinAsync(['dates', '--year', '2026', '--region', 'atlantis']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('shanghai');
   });
 });
 
 describe('liujin catalog', () => {
-  it('lists the requirements as JSON, filtered by sector', () => {
-    const all = JSON.parse(liujin(['catalog', '--json']).stdout) as { id: string; sector: string }[];
+  it('lists the requirements as JSON, filtered by sector', async () => {
+    const all = JSON.parse((await liujinAsync(['catalog', '--json'])).stdout) as { id: string; sector: string }[];
     expect(all.length).toBeGreaterThanOrEqual(30);
-    const schools = JSON.parse(liujin(['catalog', '--json', '--sector', 'school']).stdout) as { sector: string }[];
+    const schools = JSON.parse((await liujinAsync(['catalog', '--json', '--sector', 'school'])).stdout) as { sector: string }[];
     expect(schools.length).toBeGreaterThan(0);
     expect(schools.every((r) => r.sector === 'school')).toBe(true);
   });

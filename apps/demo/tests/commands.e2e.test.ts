@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, liujin, tempDir } from './helpers';
+import { bin, liujin, tempDir, liujinAsync } from './helpers';
 
 describe('liujin plan (what npm start runs)', () => {
   const out = tempDir();
   const r = liujin(['plan', '--year', '2026', '--out', out]);
 
-  it('writes key dates, the plan and the calendars, and says where', () => {
+  it('writes key dates, the plan and the calendars, and says where', async () => {
     expect(r.status, r.stderr).toBe(0);
     for (const file of ['key-dates.json', 'key-dates.md', 'plan.json', 'plan.md', 'calendars/district.ics', 'calendars/towns/zhujiajiao.ics', 'calendars/sectors/school.ics', 'templates/school-blank.pdf', 'templates/community-blank.pdf', 'templates/enterprise-blank.pdf', 'audit/report.html', 'audit/audit.json']) {
       expect(existsSync(join(out, file)), file).toBe(true);
@@ -42,24 +42,24 @@ describe('liujin init, validate and plan on the starter files', () => {
   const dir = tempDir();
   const init = liujin(['init', '--dir', dir]);
 
-  it('writes the starter files', () => {
+  it('writes the starter files', async () => {
     expect(init.status, init.stderr).toBe(0);
     for (const f of ['registry.xlsx', 'registry.csv', 'activities.xlsx', 'activities.csv', 'waivers.csv', '参数设置.xlsx', 'settings.csv', 'README.md', 'tailoring.example.json']) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('headCount');
-    expect(liujin(['init', '--dir', dir]).status).toBe(2); // never overwrites without --force
+    expect((await liujinAsync(['init', '--dir', dir])).status).toBe(2); // never overwrites without --force
   });
 
-  it('validates the XLSX and CSV starter files', () => {
+  it('validates the XLSX and CSV starter files', async () => {
     for (const ext of ['xlsx', 'csv']) {
-      const r = liujin(['validate', '--registry', join(dir, `registry.${ext}`), '--activities', join(dir, `activities.${ext}`), '--lang', 'en']);
+      const r = await liujinAsync(['validate', '--registry', join(dir, `registry.${ext}`), '--activities', join(dir, `activities.${ext}`), '--lang', 'en']);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('valid: 5 units, 5 activities');
     }
   });
 
-  it('plans a district from them, with a tailoring file', () => {
+  it('plans a district from them, with a tailoring file', async () => {
     const out = join(dir, 'out');
-    const r = liujin(['plan', '--registry', join(dir, 'registry.xlsx'), '--activities', join(dir, 'activities.csv'), '--tailoring', join(dir, 'tailoring.example.json'), '--out', out, '--year', '2026']);
+    const r = await liujinAsync(['plan', '--registry', join(dir, 'registry.xlsx'), '--activities', join(dir, 'activities.csv'), '--tailoring', join(dir, 'tailoring.example.json'), '--out', out, '--year', '2026']);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(out, 'calendars/units')).sort()).toEqual(['ent-xj-001.ics', 'res-xy-001.ics', 'sch-zjj-001.ics', 'town-zjj.ics', 'vil-jz-001.ics']);
     const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { catalog: { version: string } };
@@ -68,32 +68,32 @@ describe('liujin init, validate and plan on the starter files', () => {
 });
 
 describe('bad input', () => {
-  it('lists every problem with file, row and column, and exits 2', () => {
+  it('lists every problem with file, row and column, and exits 2', async () => {
     const dir = tempDir();
     const file = join(dir, 'registry.csv');
     writeFileSync(file, '编号,名称,类型,街镇\na,甲,学校,朱家角镇\na,乙,飞船,火星镇\n');
-    const r = liujin(['validate', '--registry', file]);
+    const r = await liujinAsync(['validate', '--registry', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('第 3 行');
     expect(r.stderr).toContain('类型');
     expect(r.stderr).toContain('街镇');
     expect(r.stderr).toContain('编号');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
-    const json = liujin(['validate', '--registry', file, '--json']);
+    const json = await liujinAsync(['validate', '--registry', file, '--json']);
     expect(json.status).toBe(2);
     expect((JSON.parse(json.stdout) as { problems: unknown[] }).problems).toHaveLength(3);
   });
 
-  it('names a missing file and an unsupported type', () => {
-    expect(liujin(['validate', '--registry', '/nonexistent/registry.csv', '--lang', 'en']).stderr).toContain('file not found');
-    expect(liujin(['validate', '--registry', 'registry.txt', '--lang', 'en']).stderr).toContain('unsupported file type');
+  it('names a missing file and an unsupported type', async () => {
+    expect((await liujinAsync(['validate', '--registry', '/nonexistent/registry.csv', '--lang', 'en'])).stderr).toContain('file not found');
+    expect((await liujinAsync(['validate', '--registry', 'registry.txt', '--lang', 'en'])).stderr).toContain('unsupported file type');
   });
 
-  it('reports activities that name units missing from the registry', () => {
+  it('reports activities that name units missing from the registry', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nu1,甲,学校\n');
     writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nu1,training,2026-05-01\nu9,training,2026-05-01\n');
-    const r = liujin(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--lang', 'en']);
+    const r = await liujinAsync(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('row 3');
     expect(r.stderr).toContain('no unit "u9"');
@@ -134,48 +134,48 @@ describe('liujin serve', () => {
 });
 
 describe('liujin audit', () => {
-  it('writes every report of the sample and exits 1 when a target is missed', () => {
+  it('writes every report of the sample and exits 1 when a target is missed', async () => {
     const out = tempDir();
-    const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--out', out, '--lang', 'en']);
+    const r = await liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--out', out, '--lang', 'en']);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('behind target');
     for (const f of ['audit.json', 'audit.csv', 'targets.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, 'audit', f)), f).toBe(true);
   });
 
-  it('exits 0 when every target is met, and 2 on a bad --format', () => {
+  it('exits 0 when every target is met, and 2 on a bad --format', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nsch,示例学校,学校\n');
     writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date,reference\nsch,evacuation-plan-compiled,2026-03-01,plan\nsch,evacuation-drill,2026-09-18,photos\n');
-    const ok = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir]);
+    const ok = await liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir]);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
-    expect(liujin(['audit', '--format', 'pdf', '--out', dir]).status).toBe(2);
+    expect((await liujinAsync(['audit', '--format', 'pdf', '--out', dir])).status).toBe(2);
   });
 });
 
 describe('liujin templates', () => {
-  it('writes a blank template, or one unit’s pre-filled plan, and names a wrong unit', () => {
+  it('writes a blank template, or one unit’s pre-filled plan, and names a wrong unit', async () => {
     const out = tempDir();
-    expect(liujin(['templates', '--kind', 'school', '--blank', '--out', out]).status).toBe(0);
+    expect((await liujinAsync(['templates', '--kind', 'school', '--blank', '--out', out])).status).toBe(0);
     expect(existsSync(join(out, 'templates/school-blank.pdf'))).toBe(true);
-    const one = liujin(['templates', '--kind', 'community', '--unit', 'res-xiayang-1', '--year', '2026', '--out', out]);
+    const one = await liujinAsync(['templates', '--kind', 'community', '--unit', 'res-xiayang-1', '--year', '2026', '--out', out]);
     expect(one.status, one.stderr).toBe(0);
     expect(readdirSync(join(out, 'templates/community'))).toEqual([expect.stringMatching(/^res-xiayang-1 .*\.pdf$/)]);
-    const wrong = liujin(['templates', '--kind', 'school', '--unit', 'res-xiayang-1', '--out', out, '--lang', 'en']);
+    const wrong = await liujinAsync(['templates', '--kind', 'school', '--unit', 'res-xiayang-1', '--out', out, '--lang', 'en']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('no unit "res-xiayang-1" of kind school');
   });
 
-  it('warns about characters no font has (unit, field, character), lists them, and --strict exits 1', () => {
+  it('warns about characters no font has (unit, field, character), lists them, and --strict exits 1', async () => {
     const dir = tempDir();
     const registry = join(dir, 'registry.json');
     writeFileSync(registry, JSON.stringify({ district: { id: 'qp', name: '青浦区' }, towns: [], units: [{ id: 'sch-1', name: '示例学校', kind: 'school', address: '示例路𠀀号' }] }));
     const args = ['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', join(dir, 'out'), '--lang', 'en'];
-    const lax = liujin(args);
+    const lax = await liujinAsync(args);
     expect(lax.status, lax.stderr).toBe(0);
     expect(lax.stderr).toContain('sch-1');
     expect(lax.stderr).toContain('地址: no font has "𠀀" (U+20000)');
     expect(lax.stderr).toContain('1 characters printed as 〓 (𠀀)');
-    expect(liujin([...args, '--strict']).status).toBe(1);
+    expect((await liujinAsync([...args, '--strict'])).status).toBe(1);
   });
 });
 
@@ -212,19 +212,19 @@ describe('liujin serve regenerates', () => {
 });
 
 describe('each command on the files written by init', () => {
-  it('calendar, templates and audit run on the starter XLSX and CSV files', () => {
+  it('calendar, templates and audit run on the starter XLSX and CSV files', async () => {
     const dir = tempDir();
-    expect(liujin(['init', '--dir', dir]).status).toBe(0);
+    expect((await liujinAsync(['init', '--dir', dir])).status).toBe(0);
     const registry = join(dir, 'registry.xlsx');
     const activities = join(dir, 'activities.csv');
     const out = join(dir, 'out');
-    const calendar = liujin(['calendar', '--years', '2026-2027', '--registry', registry, '--out', out]);
+    const calendar = await liujinAsync(['calendar', '--years', '2026-2027', '--registry', registry, '--out', out]);
     expect(calendar.status, calendar.stderr).toBe(0);
     expect(readdirSync(join(out, 'calendars/units')).sort()).toEqual(['ent-xj-001.ics', 'res-xy-001.ics', 'sch-zjj-001.ics', 'town-zjj.ics', 'vil-jz-001.ics']);
-    const templates = liujin(['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', out]);
+    const templates = await liujinAsync(['templates', '--kind', 'school', '--registry', registry, '--all', '--year', '2026', '--out', out]);
     expect(templates.status, templates.stderr).toBe(0);
     expect(readdirSync(join(out, 'templates/school')).sort()).toEqual(['index.json', expect.stringMatching(/^sch-zjj-001 /)]);
-    const audit = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', registry, '--activities', activities, '--out', out, '--format', 'json,html']);
+    const audit = await liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', registry, '--activities', activities, '--out', out, '--format', 'json,html']);
     expect([0, 1]).toContain(audit.status);
     const json = JSON.parse(readFileSync(join(out, 'audit/audit.json'), 'utf8')) as { units: unknown[]; activities: { total: number } };
     expect(json.units).toHaveLength(5);
@@ -233,31 +233,31 @@ describe('each command on the files written by init', () => {
 });
 
 describe('liujin audit accounts for every row', () => {
-  it('lists a row with an unknown activity kind as unmatched, with its file and row', () => {
+  it('lists a row with an unknown activity kind as unmatched, with its file and row', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'r.csv'), 'id,name,kind\nsch,示例学校,学校\n');
     writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nsch,evacuation-drill,2026-09-18\nsch,烧烤,2026-05-01\n');
-    const r = liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir, '--lang', 'en']);
+    const r = await liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv'), '--format', 'json', '--out', dir, '--lang', 'en']);
     expect([0, 1]).toContain(r.status);
     expect(r.stderr).toContain('unknown activity kind "烧烤"');
     const audit = JSON.parse(readFileSync(join(dir, 'audit/audit.json'), 'utf8')) as { unmatched: { row: number; reason: string; file: string }[]; activities: { total: number } };
     expect(audit.activities.total).toBe(2);
     expect(audit.unmatched).toContainEqual(expect.objectContaining({ row: 3, reason: 'unknown-kind', file: join(dir, 'a.csv') }));
     // validate still treats it as an error.
-    expect(liujin(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv')]).status).toBe(2);
+    expect((await liujinAsync(['validate', '--registry', join(dir, 'r.csv'), '--activities', join(dir, 'a.csv')])).status).toBe(2);
   });
 });
 
 describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => {
-  it('gives the results of the same rows in CSV, lists every row, and stops on bad lines before writing anything', () => {
+  it('gives the results of the same rows in CSV, lists every row, and stops on bad lines before writing anything', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'r.csv'), 'id,name,kind,town\nsch,示例学校,学校,朱家角镇\nres,示例居委,居委,夏阳街道\n');
     writeFileSync(join(dir, 'r.jsonl'), '{"id":"sch","name":"示例学校","kind":"学校","town":"朱家角镇"}\n{"id":"res","name":"示例居委","kind":"居委","town":"夏阳街道"}\n');
     writeFileSync(join(dir, 'a.csv'), 'unitId,kind,date\nsch,evacuation-drill,2026-09-18\nsch,烧烤,2026-05-01\nghost,training,2026-05-01\nres,training,2026-03-01\n');
     writeFileSync(join(dir, 'a.jsonl'), ['{"unitId":"sch","kind":"evacuation-drill","date":"2026-09-18"}', '{"unitId":"sch","kind":"烧烤","date":"2026-05-01"}', '{"unitId":"ghost","kind":"training","date":"2026-05-01"}', '{"unitId":"res","kind":"training","date":"2026-03-01"}', ''].join('\n'));
-    const run = (registry: string, activities: string, out: string) => liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--lang', 'en']);
-    const csv = run('r.csv', 'a.csv', 'csv');
-    const jsonl = run('r.jsonl', 'a.jsonl', 'jsonl');
+    const run = (registry: string, activities: string, out: string) => liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--lang', 'en']);
+    const csv = await run('r.csv', 'a.csv', 'csv');
+    const jsonl = await run('r.jsonl', 'a.jsonl', 'jsonl');
     expect(jsonl.status, jsonl.stderr).toBe(csv.status);
     expect(jsonl.stderr).toContain('unknown activity kind "烧烤"');
     type Audit = { units: unknown[]; overall: unknown; byRequirement: unknown[]; gaps: unknown[]; activities: unknown; unmatched: { row: number; reason: string }[] };
@@ -273,16 +273,16 @@ describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => 
     for (const f of ['audit.csv', 'audit.xlsx', 'report.html', 'summary.md', 'junit.xml']) expect(existsSync(join(dir, 'jsonl/audit', f)), f).toBe(true);
 
     writeFileSync(join(dir, 'bad.jsonl'), ['{"unitId":"sch","kind":"evacuation-drill","date":"2026-09-18"}', '{"unitId":"sch","kind":"evacuation-drill","date":"2026-02-30"}', 'not json', ''].join('\n'));
-    const bad = run('r.jsonl', 'bad.jsonl', 'bad');
+    const bad = await run('r.jsonl', 'bad.jsonl', 'bad');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 2.*date/);
     expect(bad.stderr).toMatch(/bad\.jsonl.*row 3/);
     expect(existsSync(join(dir, 'bad/audit'))).toBe(false);
 
     // --large-audit: from that many units on, the unit detail goes to units.jsonl (streamed and in memory alike).
-    const large = (registry: string, activities: string, out: string, value: string) => liujin(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--large-audit', value, '--json']);
+    const large = (registry: string, activities: string, out: string, value: string) => liujinAsync(['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, registry), '--activities', join(dir, activities), '--out', join(dir, out), '--large-audit', value, '--json']);
     for (const [registry, activities, out] of [['r.jsonl', 'a.jsonl', 'large-jsonl'], ['r.csv', 'a.csv', 'large-csv']] as const) {
-      const r = large(registry, activities, out, '2');
+      const r = await large(registry, activities, out, '2');
       expect(r.status, r.stderr).toBe(csv.status);
       expect((JSON.parse(r.stdout) as { files: string[] }).files).toContain('audit/units.jsonl');
       const summary = JSON.parse(readFileSync(join(dir, out, 'audit/audit.json'), 'utf8')) as Audit & { unitDetail: unknown };
@@ -290,24 +290,24 @@ describe('liujin audit on JSON Lines (streamed, for cities and nations)', () => 
       expect(summary.unitDetail).toEqual({ path: 'units.jsonl', units: 2 });
       expect(readFileSync(join(dir, out, 'audit/units.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(a.units.map((u) => expect.objectContaining({ unitId: (u as { unitId: string }).unitId })));
     }
-    const zero = large('r.jsonl', 'a.jsonl', 'zero', '0');
+    const zero = await large('r.jsonl', 'a.jsonl', 'zero', '0');
     expect(zero.status).toBe(2);
     expect(zero.stderr).toContain('--large-audit');
   });
 });
 
 describe('liujin export (any installed exporter by name)', () => {
-  it('lists the installed exporters, runs one with its options, and rejects bad options with exit 2', () => {
-    const list = liujin(['export', '--json']);
+  it('lists the installed exporters, runs one with its options, and rejects bad options with exit 2', async () => {
+    const list = await liujinAsync(['export', '--json']);
     expect(list.status).toBe(0);
     expect((JSON.parse(list.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['audit', 'calendar', 'oscal', 'templates']);
     const out = tempDir();
-    const run = liujin(['export', 'audit', '--year', '2026', '--as-of', '2026-12-31', '--options', '{"formats":["md","json"]}', '--out', out, '--json', '--now', '2026-12-31T00:00:00Z']);
+    const run = await liujinAsync(['export', 'audit', '--year', '2026', '--as-of', '2026-12-31', '--options', '{"formats":["md","json"]}', '--out', out, '--json', '--now', '2026-12-31T00:00:00Z']);
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['audit/summary.md', 'audit/audit.json']);
-    const bad = liujin(['export', 'audit', '--options', '{"formats":["pdf"]}', '--out', out, '--lang', 'en']);
+    const bad = await liujinAsync(['export', 'audit', '--options', '{"formats":["pdf"]}', '--out', out, '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--options');
-    expect(liujin(['export', 'nope', '--out', out]).status).toBe(2);
+    expect((await liujinAsync(['export', 'nope', '--out', out])).status).toBe(2);
   });
 });

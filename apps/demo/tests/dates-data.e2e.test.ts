@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { liujin, tempDir } from './helpers';
+import { tempDir, liujinAsync } from './helpers';
 
 interface DatesJson {
   year: number;
@@ -48,13 +48,13 @@ const URUMQI = {
 };
 
 describe('liujin dates: public holidays', () => {
-  it('lists 2027 as provisional statutory holidays, flagged in text and JSON, and says make-up workdays are unknown', () => {
-    const text = liujin(['dates', '--year', '2027']);
+  it('lists 2027 as provisional statutory holidays, flagged in text and JSON, and says make-up workdays are unknown', async () => {
+    const text = await liujinAsync(['dates', '--year', '2027']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('2027 年公众假日（临时：法定假日）');
     expect(text.stdout).toMatch(/2027-10-01 {2}国庆节 {2}\[临时\]/);
     expect(text.stderr).toContain('调休上班日无法预知');
-    const json = JSON.parse(liujin(['dates', '--year', '2027', '--json']).stdout) as DatesJson;
+    const json = JSON.parse((await liujinAsync(['dates', '--year', '2027', '--json'])).stdout) as DatesJson;
     expect(json.publicHolidays.source).toBe('provisional');
     expect(json.publicHolidays.provisional).toBe(true);
     expect(json.publicHolidays.makeUpWorkdays).toEqual([]);
@@ -65,19 +65,19 @@ describe('liujin dates: public holidays', () => {
     expect(json.publicHolidays.warnings[0]!.en).toContain('make-up workdays cannot be predicted');
   });
 
-  it('reports 2026 from the official arrangement, with its make-up workdays', () => {
-    const json = JSON.parse(liujin(['dates', '--year', '2026', '--json']).stdout) as DatesJson;
+  it('reports 2026 from the official arrangement, with its make-up workdays', async () => {
+    const json = JSON.parse((await liujinAsync(['dates', '--year', '2026', '--json'])).stdout) as DatesJson;
     expect(json.publicHolidays.source).toBe('official');
     expect(json.publicHolidays.provisional).toBe(false);
     expect(json.publicHolidays.makeUpWorkdays.length).toBeGreaterThan(0);
     expect(json.publicHolidays.warnings).toEqual([]);
   });
 
-  it('--holidays with a 2027 file replaces the provisional days (an array of years is read too)', () => {
+  it('--holidays with a 2027 file replaces the provisional days (an array of years is read too)', async () => {
     const dir = tempDir();
     const file = join(dir, 'holidays.json');
     writeFileSync(file, JSON.stringify([HOLIDAYS_2027]));
-    const r = liujin(['dates', '--year', '2027', '--holidays', file, '--json']);
+    const r = await liujinAsync(['dates', '--year', '2027', '--holidays', file, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as DatesJson;
     expect(json.publicHolidays.source).toBe('user');
@@ -85,31 +85,31 @@ describe('liujin dates: public holidays', () => {
     expect(json.publicHolidays.days.map((d) => d.date)).toEqual(['2027-01-01', '2027-10-01', '2027-10-04']);
     expect(json.publicHolidays.makeUpWorkdays).toEqual(['2027-09-26']);
     expect(json.publicHolidays.warnings).toEqual([]);
-    const text = liujin(['dates', '--year', '2027', '--holidays', file]);
+    const text = await liujinAsync(['dates', '--year', '2027', '--holidays', file]);
     expect(text.stdout).not.toContain('[临时]');
     expect(text.stdout).toContain('调休上班: 2027-09-26');
   });
 
-  it('a bad holidays file is exit 2 naming the file and the path of each problem, all at once', () => {
+  it('a bad holidays file is exit 2 naming the file and the path of each problem, all at once', async () => {
     const dir = tempDir();
     const file = join(dir, 'holidays.json');
     writeFileSync(file, JSON.stringify([{ ...HOLIDAYS_2027, holidays: [{ date: '2027-02-30', name: '春节' }] }, { year: 2027, source: 'x', holidays: [], workdays: ['2026-12-31'] }]));
-    const r = liujin(['dates', '--year', '2027', '--holidays', file, '--lang', 'en']);
+    const r = await liujinAsync(['dates', '--year', '2027', '--holidays', file, '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toContain('0.holidays.0.date');
     expect(r.stderr).toContain('2026-12-31 is outside 2027');
-    const v = liujin(['validate', '--registry', join(dir, 'missing.csv'), '--holidays', file, '--json']);
+    const v = await liujinAsync(['validate', '--registry', join(dir, 'missing.csv'), '--holidays', file, '--json']);
     expect(v.status).toBe(2);
     const problems = (JSON.parse(v.stdout) as { problems: { code: string; file?: string }[] }).problems;
     expect(problems.filter((p) => p.file === file).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a region file with an unknown time zone is exit 2 naming the field', () => {
+  it('a region file with an unknown time zone is exit 2 naming the field', async () => {
     const dir = tempDir();
     const file = join(dir, 'region.json');
     writeFileSync(file, JSON.stringify({ ...URUMQI, timeZone: 'Asia/Atlantis' }));
-    const r = liujin(['dates', '--year', '2026', '--region-file', file, '--lang', 'en']);
+    const r = await liujinAsync(['dates', '--year', '2026', '--region-file', file, '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown time zone "Asia/Atlantis"');
     expect(r.stderr).toContain('timeZone');
@@ -117,16 +117,16 @@ describe('liujin dates: public holidays', () => {
 });
 
 describe('--region-file: a profile in another time zone', () => {
-  it('gives the siren test at local time in Asia/Urumqi in the feeds (python3-icalendar)', () => {
+  it('gives the siren test at local time in Asia/Urumqi in the feeds (python3-icalendar)', async () => {
     const dir = tempDir();
     const profile = join(dir, 'urumqi.json');
     writeFileSync(profile, JSON.stringify(URUMQI));
-    const dates = JSON.parse(liujin(['dates', '--year', '2026', '--region-file', profile, '--json']).stdout) as DatesJson;
+    const dates = JSON.parse((await liujinAsync(['dates', '--year', '2026', '--region-file', profile, '--json'])).stdout) as DatesJson;
     expect(dates.region).toBe('urumqi-example');
     expect(dates.timeZone).toBe('Asia/Urumqi');
     expect(dates.keyDates.find((d) => d.id === 'air-raid-siren-test')!.phases![0]!.start).toBe('2026-09-18T10:00:00+06:00');
     const out = join(dir, 'out');
-    const r = liujin(['calendar', '--year', '2026', '--region-file', profile, '--out', out]);
+    const r = await liujinAsync(['calendar', '--year', '2026', '--region-file', profile, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const script = `
 import icalendar, json, sys

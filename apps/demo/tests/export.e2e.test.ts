@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { liujin, tempDir } from './helpers';
+import { liujin, tempDir, liujinAsync } from './helpers';
 
 // NIST's published OSCAL 1.0.6 schemas, kept with the OSCAL plugin's tests.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -17,7 +17,7 @@ describe('liujin export oscal', () => {
   const out = tempDir();
   const r = liujin(['export', 'oscal', '--year', '2026', '--as-of', '2026-09-30', '--out', out, '--json']);
 
-  it('writes the catalog and the assessment results of the sample district, valid OSCAL 1.0.6', () => {
+  it('writes the catalog and the assessment results of the sample district, valid OSCAL 1.0.6', async () => {
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['oscal/catalog.json', 'oscal/assessment-results.json']);
     const catalog = JSON.parse(readFileSync(join(out, 'oscal/catalog.json'), 'utf8')) as unknown;
@@ -30,17 +30,17 @@ describe('liujin export oscal', () => {
     expect(results['assessment-results'].metadata.remarks).toContain('示例');
   });
 
-  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', () => {
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {
     const again = tempDir();
-    expect(liujin(['export', 'oscal', '--year', '2026', '--as-of', '2026-09-30', '--out', again]).status).toBe(0);
+    expect((await liujinAsync(['export', 'oscal', '--year', '2026', '--as-of', '2026-09-30', '--out', again])).status).toBe(0);
     for (const file of ['oscal/catalog.json', 'oscal/assessment-results.json']) {
       expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
     }
   });
 
-  it('refuses an unknown exporter and bad options as bad input (exit 2)', () => {
-    expect(liujin(['export', 'xml', '--out', tempDir()]).status).toBe(2);
-    const bad = liujin(['export', 'oscal', '--as-of', '2026-02-30', '--out', tempDir(), '--lang', 'en']);
+  it('refuses an unknown exporter and bad options as bad input (exit 2)', async () => {
+    expect((await liujinAsync(['export', 'xml', '--out', tempDir()])).status).toBe(2);
+    const bad = await liujinAsync(['export', 'oscal', '--as-of', '2026-02-30', '--out', tempDir(), '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--as-of');
   });

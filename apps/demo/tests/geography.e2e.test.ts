@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { townsOfDistrict } from '@liujin/core/divisions';
 import { describe, expect, it } from 'vitest';
-import { liujin, tempDir } from './helpers';
+import { tempDir, liujinAsync } from './helpers';
 
 const SONGJIANG = townsOfDistrict('310117');
 
@@ -23,32 +23,32 @@ describe('a Songjiang registry from the division data', () => {
   const dir = tempDir('liujin-geo-');
   const starter = join(dir, 'sj');
 
-  it('init --district 310117 writes its real towns; 310118 writes Qingpu’s', () => {
-    const r = liujin(['init', '--district', '310117', '--dir', starter]);
+  it('init --district 310117 writes its real towns; 310118 writes Qingpu’s', async () => {
+    const r = await liujinAsync(['init', '--district', '310117', '--dir', starter]);
     expect(r.status, r.stderr).toBe(0);
     const towns = readFileSync(join(starter, 'towns.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(towns[0]).toBe('编号,名称,类型,区,代码');
     expect(towns.slice(1).map((l) => l.split(',')[1])).toEqual(SONGJIANG.map((t) => t.name));
     expect(readFileSync(join(starter, 'registry.csv'), 'utf8')).not.toContain('青浦');
     const qp = join(dir, 'qp');
-    expect(liujin(['init', '--district', '310118', '--dir', qp]).status).toBe(0);
+    expect((await liujinAsync(['init', '--district', '310118', '--dir', qp])).status).toBe(0);
     expect(readFileSync(join(qp, 'towns.csv'), 'utf8')).toContain('朱家角镇');
-    const bad = liujin(['init', '--district', '999999', '--dir', join(dir, 'x'), '--lang', 'en']);
+    const bad = await liujinAsync(['init', '--district', '999999', '--dir', join(dir, 'x'), '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('999999');
   });
 
-  it('validates with --towns, and without it names the unknown town', () => {
-    const ok = liujin(['validate', '--registry', join(starter, 'registry.csv'), '--activities', join(starter, 'activities.csv'), '--towns', join(starter, 'towns.csv')]);
+  it('validates with --towns, and without it names the unknown town', async () => {
+    const ok = await liujinAsync(['validate', '--registry', join(starter, 'registry.csv'), '--activities', join(starter, 'activities.csv'), '--towns', join(starter, 'towns.csv')]);
     expect(ok.status, ok.stderr).toBe(0);
-    const without = liujin(['validate', '--registry', join(starter, 'registry.csv'), '--json']);
+    const without = await liujinAsync(['validate', '--registry', join(starter, 'registry.csv'), '--json']);
     expect(without.status).toBe(2);
     expect(without.stdout).toContain('unknown_town');
   });
 
-  it('plans and audits with its own towns in every report, none of Qingpu’s', () => {
+  it('plans and audits with its own towns in every report, none of Qingpu’s', async () => {
     const out = join(dir, 'out');
-    const r = liujin(['plan', '--year', '2026', '--registry', join(starter, 'registry.xlsx'), '--activities', join(starter, 'activities.xlsx'), '--towns', join(starter, 'towns.csv'), '--out', out, '--now', '2026-06-01T00:00:00Z']);
+    const r = await liujinAsync(['plan', '--year', '2026', '--registry', join(starter, 'registry.xlsx'), '--activities', join(starter, 'activities.xlsx'), '--towns', join(starter, 'towns.csv'), '--out', out, '--now', '2026-06-01T00:00:00Z']);
     expect(r.status, r.stderr).toBe(0);
     const audit = JSON.parse(readFileSync(join(out, 'audit', 'audit.json'), 'utf8')) as { district: { id: string; name: string }; byTown: { town: string; name: string }[] };
     expect(audit.district).toMatchObject({ id: 'songjiang', name: '松江区' });
@@ -68,23 +68,23 @@ describe('a Songjiang registry from the division data', () => {
     expect(py.stdout).not.toContain('朱家角');
   });
 
-  it('audits a JSON Lines registry streamed with the same towns', () => {
+  it('audits a JSON Lines registry streamed with the same towns', async () => {
     const jsonl = join(dir, 'registry.jsonl');
     writeFileSync(jsonl, [`{"id":"sch-1","name":"泗泾镇示例小学","kind":"school","town":"泗泾镇"}`, `{"id":"res-1","name":"岳阳示例居委","kind":"community","town":"yueyang"}`].join('\n') + '\n');
     const activities = join(dir, 'activities.jsonl');
     writeFileSync(activities, `{"unitId":"sch-1","kind":"evacuation-drill","date":"2026-09-18"}\n`);
     const out = join(dir, 'streamed');
-    const r = liujin(['audit', '--year', '2026', '--registry', jsonl, '--activities', activities, '--towns', join(starter, 'towns.csv'), '--format', 'json,html', '--out', out, '--now', '2026-06-01T00:00:00Z']);
+    const r = await liujinAsync(['audit', '--year', '2026', '--registry', jsonl, '--activities', activities, '--towns', join(starter, 'towns.csv'), '--format', 'json,html', '--out', out, '--now', '2026-06-01T00:00:00Z']);
     expect(r.status === 0 || r.status === 1, r.stderr).toBe(true);
     const audit = JSON.parse(readFileSync(join(out, 'audit', 'audit.json'), 'utf8')) as { district: { name: string }; byTown: { town: string; name: string }[] };
     expect(audit.district.name).toBe('松江区');
     expect(audit.byTown.map((t) => t.town).sort()).toEqual(['sijing', 'yueyang']);
   });
 
-  it('a towns file with a wrong code names its row and column (exit 2)', () => {
+  it('a towns file with a wrong code names its row and column (exit 2)', async () => {
     const towns = join(dir, 'bad-towns.csv');
     writeFileSync(towns, `编号,名称,类型,区,代码\nyueyang,岳阳街道,街道,310117,310117999000\nyongfeng,永丰街道,街道,310117,${SONGJIANG[0]!.code}\n`);
-    const r = liujin(['validate', '--registry', join(starter, 'registry.csv'), '--towns', towns, '--json']);
+    const r = await liujinAsync(['validate', '--registry', join(starter, 'registry.csv'), '--towns', towns, '--json']);
     expect(r.status).toBe(2);
     const problems = (JSON.parse(r.stdout) as { problems: { code: string; row?: number; column?: string }[] }).problems;
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'unknown_town_code', row: 2, column: '代码' }), expect.objectContaining({ code: 'town_code_mismatch', row: 3 })]));

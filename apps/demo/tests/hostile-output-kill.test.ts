@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputSet } from '../src/output/index';
 import { bin, tempDir } from './helpers';
 
-const UNITS = 2_000;
+const UNITS = 1_000;
 const env = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1790000000' };
 const args = (dir: string, activities: string, out: string) => ['audit', '--year', '2026', '--as-of', '2026-12-31', '--registry', join(dir, 'registry.csv'), '--activities', join(dir, activities), '--out', out, '--quiet'];
 

@@ -76,7 +76,7 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
     liujinAsync([...common, '--settings', changed, '--out', join(dir, 'changed')]),
   ]);
 
-  it('writes a spreadsheet a clerk can fill in and print (openpyxl)', () => {
+  it('writes a spreadsheet a clerk can fill in and print (openpyxl)', async () => {
     expect(init.status, init.stderr).toBe(0);
     const report = JSON.parse(
       python(
@@ -203,7 +203,7 @@ describe('the settings spreadsheet changes plan, feeds and audit consistently', 
 });
 
 describe('--settings problems', () => {
-  it('lists every bad cell at once with file, row, column and the value read (exit 2)', () => {
+  it('lists every bad cell at once with file, row, column and the value read (exit 2)', async () => {
     const csv = join(dir, 'input', 'settings.csv');
     const lines = readFileSync(csv, 'utf8').split('\r\n');
     const at = (id: string) => lines.findIndex((l) => l.startsWith(`${id},`));
@@ -212,7 +212,7 @@ describe('--settings problems', () => {
     bad[at('calendar.alarms')] = bad[at('calendar.alarms')]!.replace('（默认，可调整）",,', '（默认，可调整）",soon,');
     const file = join(dir, 'bad.csv');
     writeFileSync(file, bad.join('\r\n'));
-    const run = liujin(['--lang', 'en', 'calendar', '--year', '2026', '--settings', file, '--out', join(dir, 'bad')]);
+    const run = await liujinAsync(['--lang', 'en', 'calendar', '--year', '2026', '--settings', file, '--out', join(dir, 'bad')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`row ${at('qp2024.school.evacuation-plan') + 1}, column "删除此要求"`);
     expect(run.stderr).toContain(`row ${at('calendar.alarms') + 1}, column "修改为"`);

@@ -47,7 +47,7 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows(min_row=2)], en
     return JSON.parse(execFileSync(systemTool('python3'), ['-c', script, join(townOut, 'worklists/worklists.xlsx')], { encoding: 'utf8' })) as (string | null)[][];
   };
 
-  it('names every overdue unit and every unit due before 09-30, and no unit the audit does not say so of', () => {
+  it('names every overdue unit and every unit due before 09-30, and no unit the audit does not say so of', async () => {
     const sheet = rows();
     const titles = new Map(audit.byRequirement.map((r) => [`${r.clause} ${r.title.zh}`, r.requirementId]));
     const names = new Map(audit.units.map((u) => [u.name, u.unitId]));
@@ -96,7 +96,7 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows(min_row=2)], en
     expect(listed.size).toBe(zhujiajiao.reduce((n, u) => n + u.results.filter((r) => r.status === 'not-met' || r.status === 'pending').length, 0));
   });
 
-  it('the audit wrote the same list into worklists/ of its --out, as of its date', () => {
+  it('the audit wrote the same list into worklists/ of its --out, as of its date', async () => {
     const fromAudit = JSON.parse(readFileSync(join(auditOut, 'worklists/worklists.json'), 'utf8')) as WorklistSet;
     const alone = JSON.parse(readFileSync(join(townOut, 'worklists/worklists.json'), 'utf8')) as WorklistSet;
     expect(fromAudit.asOf).toBe('2026-06-30');
