@@ -64,7 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [new Option('--sector <sector>', 'only this sector'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption()],
     examples: ['liujin catalog', 'liujin catalog --sector school --json'],
     load: async () => (await import('./commands/catalog')).runCatalog,
-    choices: async () => ({ sector: (await import('@liujin/core')).REQUIREMENT_SECTORS }),
+    choices: async () => ({ sector: (await import('@liujin/core/plugin')).REQUIREMENT_SECTORS }),
   },
   {
     name: 'calendar',

@@ -1,6 +1,7 @@
 /** `liujin export audit` (and its shortcut `liujin audit`): the audit of the run's inputs, judged as of its date, in every format asked for. */
 import type { z } from 'zod';
-import { auditOfContext, withDefaults, type ExporterModule } from '@liujin/core';
+import type { ExporterModule } from '@liujin/core';
+import { auditOfContext, withDefaults } from '@liujin/core/plugin';
 import { AuditOptions, createAuditExporter } from './exporter';
 
 /** The audit reports as an installed exporter: `liujin export audit` (BUILTIN_EXPORTERS of @liujin/core). */

@@ -1,5 +1,6 @@
 import { readInputFile } from '../files';
-import { auditRegion, problem, type AuditResult, type ExportContext, type LocalizedText, type Registry } from '@liujin/core';
+import { problem, type AuditResult, type ExportContext, type LocalizedText, type Registry } from '@liujin/core';
+import { auditRegion } from '@liujin/core/plugin';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers, type SetAsideRow } from '../inputs';
 import { InputError, type GlobalOptions, type Output } from '../runtime';
@@ -114,7 +115,7 @@ export async function readPrevious(file: string): Promise<unknown> {
   } catch (error) {
     throw new InputError([problem('invalid_json', { zh: `无法读取上年审计（不是 JSON）：${(error as Error).message}`, en: `cannot read last year's audit (not JSON): ${(error as Error).message}` }, { file, path: ['--previous'] })]);
   }
-  const { AuditResult, AUDIT_SCHEMA_VERSION, PreviousAudit } = await import('@liujin/core');
+  const [{ AuditResult, AUDIT_SCHEMA_VERSION }, { PreviousAudit }] = await Promise.all([import('@liujin/core'), import('@liujin/core/plugin')]);
   // An audit.json of this schema version written before fields were added (townSectors, the
   // gaps' ranks) still carries everything --previous reads.
   const older = PreviousAudit.safeParse(value).success && (value as { schemaVersion?: unknown }).schemaVersion === AUDIT_SCHEMA_VERSION;

@@ -3,7 +3,8 @@
  * 30 and 90 days, later, done recently — from the audit of the same inputs (docs/worklists.md).
  * Also written by `audit` (as of its date) and `plan` (as of 1 January) into worklists/.
  */
-import { auditOfContext, buildWorklists, problem, WORKLIST_WINDOWS, type Registry, type WorklistInput } from '@liujin/core';
+import { buildWorklists, problem, WORKLIST_WINDOWS, type Registry, type WorklistInput } from '@liujin/core';
+import { auditOfContext } from '@liujin/core/plugin';
 import type { WorklistFormat } from '@liujin/audit';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
