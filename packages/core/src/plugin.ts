@@ -9,7 +9,7 @@
 
 // The exporter contract, from the side that writes a format.
 export { contentChunks, collectContent, resolveExporterOptions, withDefaults, safeFileSegment, type ExporterFactory } from './exporter';
-export { auditOfContext, auditRegion } from './exporter-registry';
+export { auditOfContext, auditRegion, type StreamedExportContext, type StreamedRegistry } from './exporter-registry';
 export { fileNameForId, truncateBytes } from './files/file-names';
 
 // Labels and wording shared by every output.
