@@ -93,7 +93,7 @@ export async function exportContext(options: Record<string, unknown>, out: Outpu
 }
 
 /** A JSON Lines file: read as a stream by an exporter that can (a city, a nation need not fit in memory). */
-export const isJsonLines = (file: string | undefined): boolean => file !== undefined && /\.(jsonl|ndjson)$/i.test(file);
+const isJsonLines = (file: string | undefined): boolean => file !== undefined && /\.(jsonl|ndjson)$/i.test(file);
 
 /**
  * The run's inputs read as streams, for an exporter that provides `exportStreamed`: a JSON Lines
@@ -101,7 +101,7 @@ export const isJsonLines = (file: string | undefined): boolean => file !== undef
  * before anything is written), a file in another format is read whole. The catalog, waivers,
  * region and working days are read as for every run.
  */
-export async function streamedExportContext(options: Record<string, unknown>, out: Output, settings: ContextSettings): Promise<{ context: StreamedExportContext; inputs: (string | undefined)[]; dates: DateContext }> {
+async function streamedExportContext(options: Record<string, unknown>, out: Output, settings: ContextSettings): Promise<{ context: StreamedExportContext; inputs: (string | undefined)[]; dates: DateContext }> {
   const file = (key: string) => (options[key] === undefined ? undefined : String(options[key]));
   const sheet = file('sheet');
   const registryFile = file('registry');
