@@ -4,41 +4,8 @@
  * InputError naming file, row and column.
  */
 import { extname } from 'node:path';
-import {
-  QINGPU_2024_CATALOG,
-  BUILT_IN_CATALOG_NAMES,
-  builtInCatalog,
-  capProblems,
-  parseWaiverRows,
-  readWorkbook,
-  QINGPU_2024_CATALOG_JSON,
-  parseActivitiesFile,
-  parseActivityRows,
-  parseCatalog,
-  parseRegistryFile,
-  parseUnitsTable,
-  parseCsvRows,
-  parseJsonText,
-  jsonLinesAsRows,
-  parseWaiversFile,
-  problem,
-  setAsideRowOf,
-  tailorCatalog,
-  tailorCatalogJson,
-  applySettings,
-  parseSettingsRows,
-  decodeText,
-  formatProblem,
-  type Activity,
-  type Catalog,
-  type ParseResult,
-  type Problem,
-  type Registry,
-  type SetAsideRow,
-  type Unit,
-  type Settings,
-  type Waiver,
-} from '@liujin/core';
+import { QINGPU_2024_CATALOG, BUILT_IN_CATALOG_NAMES, builtInCatalog, QINGPU_2024_CATALOG_JSON, parseActivitiesFile, parseCatalog, parseRegistryFile, parseWaiversFile, problem, tailorCatalog, formatProblem, type Activity, type Catalog, type ParseResult, type Problem, type Registry, type Unit, type Waiver } from '@liujin/core';
+import { capProblems, parseWaiverRows, readWorkbook, parseActivityRows, parseUnitsTable, parseCsvRows, parseJsonText, jsonLinesAsRows, setAsideRowOf, tailorCatalogJson, applySettings, parseSettingsRows, decodeText, type SetAsideRow, type Settings } from '@liujin/core/io';
 import type { TownsTable } from '@liujin/core/divisions';
 import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { readInputBytes as readInputFile } from './read-input';
@@ -180,7 +147,7 @@ export async function loadActivities(file: string | undefined, year: number, out
   return unwrap(parseActivitiesFile({ file, bytes, format }, options), out, file);
 }
 
-export type { SetAsideRow } from '@liujin/core';
+export type { SetAsideRow } from '@liujin/core/io';
 
 /**
  * Activities for an audit: rows whose only problem is an unknown kind are set aside (and listed

@@ -64,7 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [new Option('--sector <sector>', 'only this sector'), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption()],
     examples: ['liujin catalog', 'liujin catalog --sector school --json'],
     load: async () => (await import('./commands/catalog')).runCatalog,
-    choices: async () => ({ sector: (await import('@liujin/core')).REQUIREMENT_SECTORS }),
+    choices: async () => ({ sector: (await import('@liujin/core/plugin')).REQUIREMENT_SECTORS }),
   },
   {
     name: 'calendar',
@@ -137,9 +137,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'export',
     summary: { zh: '用任一已安装的导出器生成成果；不带名称时列出已安装的导出器', en: 'Write what any installed exporter writes; without a name, list the installed exporters' },
-    argument: { name: '[name]', description: 'exporter name (audit, calendar, templates, ...) or a package that provides liujinExporter' },
+    argument: { name: '[name]', description: 'exporter name (audit, calendar, oscal, templates, worklists) or a package that provides liujinExporter; JSON Lines inputs are read as streams by an exporter that can (audit)' },
     options: [new Option('--options <json>', "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'"), yearOption(), registryOption(), new Option('--activities <file>', 'activity records (.json, .jsonl, .csv, .xlsx); default: the sample log with the sample district'), new Option('--waivers <file>', 'waivers (.json, .jsonl, .csv)'), new Option('--previous <file>', "last year's audit.json, for the change"), new Option('--catalog <name|file>', 'catalog: a shipped one by name (qingpu-2024, songjiang-example) or a file (.json)'), new Option('--tailoring <file>', 'tailoring of the catalog (.json)'), settingsOption(), new Option('--as-of <date>', 'judge as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'), townsOption(), registryRegionOption(), ...dateOptions(), sheetOption(), outOption(), nowOption()],
-    examples: ['liujin export', 'liujin export calendar --year 2026 --registry registry.csv', 'liujin export audit --options \'{"formats":["json","md"]}\''],
+    examples: ['liujin export', 'liujin export calendar --year 2026 --registry registry.csv', 'liujin export audit --options \'{"formats":["json","md"]}\'', 'liujin export audit --year 2026 --registry city.jsonl --activities city-activities.jsonl --out out', 'liujin export worklists --options \'{"town":"zhujiajiao","formats":["xlsx"]}\''],
     load: async () => (await import('./commands/export')).runExport,
   },
   {

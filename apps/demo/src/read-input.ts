@@ -5,7 +5,7 @@
  * the whole-file inputs and the streamed JSON Lines ones (stream-inputs.ts).
  */
 import { open } from 'node:fs/promises';
-import { INPUT_LIMITS, fileTooLarge } from '@liujin/core';
+import { INPUT_LIMITS, fileTooLarge } from '@liujin/core/io';
 import { unreadableFile } from './files';
 import { InputError } from './runtime';
 

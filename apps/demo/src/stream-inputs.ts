@@ -4,7 +4,8 @@
  * (`streamRegistryUnits`, `streamActivityRecords`) with the rules of the whole-file readers, and
  * its problems become an InputError (exit 2) before any report is written.
  */
-import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type Activity, type Registry, type SetAsideRow, type Unit } from '@liujin/core';
+import type { Activity, Registry, Unit } from '@liujin/core';
+import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
 import { inputChunks } from './read-input';
 import { InputError } from './runtime';
 

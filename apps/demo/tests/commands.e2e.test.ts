@@ -300,7 +300,7 @@ describe('liujin export (any installed exporter by name)', () => {
   it('lists the installed exporters, runs one with its options, and rejects bad options with exit 2', async () => {
     const list = await liujinAsync(['export', '--json']);
     expect(list.status).toBe(0);
-    expect((JSON.parse(list.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['audit', 'calendar', 'oscal', 'templates']);
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['audit', 'calendar', 'oscal', 'templates', 'worklists']);
     const out = tempDir();
     const run = await liujinAsync(['export', 'audit', '--year', '2026', '--as-of', '2026-12-31', '--options', '{"formats":["md","json"]}', '--out', out, '--json', '--now', '2026-12-31T00:00:00Z']);
     expect(run.status).toBe(0);

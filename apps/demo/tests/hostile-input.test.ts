@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { neutraliseControls } from '@liujin/core';
+import { neutraliseControls } from '@liujin/core/text';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, tempDir } from './helpers';
 import { STACK_LINE, runCorpus, type CorpusCase } from './corpus';

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { markdownText, neutraliseControls } from '@liujin/core';
+import { markdownText, neutraliseControls } from '@liujin/core/text';
 
 describe('neutraliseControls', () => {
   it('shows C0, C1 and bidi controls as visible escapes, keeping tab and line breaks', () => {

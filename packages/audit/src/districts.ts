@@ -4,7 +4,8 @@
  * districts has `byDistrict`; for one district every function here gives nothing, so its
  * reports stay as they were, byte for byte.
  */
-import type { AuditResult, Coverage, Lang } from '@liujin/core';
+import type { AuditResult, Lang } from '@liujin/core';
+import type { Coverage } from '@liujin/core/plugin';
 import { escapeHtml as h, mdCell } from './text';
 import { dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LABEL, openCounts } from './targets';
 import { percent } from './text';

@@ -1,6 +1,7 @@
 /** The audit exporter (the Exporter contract of @liujin/core) and the verdict for exit codes. */
 import { z } from 'zod';
-import { Lang, resolveExporterOptions, type Artefact, type AuditResult, type Exporter, type LocalizedText } from '@liujin/core';
+import { Lang, type Artefact, type AuditResult, type Exporter, type LocalizedText } from '@liujin/core';
+import { resolveExporterOptions } from '@liujin/core/plugin';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
 import { compactAuditChunks, unitDetailOf } from './json-stream';

@@ -2,7 +2,8 @@
  * A self-contained HTML report: inline CSS, inline SVG charts, no script, no network. A
  * Content-Security-Policy forbids anything else; every text is escaped. Prints on A4.
  */
-import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Coverage, type Lang, type Status } from '@liujin/core';
+import type { AuditResult, Lang, Status } from '@liujin/core';
+import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, sectorLabel, type Coverage } from '@liujin/core/plugin';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { escapeHtml as h, kindName, percent, statusName, unitNames } from './text';
 import { districtsHtml } from './districts';

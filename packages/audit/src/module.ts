@@ -1,7 +1,9 @@
 /** `liujin export audit` (and its shortcut `liujin audit`): the audit of the run's inputs, judged as of its date, in every format asked for. */
 import type { z } from 'zod';
-import { auditOfContext, withDefaults, type ExporterModule } from '@liujin/core';
+import type { ExporterModule } from '@liujin/core';
+import { auditOfContext, auditRegion, withDefaults } from '@liujin/core/plugin';
 import { AuditOptions, createAuditExporter } from './exporter';
+import { createStreamedAuditExporter } from './stream';
 
 /** The audit reports as an installed exporter: `liujin export audit` (BUILTIN_EXPORTERS of @liujin/core). */
 export const liujinExporter: ExporterModule<AuditOptions> = {
@@ -13,5 +15,28 @@ export const liujinExporter: ExporterModule<AuditOptions> = {
   async *export(context, options) {
     const exporter = createAuditExporter(withDefaults({ lang: context.lang }, options) as z.input<typeof AuditOptions>);
     yield* exporter.export({ audit: await auditOfContext(context), now: context.now });
+  },
+  // Inputs read as streams (JSON Lines of a city, a nation): the same reports, in bounded memory;
+  // records and reports spill into the run's scratch folder.
+  async *exportStreamed(context, options) {
+    const exporter = createStreamedAuditExporter(withDefaults({ lang: context.lang }, options) as z.input<typeof AuditOptions>, context.scratch !== undefined ? { tempDir: context.scratch } : {});
+    const { registry } = context;
+    yield* exporter.export({
+      catalog: context.catalog,
+      district: registry.district,
+      ...(registry.districts ? { districts: registry.districts } : {}),
+      towns: registry.towns,
+      units: registry.units,
+      activities: context.activities,
+      waivers: context.waivers,
+      // Filled while the activities are read; the audit reads it after them.
+      setAside: context.setAside,
+      year: context.year,
+      asOf: context.asOf,
+      ...auditRegion(context.catalog, context.region, context.workdays),
+      ...(context.previous !== undefined ? { previous: context.previous } : {}),
+      now: context.now,
+      ...(context.onAudit ? { onAudit: context.onAudit } : {}),
+    });
   },
 };

@@ -1,5 +1,6 @@
 /** The text report formats: JSON, CSV (UTF-8 with BOM, formula-safe), Markdown and JUnit XML. */
-import { adjustmentsMarkdown, CHASE_TIER_LABELS, sectorLabel, type AuditResult, type Lang } from '@liujin/core';
+import type { AuditResult, Lang } from '@liujin/core';
+import { adjustmentsMarkdown, CHASE_TIER_LABELS, sectorLabel } from '@liujin/core/plugin';
 import { TOWN_SECTOR_NOTE, townSectorRows } from './town-sectors';
 import { districtsMarkdown } from './districts';
 import { csvField, escapeXml, kindName, mdCell, percent, statusName, unitNames } from './text';

@@ -4,7 +4,8 @@
  * met / all reaches the target; on track or behind before), and the share of the work already due
  * as a second, labelled figure (docs/audit.md).
  */
-import type { AuditResult, Coverage, Lang, TargetStatus } from '@liujin/core';
+import type { AuditResult, Lang } from '@liujin/core';
+import type { Coverage, TargetStatus } from '@liujin/core/plugin';
 import { csvField, percent } from './text';
 
 const TARGET_STATUS_LABELS: Readonly<Record<TargetStatus, { zh: string; en: string; mark: string }>> = {

@@ -1,5 +1,7 @@
 /** Shared rendering helpers: labels, percentages and safe cells for every report format. */
-import { STATUS_LABELS, UNIT_KIND_LABELS, markdownText, neutraliseControls, type AuditResult, type Lang, type Status } from '@liujin/core';
+import type { AuditResult, Lang, Status } from '@liujin/core';
+import { STATUS_LABELS, UNIT_KIND_LABELS } from '@liujin/core/plugin';
+import { markdownText, neutraliseControls } from '@liujin/core/text';
 
 export function percent(share: number | null): string {
   return share === null ? '—' : `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;

@@ -2,7 +2,8 @@
  * The town × sector matrix of every audit report (二 "六进"全区全覆盖): for each town and each of
  * the six sectors, covered (active units / units), not covered, or no such units (无此类单位).
  */
-import { SECTOR_LABELS, Sector, type AuditResult, type Lang, type LocalizedText } from '@liujin/core';
+import type { AuditResult, Lang, LocalizedText } from '@liujin/core';
+import { SECTOR_LABELS, Sector } from '@liujin/core/plugin';
 
 type Cell = AuditResult['townSectors'][number]['sectors'][number];
 

@@ -2,7 +2,8 @@
  * The words every work-list format shares (docs/worklists.md): section names, the evidence an item
  * needs, due dates and the windows, labelled as defaults where they are the project's choice.
  */
-import { CHASE_TIER_LABELS, DEFAULT_LABEL, type Lang, type Worklist, type WorklistItem, type WorklistSet } from '@liujin/core';
+import type { Lang, WorklistSet } from '@liujin/core';
+import { CHASE_TIER_LABELS, DEFAULT_LABEL, type Worklist, type WorklistItem } from '@liujin/core/plugin';
 
 /** The sections of a work list, in the order they print. */
 export const ITEM_SECTIONS = ['overdue', 'dueSoon', 'dueLater', 'occasionSoon', 'laterThisYear'] as const;

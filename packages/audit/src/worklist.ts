@@ -4,7 +4,8 @@
  * width), Markdown, and one self-contained HTML page that prints each list from a new A4 page.
  */
 import { z } from 'zod';
-import { Lang, resolveExporterOptions, type Artefact, type Exporter, type WorklistSet } from '@liujin/core';
+import { Lang, type Artefact, type Exporter, type WorklistSet } from '@liujin/core';
+import { resolveExporterOptions } from '@liujin/core/plugin';
 import { escapeHtml as h, mdCell } from './text';
 import { concat, XlsxWriter } from './workbook';
 import { dueText, evidenceText, ITEM_SECTIONS, listHeading, requirementText, sectionTitle, SYNTHETIC_NOTE, tierText, unitsText, windowsNote } from './worklist-text';

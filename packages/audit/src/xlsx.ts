@@ -1,5 +1,7 @@
 /** The XLSX report: summary, by town, by requirement, gaps and unit detail sheets. */
-import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, neutraliseControls, sectorLabel, type AuditResult, type Coverage, type Lang } from '@liujin/core';
+import type { AuditResult, Lang } from '@liujin/core';
+import { ADJUSTMENT_TEXT, CHASE_TIER_LABELS, sectorLabel, type Coverage } from '@liujin/core/plugin';
+import { neutraliseControls } from '@liujin/core/text';
 import { townSectorRows } from './town-sectors';
 import { kindName, percent, statusName, unitNames } from './text';
 import { districtsSheetRows } from './districts';

@@ -6,7 +6,8 @@
  * the activities. UIDs carry the year (or date), so feeds of several years never share one, and a
  * UID shared by two feeds is the same event word for word (key dates).
  */
-import { KEY_DATE_IDS, REQUIREMENT_SECTORS, addDays, defaultWorkdayCalendar, describeDue, fileNameForId, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { KEY_DATE_IDS, addDays, defaultWorkdayCalendar, type Catalog, type Lang, type Plan, type Registry, type Task, type Unit, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { REQUIREMENT_SECTORS, describeDue, fileNameForId } from '@liujin/core/plugin';
 import { keyDateEvents, nonWorkdayLine, unconfirmedLine, type KeyDateEvents } from './key-dates';
 import { alarmOn, alarmsBefore, isYearLong, yearReminderDay, type AlarmSpec } from './reminders';
 import { reportsDue } from './reports';

@@ -1,5 +1,6 @@
 /** The calendar exporter (the Exporter contract of @liujin/core). */
-import { DEFAULT_REMINDERS, reminderSettings, resolveExporterOptions, type Artefact, type Catalog, type Exporter, type Plan, type Registry, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import type { Artefact, Catalog, Exporter, Plan, Registry, Waiver, WorkdayCalendar } from '@liujin/core';
+import { DEFAULT_REMINDERS, reminderSettings, resolveExporterOptions } from '@liujin/core/plugin';
 import { buildFeeds, type FeedSpec } from './events';
 import { renderGlances } from './glance';
 import { CalendarOptions, parseAlarms, type CalendarOptionsInput } from './options';

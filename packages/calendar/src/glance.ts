@@ -4,7 +4,8 @@
  * key dates, and deadlines and windows coloured by sector; the dated list follows on a second sheet.
  * Self-contained like the audit report: no scripts, no external resources (a CSP forbids them).
  */
-import { daysInMonth, defaultWorkdayCalendar, isoWeekday, makeLocalDate, fileNameForId, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { defaultWorkdayCalendar, type Artefact, type Catalog, type Lang, type Plan, type Registry, type Task, type Waiver, type WorkdayCalendar } from '@liujin/core';
+import { daysInMonth, isoWeekday, makeLocalDate, fileNameForId } from '@liujin/core/plugin';
 import { reportsDue } from './reports';
 import { inLang, sectorLabel, weekdayName } from './text';
 

@@ -1,7 +1,8 @@
 /** `liujin export calendar` (and its shortcut `liujin calendar`): the plan of each year as iCalendar feeds (district, towns, sectors, units). */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { planYear, resolveExporterOptions, withDefaults, type ExporterModule } from '@liujin/core';
+import { planYear, type ExporterModule } from '@liujin/core';
+import { resolveExporterOptions, withDefaults } from '@liujin/core/plugin';
 import { createCalendarExporter } from './exporter';
 import { CalendarOptions } from './options';
 

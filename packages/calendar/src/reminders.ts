@@ -5,7 +5,8 @@
  * 31 December) carry no alarm of their own: each feed gets one year-end digest event with one
  * reminder at a set point of the fourth quarter (a labelled default) and the usual ones before it.
  */
-import { addDays, daysBetween, daysInMonth, makeLocalDate, type Task, type WorkdayCalendar } from '@liujin/core';
+import { addDays, daysBetween, type Task, type WorkdayCalendar } from '@liujin/core';
+import { daysInMonth, makeLocalDate } from '@liujin/core/plugin';
 
 const DAY = 86_400;
 

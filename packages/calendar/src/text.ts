@@ -1,5 +1,6 @@
 /** Words of the feeds in the subscriber's language: labels, unit names, punctuation. */
-import { UNIT_KIND_LABELS, isoWeekday, sectorLabel as coreSectorLabel, type Lang, type Task, type Unit } from '@liujin/core';
+import type { Lang, Task, Unit } from '@liujin/core';
+import { UNIT_KIND_LABELS, isoWeekday, sectorLabel as coreSectorLabel } from '@liujin/core/plugin';
 
 const FULL_TO_HALF: Readonly<Record<string, string>> = { '（': ' (', '）': ') ', '：': ': ', '，': ', ', '；': '; ', '、': ', ', '。': '. ', '“': '"', '”': '"', '‘': "'", '’': "'", '！': '! ', '？': '? ', '《': '"', '》': '"', '—': '-' };
 

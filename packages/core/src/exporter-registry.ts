@@ -16,7 +16,7 @@ import type { Activity } from './model/activity';
 import type { Waiver } from './model/evaluation';
 import type { Catalog } from './model/requirement';
 import type { LocalizedText, Lang } from './model/text';
-import type { Registry } from './model/unit';
+import type { Registry, Unit } from './model/unit';
 import { createEvaluator, type Evaluator } from './rules/evaluate';
 
 /**
@@ -52,6 +52,36 @@ export interface ExportContext {
   onAudit?: (audit: AuditResult) => void;
   /** Told of every warning as it happens. */
   onWarning?: (warning: ExportWarning) => void;
+}
+
+/**
+ * A registry read as a stream (a JSON Lines file of a city or a nation): its district and towns,
+ * and its units, which may be read more than once (the same units in the same order each time).
+ */
+export interface StreamedRegistry {
+  district: Registry['district'];
+  /** Every district of a city office's registry (two or more). */
+  districts?: Registry['districts'];
+  towns: Registry['towns'];
+  /** The units in registry order; each call reads them again from the start. */
+  units: () => AsyncIterable<Unit> | Iterable<Unit>;
+}
+
+/**
+ * The inputs of a run too large for memory, read as streams: the same as {@link ExportContext}
+ * but the registry's units and the activity records arrive one by one. The CLI gives it to an
+ * exporter that provides `exportStreamed` when the registry or the activity log is JSON Lines.
+ */
+export interface StreamedExportContext extends Omit<ExportContext, 'registry' | 'activities'> {
+  /** Tells a streamed context from a whole one. */
+  readonly streamed: true;
+  registry: StreamedRegistry;
+  /** Activity records in any order; read once. */
+  activities: AsyncIterable<Activity> | Iterable<Activity>;
+  /** Rows set aside while the activities are read (an unknown kind): complete once they are read to the end. */
+  setAside: readonly SetAsideRow[];
+  /** A folder for the exporter's temporary files (removed with the run, even after a kill); default: the system's. */
+  scratch?: string;
 }
 
 /**
@@ -97,19 +127,26 @@ export interface ExporterModule<Options = unknown> {
   readonly folder?: string;
   /** Every artefact of this format for the run's inputs; `options` are validated (ExporterOptionsError). */
   export(context: ExportContext, options?: unknown): AsyncIterable<Artefact>;
+  /**
+   * The same artefacts, byte for byte, for inputs read as streams, in bounded memory (a city, a
+   * nation): only an exporter that can work through its inputs one unit at a time provides it
+   * (the audit does). The CLI calls it when the registry or the activity log is JSON Lines.
+   */
+  exportStreamed?(context: StreamedExportContext, options?: unknown): AsyncIterable<Artefact>;
 }
 
-/** The built-in exporters: name → the package whose `liujinExporter` it is. */
+/** The built-in exporters: name → the package (or package entry) whose `liujinExporter` it is. */
 export const BUILTIN_EXPORTERS: Readonly<Record<string, string>> = {
   audit: '@liujin/audit',
   calendar: '@liujin/calendar',
   oscal: '@liujin/oscal',
   templates: '@liujin/pdf',
+  worklists: '@liujin/audit/worklists',
 };
 
 /** True when a module's export has the shape of an `ExporterModule`. */
 export function isExporterModule(value: unknown): value is ExporterModule {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.name === 'string' && typeof v.description === 'string' && typeof v.export === 'function' && typeof v.optionsSchema === 'object';
+  return typeof v.name === 'string' && typeof v.description === 'string' && typeof v.export === 'function' && typeof v.optionsSchema === 'object' && (v.exportStreamed === undefined || typeof v.exportStreamed === 'function');
 }

@@ -9,7 +9,8 @@
  * met -> satisfied/pass; not-met -> not-satisfied/fail; pending, not-assessed and waived ->
  * not-satisfied with reason `pending`, `not-assessed` or `waived` (never `fail`).
  */
-import { DEFAULT_REGION, STATUS_LABELS, getRegionProfile, type AuditResult, type Catalog, type Status } from '@liujin/core';
+import { DEFAULT_REGION, getRegionProfile, type AuditResult, type Catalog, type Status } from '@liujin/core';
+import { STATUS_LABELS } from '@liujin/core/plugin';
 import { liujinProp, sourceResource, statementId, type OscalDocumentOptions } from './catalog';
 import { oscalString, oscalToken, stableUuid, uuidNamespace } from './ids';
 import { OSCAL_VERSION, type OscalAssessmentResults, type OscalFinding, type OscalObservation, type OscalParty } from './oscal-types';

@@ -4,7 +4,8 @@
  * requirement, the summary as the control's statement part and the notice's words as its
  * guidance, tailorable values as params, and clause, sector, target and the rest as props.
  */
-import { ROLE_LABELS, SECTOR_LABELS, describeDueRule, type Catalog, type Lang, type Requirement } from '@liujin/core';
+import type { Catalog, Lang, Requirement } from '@liujin/core';
+import { ROLE_LABELS, SECTOR_LABELS, describeDueRule } from '@liujin/core/plugin';
 import { oscalString, oscalToken, stableUuid, uuidNamespace } from './ids';
 import { OSCAL_VERSION, type OscalCatalog, type OscalControl, type OscalGroup, type OscalParameter, type OscalProperty } from './oscal-types';
 

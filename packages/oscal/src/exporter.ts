@@ -1,7 +1,8 @@
 /** The OSCAL exporter (the Exporter contract of @liujin/core): catalog.json and assessment-results.json. */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Lang, resolveExporterOptions, type Artefact, type Catalog, type Exporter } from '@liujin/core';
+import { Lang, type Artefact, type Catalog, type Exporter } from '@liujin/core';
+import { resolveExporterOptions } from '@liujin/core/plugin';
 import { auditToOscal, OscalInputError } from './assessment-results';
 import type { AuditResult } from '@liujin/core';
 import { catalogToOscal } from './catalog';

@@ -1,6 +1,7 @@
 /** `liujin export oscal`: the catalog as an OSCAL catalog and the run's audit as OSCAL assessment-results. */
 import type { z } from 'zod';
-import { auditOfContext, withDefaults, type ExporterModule } from '@liujin/core';
+import type { ExporterModule } from '@liujin/core';
+import { auditOfContext, withDefaults } from '@liujin/core/plugin';
 import { OscalOptions, createOscalExporter } from './exporter';
 
 /** The OSCAL documents as an installed exporter: `liujin export oscal`. */

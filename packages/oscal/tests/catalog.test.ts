@@ -1,4 +1,5 @@
-import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON, SECTOR_LABELS, collectArtefacts, tailorCatalog } from '@liujin/core';
+import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON, collectArtefacts, tailorCatalog } from '@liujin/core';
+import { SECTOR_LABELS } from '@liujin/core/plugin';
 import { describe, expect, it } from 'vitest';
 import { OSCAL_PATHS, catalogToOscal, createOscalExporter, type OscalCatalog } from '../src/index';
 import { catalogErrors } from './oscal-schema';

@@ -1,6 +1,7 @@
 /** The plan-template exporter (the Exporter contract of @liujin/core). */
 import { z } from 'zod';
-import { fileNameForId, resolveExporterOptions, safeFileSegment, truncateBytes, type Artefact, type Exporter, type KeyDate, type Unit } from '@liujin/core';
+import type { Artefact, Exporter, KeyDate, Unit } from '@liujin/core';
+import { fileNameForId, resolveExporterOptions, safeFileSegment, truncateBytes } from '@liujin/core/plugin';
 import { TEMPLATE_TITLES, writePlan, type TemplateKind } from './content';
 import { PlanDocument } from './document';
 import { fonts } from './fonts';

@@ -1,6 +1,7 @@
 /** `liujin export templates` (and its shortcut `liujin templates`): blank templates and plans pre-filled for the units each kind serves. */
 import { z } from 'zod';
-import { ExporterOptionsError, keyDatesFor, problem, resolveExporterOptions, withDefaults, type ExporterModule, type Problem, type Unit } from '@liujin/core';
+import { ExporterOptionsError, keyDatesFor, problem, type ExporterModule, type Problem, type Unit } from '@liujin/core';
+import { resolveExporterOptions, withDefaults } from '@liujin/core/plugin';
 import type { TemplateKind } from './content';
 import { PlanTemplateOptions, createPlanTemplateExporter, type GlyphSubstitution } from './exporter';
 import { TEMPLATE_KINDS, unitsForTemplate } from './kinds';

@@ -5,7 +5,8 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { QINGPU_TOWNS, addDays, type Activity, type ActivityKind, type Registry, type Unit, type UnitKind } from '@liujin/core';
+import { addDays, type Activity, type ActivityKind, type Registry, type Unit, type UnitKind } from '@liujin/core';
+import { QINGPU_TOWNS } from '@liujin/core/io';
 import { seededRandom } from '@liujin/core/sample';
 
 const KINDS: readonly UnitKind[] = ['school', 'school', 'enterprise', 'enterprise', 'enterprise', 'community', 'community', 'community', 'community', 'organ', 'park', 'town'];

@@ -1,4 +1,5 @@
-import { sectorLabel, type Requirement } from '@liujin/core';
+import type { Requirement } from '@liujin/core';
+import { sectorLabel } from '@liujin/core/plugin';
 import { loadCatalog } from '../inputs';
 import { EXIT, type GlobalOptions } from '../runtime';
 import { outputFor } from './common';

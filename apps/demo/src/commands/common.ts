@@ -1,5 +1,6 @@
 /** Option parsing shared by the commands: years, dates, `now`, and the output. */
-import { defaultAsOf, problem, yearIn } from '@liujin/core';
+import { defaultAsOf, problem } from '@liujin/core';
+import { yearIn } from '@liujin/core/io';
 import { InputError, createOutput, type GlobalOptions, type Output } from '../runtime';
 
 function bad(option: string, zh: string, en: string): never {

@@ -5,20 +5,7 @@
  * `--holidays` year files, which win, and provisional statutory holidays for years without data).
  * Every command that computes dates (dates, plan, calendar, templates, audit, serve) uses this.
  */
-import {
-  createWorkdayCalendar,
-  defaultWorkdayCalendar,
-  getRegionProfile,
-  listRegionProfiles,
-  parseHolidayYear,
-  parseRegionProfile,
-  problem,
-  type HolidayYear,
-  type Problem,
-  type RegionProfile,
-  type Registry,
-  type WorkdayCalendar,
-} from '@liujin/core';
+import { createWorkdayCalendar, defaultWorkdayCalendar, getRegionProfile, listRegionProfiles, parseHolidayYear, parseRegionProfile, problem, type HolidayYear, type Problem, type RegionProfile, type Registry, type WorkdayCalendar } from '@liujin/core';
 import { readJson } from '../inputs';
 import { InputError } from '../runtime';
 

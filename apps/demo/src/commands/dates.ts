@@ -1,4 +1,5 @@
-import { keyDateLines, keyDatesFor, keyDatesHeading, publicHolidayLines, publicHolidaysFor } from '@liujin/core';
+import { keyDatesFor, publicHolidaysFor } from '@liujin/core';
+import { keyDateLines, keyDatesHeading, publicHolidayLines } from '@liujin/core/plugin';
 import { EXIT, type GlobalOptions } from '../runtime';
 import { outputFor, parseNow, parseYear } from './common';
 import { dateContextFor } from './date-context';

@@ -7,7 +7,7 @@
 import { problem } from '@liujin/core';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';
 import { readPrevious } from './audit';
-import { exportContext, exportToFolder, installedExporters, loadExporter } from './run-exporter';
+import { exportToFolder, installedExporters, loadExporter, runContext } from './run-exporter';
 import { outputFor, parseNow, parseYear } from './common';
 
 function parseOptionsJson(value: unknown): unknown {
@@ -37,7 +37,8 @@ export async function runExport(options: Record<string, unknown>, global: Global
   const now = parseNow(options.now);
   const year = parseYear(options.year, now);
   const previous = options.previous !== undefined ? await readPrevious(String(options.previous)) : undefined;
-  const { context, inputs } = await exportContext(options, out, { now, year, previous });
+  // An exporter that can stream reads JSON Lines inputs as streams (`exportStreamed`): the audit of a city.
+  const { context, inputs } = await runContext(exporter, options, out, { now, year, previous });
   const written = await exportToFolder({ exporter, context, options: exporterOptions, outDir: String(options.out), inputs: [...inputs, options.previous as string | undefined] }, out);
   if (global.json) out.data(written.map((w) => ({ path: w.path, bytes: w.bytes })));
   else for (const w of written) out.info(w.file);

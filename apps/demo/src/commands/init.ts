@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVITY_COLUMNS, ACTIVITY_KIND_LABELS, QINGPU_2024_CATALOG_JSON, REGISTRY_COLUMNS, UNIT_KIND_LABELS, WAIVER_COLUMNS, problem, settingsTable, type ColumnSpec } from '@liujin/core';
+import { QINGPU_2024_CATALOG_JSON, problem } from '@liujin/core';
+import { ACTIVITY_KIND_LABELS, UNIT_KIND_LABELS } from '@liujin/core/plugin';
+import { ACTIVITY_COLUMNS, REGISTRY_COLUMNS, WAIVER_COLUMNS, settingsTable, type ColumnSpec } from '@liujin/core/io';
 import { SETTINGS_XLSX, settingsWorkbook } from './settings-sheet';
 import { writeFileAtomic } from '../files';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';

@@ -1,4 +1,5 @@
-import { auditOfContext, planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
+import { planYear, problem, renderKeyDatesMarkdown, renderPlanMarkdown } from '@liujin/core';
+import { auditOfContext } from '@liujin/core/plugin';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
 import { loadActivities } from '../inputs';
 import { EXIT, InputError, type GlobalOptions } from '../runtime';

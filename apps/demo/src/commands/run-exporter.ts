@@ -5,9 +5,11 @@
  * formats (`plan`, `serve`): a shortcut only turns its flags into the exporter's options, so a new
  * exporter needs no command code.
  */
-import { BUILTIN_EXPORTERS, ExporterOptionsError, isExporterModule, type ExportContext, type ExporterModule, type LocalizedText, type Problem } from '@liujin/core';
+import { BUILTIN_EXPORTERS, ExporterOptionsError, isExporterModule, type Activity, type ExportContext, type ExporterModule, type LocalizedText, type Problem } from '@liujin/core';
+import type { StreamedExportContext, StreamedRegistry } from '@liujin/core/plugin';
+import type { SetAsideRow } from '@liujin/core/io';
 import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
-import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadWaivers } from '../inputs';
+import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers } from '../inputs';
 import { InputError, type Output } from '../runtime';
 import { dateContextFor, type DateContext } from './date-context';
 import { asOfFor } from './common';
@@ -27,7 +29,7 @@ export async function loadExporter(name: string): Promise<ExporterModule | undef
 }
 
 /** A built-in exporter a shortcut stands for: its package is a dependency of the CLI, so a missing one is a bug (exit 3). */
-export async function builtinExporter(name: 'audit' | 'calendar' | 'oscal' | 'templates'): Promise<ExporterModule> {
+export async function builtinExporter(name: 'audit' | 'calendar' | 'oscal' | 'templates' | 'worklists'): Promise<ExporterModule> {
   const exporter = await loadExporter(name);
   if (!exporter) throw new Error(`the built-in exporter "${name}" (${BUILTIN_EXPORTERS[name]}) is not installed`);
   return exporter;
@@ -90,10 +92,77 @@ export async function exportContext(options: Record<string, unknown>, out: Outpu
   return { context, inputs, dates };
 }
 
+/** A JSON Lines file: read as a stream by an exporter that can (a city, a nation need not fit in memory). */
+const isJsonLines = (file: string | undefined): boolean => file !== undefined && /\.(jsonl|ndjson)$/i.test(file);
+
+/**
+ * The run's inputs read as streams, for an exporter that provides `exportStreamed`: a JSON Lines
+ * registry or activity log is streamed (core parses and checks it as it is read, problems exit 2
+ * before anything is written), a file in another format is read whole. The catalog, waivers,
+ * region and working days are read as for every run.
+ */
+async function streamedExportContext(options: Record<string, unknown>, out: Output, settings: ContextSettings): Promise<{ context: StreamedExportContext; inputs: (string | undefined)[]; dates: DateContext }> {
+  const file = (key: string) => (options[key] === undefined ? undefined : String(options[key]));
+  const sheet = file('sheet');
+  const registryFile = file('registry');
+  const activitiesFile = file('activities');
+  const townsFile = file('towns');
+  const { now, year } = settings;
+  const { streamActivities, streamRegistry } = await import('../stream-inputs');
+  const catalog = await loadCatalog(file('catalog'), file('tailoring'), out, file('settings'));
+  const waivers = await loadWaivers(file('waivers'), out, { catalog, sheet });
+  // A registry in another format is read whole; JSON Lines is streamed.
+  let registry: StreamedRegistry;
+  if (registryFile !== undefined && isJsonLines(registryFile)) registry = streamRegistry(registryFile, townsFile !== undefined ? await loadTowns(townsFile, out) : undefined);
+  else {
+    const whole = await loadRegistry(registryFile, out, { sheet, towns: townsFile });
+    registry = { district: whole.district, ...(whole.districts ? { districts: whole.districts } : {}), towns: whole.towns, units: () => whole.units };
+  }
+  const dates = await dateContextFor(options, registry);
+  const setAside: SetAsideRow[] = [];
+  let activities: AsyncIterable<Activity> | Iterable<Activity>;
+  if (activitiesFile !== undefined && isJsonLines(activitiesFile)) activities = streamActivities(activitiesFile, setAside);
+  // Without --activities, the sample log goes only with the sample district.
+  else if (registryFile !== undefined && activitiesFile === undefined) activities = [];
+  else {
+    const whole = await loadActivitiesForAudit(activitiesFile, year, out);
+    setAside.push(...whole.setAside);
+    activities = whole.activities;
+  }
+  const context: StreamedExportContext = {
+    streamed: true,
+    catalog,
+    registry,
+    year,
+    region: dates.region,
+    workdays: dates.workdays,
+    asOf: asOfFor(year, options['asOf'], now),
+    now,
+    lang: out.lang,
+    activities,
+    setAside,
+    waivers,
+    ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
+  };
+  const inputs = [registryFile, activitiesFile, file('waivers'), file('catalog'), file('tailoring'), file('settings'), townsFile, file('holidays'), file('regionFile')];
+  return { context, inputs, dates };
+}
+
+/**
+ * The inputs of a run for one exporter: read as streams when the exporter can stream and the
+ * registry or the activity log is JSON Lines, else read whole. Either way the exporter is run by
+ * `exportInto`, and gives the same bytes.
+ */
+export function runContext(exporter: ExporterModule, options: Record<string, unknown>, out: Output, settings: ContextSettings): Promise<{ context: ExportContext | StreamedExportContext; inputs: (string | undefined)[] }> {
+  const streams = exporter.exportStreamed !== undefined && options['registry'] !== undefined && (isJsonLines(String(options['registry'])) || isJsonLines(options['activities'] === undefined ? undefined : String(options['activities'])));
+  return streams ? streamedExportContext(options, out, settings) : exportContext(options, out, settings);
+}
+
 /** One exporter's run: its context, its options, and how to speak of them to the user. */
 export interface ExportRun {
   exporter: ExporterModule;
-  context: ExportContext;
+  /** The inputs read whole, or read as streams (`exportStreamed`, for an exporter that provides it). */
+  context: ExportContext | StreamedExportContext;
   /** The exporter's options (`--options` JSON, or what a shortcut's flags say). */
   options: unknown;
   /** The flag of each option a shortcut sets (`alarms` → `--alarms`): problems name it; the rest are under `--options`. */
@@ -112,22 +181,32 @@ function optionProblems(problems: readonly Problem[], flags: Readonly<Record<str
 /** Writes an exporter's artefacts into a set that is open (`plan` and `serve` write several formats into one). */
 export async function exportInto(sink: OutputSet, run: ExportRun, out: Output): Promise<WrittenArtefact[]> {
   if (run.exporter.folder !== undefined) sink.claimFolder(run.exporter.folder);
-  const context: ExportContext = {
-    ...run.context,
-    onWarning: (warning) => {
-      out.warn(warning.message[out.lang]);
-      run.context.onWarning?.(warning);
-    },
+  const onWarning: ExportContext['onWarning'] = (warning) => {
+    out.warn(warning.message[out.lang]);
+    run.context.onWarning?.(warning);
   };
   const progress = run.progress ? out.progress(run.progress.label[out.lang], run.progress.total) : undefined;
   try {
-    const written = await sink.write(run.exporter.export(context, run.options), () => progress?.tick());
+    let artefacts;
+    if ('streamed' in run.context) {
+      if (!run.exporter.exportStreamed) throw new Error(`the exporter "${run.exporter.name}" cannot read its inputs as streams`);
+      // Spill files go into the run's staging folder: removed with it, even after a kill.
+      artefacts = run.exporter.exportStreamed({ ...run.context, scratch: sink.scratch, onWarning }, run.options);
+    } else artefacts = run.exporter.export({ ...run.context, onWarning }, run.options);
+    const written = await sink.write(artefacts, () => progress?.tick());
     progress?.done();
+    if ('streamed' in run.context) warnSetAside(run.context.setAside, out);
     return written;
   } catch (error) {
     if (error instanceof ExporterOptionsError) throw new InputError(optionProblems(error.problems, run.flags ?? {}));
     throw error;
   }
+}
+
+/** Rows of a streamed activity log set aside (an unknown kind): the first 20 named, the rest counted (all are in the reports). */
+function warnSetAside(setAside: readonly SetAsideRow[], out: Output): void {
+  for (const row of setAside.slice(0, 20)) out.warn(`${row.file ?? ''}${row.row !== undefined ? `:${row.row}` : ''}: ${out.lang === 'zh' ? `未知的活动类型「${row.kind}」，列为未匹配` : `unknown activity kind "${row.kind}", listed as unmatched`}`);
+  if (setAside.length > 20) out.warn(out.lang === 'zh' ? `另有 ${setAside.length - 20} 行活动类型未知，见 audit.json` : `${setAside.length - 20} more rows of unknown kind: see audit.json`);
 }
 
 /** `liujin export <name>` and its shortcuts: one exporter's artefacts as one staged set in `--out` (docs/security.md). */

@@ -4,7 +4,8 @@
  * dropped), a prompt on each "修改为" cell saying how to write the value, the change column kept
  * as text so 06-30 stays 06-30, and A4 landscape printing with the header on every page.
  */
-import { QINGPU_2024_CATALOG_JSON, SETTINGS_COLUMNS, settingsRows, settingsTable } from '@liujin/core';
+import { QINGPU_2024_CATALOG_JSON } from '@liujin/core';
+import { SETTINGS_COLUMNS, settingsRows, settingsTable } from '@liujin/core/io';
 import type { DataValidation, SheetSpec } from '@liujin/audit';
 
 /** The file name of the settings workbook. */

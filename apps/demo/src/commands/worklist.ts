@@ -1,13 +1,14 @@
 /**
  * `liujin worklist`: what each town (or one unit) must do as of a date — overdue, due in the next
  * 30 and 90 days, later, done recently — from the audit of the same inputs (docs/worklists.md).
- * Also written by `audit` (as of its date) and `plan` (as of 1 January) into worklists/.
+ * A shortcut over `liujin export worklists` (the exporter of @liujin/audit/worklists); also written
+ * by `audit` (as of its date) and `plan` (as of 1 January) into worklists/, from their audit.
  */
-import { auditOfContext, buildWorklists, problem, WORKLIST_WINDOWS, type Registry, type WorklistInput } from '@liujin/core';
+import { buildWorklists, problem, WORKLIST_WINDOWS, type AuditResult, type Registry, type WorklistInput } from '@liujin/core';
 import type { WorklistFormat } from '@liujin/audit';
-import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/index';
+import { type OutputSet, type WrittenArtefact } from '../output/index';
 import { EXIT, InputError, type GlobalOptions, type Output } from '../runtime';
-import { exportContext } from './run-exporter';
+import { builtinExporter, exportContext, exportToFolder } from './run-exporter';
 import { asOfFor, outputFor, parseNow, parseYear } from './common';
 
 /** What `writeWorklists` needs: what core builds the lists from (one town or unit, or all), and where they go. */
@@ -82,12 +83,22 @@ export async function runWorklist(options: Record<string, unknown>, global: Glob
   const { context, inputs } = await exportContext(options, out, { now, year, eagerActivities: true });
   const { catalog, registry } = context;
   checkScope(registry, town, unit);
-  const audit = await auditOfContext({ ...context, asOf });
-  const { activities } = await context.activities();
   const outDir = String(options.out);
-  const written = await withOutputSet({ outDir, set: 'worklists', inputs }, out, (sink) =>
-    writeWorklists({ audit, catalog, registry, activities, ...(town !== undefined ? { town } : {}), ...(unit !== undefined ? { unit } : {}), windows, formats, sink, now }, out),
+  // A shortcut over `liujin export worklists`: the flags become the exporter's options.
+  let audit: AuditResult | undefined;
+  const written = await exportToFolder(
+    {
+      exporter: await builtinExporter('worklists'),
+      context: { ...context, onAudit: (result) => (audit = result) },
+      options: { formats, ...(town !== undefined ? { town } : {}), ...(unit !== undefined ? { unit } : {}), ...windows },
+      flags: { formats: '--format', town: '--town', unit: '--unit', soonDays: '--soon-days', horizonDays: '--horizon-days', recentDays: '--recent-days' },
+      outDir,
+      inputs,
+    },
+    out,
   );
+  if (audit === undefined) throw new Error('the worklists exporter did not report its audit');
+  const { activities } = await context.activities();
   if (global.json) {
     const json = buildWorklists({ audit, catalog, registry, activities, ...(town !== undefined ? { town } : {}), ...(unit !== undefined ? { unit } : {}), windows });
     out.data({

@@ -68,10 +68,12 @@ export function uniqueIds(): (a: Activity) => string {
   };
 }
 
+/** An activity record the audit could not match (unknown unit, outside the year...), as `AuditResult.unmatched` lists it under its id. */
 export function unmatchedEntry(a: Activity, id: string, reason: UnmatchedReason): Unmatched {
   return { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason };
 }
 
+/** A row set aside while the activities were read (an unknown activity kind), as `AuditResult.unmatched` lists it. */
 export function setAsideEntry(row: NonNullable<AuditInput['setAside']>[number]): Unmatched {
   // The row's own 记录编号 when it has one; else where it is.
   return { activityId: row.id ?? `${row.file ?? ''}:${row.row ?? ''}`, unitId: row.unitId, kind: row.kind, date: row.date, ...(row.file !== undefined ? { file: row.file } : {}), ...(row.row !== undefined ? { row: row.row } : {}), reason: 'unknown-kind' };

@@ -24,7 +24,7 @@ function profile(id: string, zh: string, en: string, sirenRule: KeyDateRule, sou
 }
 
 /** Built-in region profiles by id: each region's air-raid siren test rule and times, with its source. */
-export const REGION_PROFILES: Readonly<Record<string, RegionProfile>> = {
+const REGION_PROFILES: Readonly<Record<string, RegionProfile>> = {
   shanghai: profile(
     'shanghai',
     '上海',

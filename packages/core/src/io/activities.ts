@@ -109,7 +109,7 @@ function unknownUnitMessage(unitId: string, unitIds: ReadonlySet<string>): Local
 }
 
 /** A record naming a unit the registry does not hold, with the nearest id as a suggestion. */
-export function unknownUnitProblem(unitId: string, unitIds: ReadonlySet<string>, where: { file: string; row?: number; column: string }): Problem {
+function unknownUnitProblem(unitId: string, unitIds: ReadonlySet<string>, where: { file: string; row?: number; column: string }): Problem {
   return problem('unknown_unit', unknownUnitMessage(unitId, unitIds), where);
 }
 

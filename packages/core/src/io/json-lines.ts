@@ -20,7 +20,7 @@ import { plainActivities, plainUnits, townLookup } from './json-lines-fast';
 export const MAX_LISTED_PROBLEMS = INPUT_LIMITS.problems;
 
 /** Lines of a UTF-8 byte stream, parsed, in batches, with their line numbers; line problems go to `problems`. */
-export async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[], size = 10_000): AsyncGenerator<{ line: number; value: unknown }[]> {
+async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[], size = 10_000): AsyncGenerator<{ line: number; value: unknown }[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
   let lineNumber = 0;

@@ -26,7 +26,7 @@ export function column(field: string, zh: string, en: string, required: boolean,
   return { field, zh, description: { zh, en }, required, example, aliases };
 }
 
-/** One row of a table read by {@link readTable}: its row number, its values by field and the headers as written. */
+/** One row of a table read by `readTable` (the parsers of the main entry and `parseUnitsTable`, `parseActivityRows`, `parseWaiverRows`): its row number, its values by field and the headers as written. */
 export interface TableRecord {
   /** Row as a spreadsheet numbers it (header row 1). */
   row: number;
@@ -51,7 +51,7 @@ export class BadCell {
 }
 
 /** A cell as the user sees it: dates as YYYY-MM-DD, numbers as written, blanks as undefined. */
-export function cellText(cell: unknown): string | undefined {
+function cellText(cell: unknown): string | undefined {
   if (cell === null || cell === undefined || cell instanceof BadCell) return undefined;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
   const text = String(cell);

@@ -2,7 +2,8 @@
  * A synthetic activity log for the sample district, with realistic gaps: most units do most of
  * what the notice asks, some miss things, some report news late or never. Deterministic per year.
  */
-import { KEY_DATE_IDS, addDays, addWorkdays, isWorkday, keyDatesFor, makeLocalDate, previousWorkday, NEWS_REPORTABLE_KINDS, type Activity, type ActivityKind, type UnitKind } from '@liujin/core';
+import { KEY_DATE_IDS, addDays, addWorkdays, isWorkday, keyDatesFor, previousWorkday, type Activity, type ActivityKind, type UnitKind } from '@liujin/core';
+import { makeLocalDate, NEWS_REPORTABLE_KINDS } from '@liujin/core/plugin';
 import { seededRandom, seedOf } from './random';
 import { sampleRegistry } from './registry';
 

@@ -3,7 +3,8 @@
  * units (every name says 示例, "sample"), so the CLI and the docs have something realistic to show.
  * Deterministic: built from a fixed seed.
  */
-import { QINGPU_TOWNS, type Registry, type Unit } from '@liujin/core';
+import type { Registry, Unit } from '@liujin/core';
+import { QINGPU_TOWNS } from '@liujin/core/io';
 import { seededRandom } from './random';
 
 const SEED = 20240513; // the notice's date

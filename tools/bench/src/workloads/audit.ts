@@ -4,7 +4,8 @@
  * audit: docs/audit.md). Content is counted as it streams, as a writer would take it.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { QINGPU_2024_CATALOG, contentChunks, createEvaluator, runAudit, type Activity } from '@liujin/core';
+import { QINGPU_2024_CATALOG, createEvaluator, runAudit, type Activity } from '@liujin/core';
+import { contentChunks } from '@liujin/core/plugin';
 import { createAuditExporter } from '@liujin/audit';
 import { syntheticActivities, syntheticRegistry } from '../synthetic';
 import type { Workload } from '../types';

@@ -1,2 +1,0 @@
-export { fileNameForId, isCanonicalId, truncateBytes, byteLength } from './file-names';
-export { sha256Hex } from './sha256';

@@ -1,1 +1,0 @@
-export { planYear, type PlanYearInput } from './plan-year';
