@@ -1,5 +1,7 @@
 import { liujinTsupConfig } from '../../tools/config/tsup';
 
+// Core's declarations read its own sources (`dts: true`: the @liujin/source condition stays), since the
+// sample imports core by its public names; the plugins read core's built .d.ts (tools/config/tsup.ts).
 export default [
   liujinTsupConfig(
     // One build of every entry point with code splitting: the main entry, `plugin`, `io`, `testing`
@@ -8,11 +10,11 @@ export default [
     // safe-text helpers, for the CLI's output before the rest loads.
     { index: 'src/index.ts', plugin: 'src/plugin.ts', io: 'src/io-entry.ts', testing: 'src/testing/index.ts', text: 'src/report/safe-text.ts' },
     // The holiday data is bundled: Node's ESM loader would need an import attribute for JSON.
-    { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/], splitting: true },
+    { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/], splitting: true, dts: true },
   ),
   // The sample district (@liujin/core/sample) imports the library by its public names, so its
   // build holds only the sample, not a second copy of core.
-  liujinTsupConfig({ sample: 'src/sample/index.ts' }, { external: [/^@liujin\/core(\/|$)/], clean: false }),
+  liujinTsupConfig({ sample: 'src/sample/index.ts' }, { external: [/^@liujin\/core(\/|$)/], clean: false, dts: true }),
   // The 2 MB division table: its own entry, without a source map (it would repeat the table twice).
-  liujinTsupConfig({ divisions: 'src/geo/index.ts' }, { sourcemap: false, clean: false }),
+  liujinTsupConfig({ divisions: 'src/geo/index.ts' }, { sourcemap: false, clean: false, dts: true }),
 ];
