@@ -1,7 +1,7 @@
 /**
  * Audits too large for memory (a city, a nation), as an ordinary exporter: units and activity
- * records are read as streams, records are spilled to temporary files in chunks of units, each
- * chunk is evaluated with only its own records in memory, and the reports that grow with the
+ * records are read as streams, records are held in memory up to a budget and past it spilled to
+ * temporary files in chunks of units, each chunk then evaluated with only its own records in memory, and the reports that grow with the
  * district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
@@ -41,8 +41,14 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
 
 /** How a streamed audit spills: chunk size and the folder its temporary files go in. */
 export interface StreamedAuditSettings {
-  /** Units whose records are held in memory at once (default 20,000). */
+  /** Units whose records are held in memory at once once records spill (default 20,000). */
   chunkUnits?: number;
+  /**
+   * Activity records held in memory, grouped by unit, before any is spilled to a temporary file
+   * (default 1,500,000, about 300 MB): an audit whose records fit is never written out and read
+   * back; past the budget every record goes to its chunk's spill file.
+   */
+  memoryRecords?: number;
   /** Where records and reports are spooled (default: the system's temporary folder); removed afterwards. */
   tempDir?: string;
 }
@@ -126,6 +132,7 @@ async function* streamedFile(path: string): AsyncGenerator<Uint8Array> {
 export function createStreamedAuditExporter(options?: z.input<typeof AuditOptions>, settings: StreamedAuditSettings = {}): Exporter<StreamedAuditInput, AuditOptions> {
   const resolved = resolveExporterOptions('audit-streamed', AuditOptions, options);
   const chunkUnits = settings.chunkUnits ?? 20_000;
+  const memoryRecords = settings.memoryRecords ?? 1_500_000;
   return {
     name: 'audit-streamed',
     description: 'Coverage audit reports of a district read as streams (a city, a nation): the formats of `audit`, in bounded memory',
@@ -150,7 +157,8 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const large = position.size >= resolved.largeAuditUnits;
         const unitDetail = unitDetailOf(position.size);
 
-        // Pass 2: each record to its chunk's spill file, in input order; unknown units listed now.
+        // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
+        // input order; unknown units listed now.
         const unmatchedSpill = sink('unmatched.jsonl');
         const sample: AuditResult['unmatched'] = [];
         const miss = (entry: AuditResult['unmatched'][number]) => {
@@ -158,6 +166,14 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
         };
         const chunks: Sink[] = [];
+        // Records in memory, by unit in input order, until the budget is reached; then all of
+        // them, and every later record, go to the spill file of their unit's chunk.
+        let held: Map<string, Activity[]> | undefined = new Map();
+        let heldCount = 0;
+        const spillRecord = (a: Activity, at: number) => {
+          const k = Math.floor(at / chunkUnits);
+          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+        };
         const unknownIds = uniqueIds();
         for await (const a of input.activities) {
           const at = position.get(a.unitId);
@@ -166,8 +182,18 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             acc.countUnmatched();
             continue;
           }
-          const k = Math.floor(at / chunkUnits);
-          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+          if (held !== undefined) {
+            if (heldCount < memoryRecords) {
+              const list = held.get(a.unitId);
+              if (list) list.push(a);
+              else held.set(a.unitId, [a]);
+              heldCount++;
+              continue;
+            }
+            for (const [unitId, list] of held) for (const r of list) spillRecord(r, position.get(unitId)!);
+            held = undefined;
+          }
+          spillRecord(a, at);
         }
         for (const c of chunks) c?.close();
         for (const row of input.setAside ?? []) {
@@ -187,7 +213,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         let records = new Map<string, Activity[]>();
         for await (const unit of input.units()) {
           const k = Math.floor(index++ / chunkUnits);
-          if (k !== chunk) {
+          if (held === undefined && k !== chunk) {
             chunk = k;
             records = new Map();
             for (const line of fileLines(join(spill, `chunk-${k}.jsonl`))) {
@@ -198,7 +224,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             }
             rmSync(join(spill, `chunk-${k}.jsonl`), { force: true });
           }
-          const result = await acc.addUnit(unit, records.get(unit.id) ?? [], miss);
+          const own = held !== undefined ? held.get(unit.id) : records.get(unit.id);
+          if (held !== undefined) held.delete(unit.id);
+          const result = await acc.addUnit(unit, own ?? [], miss);
           units?.write(`${JSON.stringify(result)}\n`);
           csv?.write(auditCsvUnit(result, titles, lang));
           book?.unit(result);

@@ -139,23 +139,24 @@ testExporterConformance('audit-streamed', {
 
 describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}) {
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
     const memory = await collectArtefacts(createAuditExporter({ formats: [...formats], ...options }).export({ audit, now: NOW }));
     let summary: AuditResult | undefined;
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
     );
     return { audit, memory, streamed, summary: summary! };
   }
   const same = (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
   it('gives the same artefacts, byte for byte, as runAudit + the exporter, in chunks of any size', async () => {
-    for (const chunkUnits of [1, 2, 50_000]) {
-      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] });
+    // Records all in memory (the default budget), all spilled (0), or spilled part way (3).
+    for (const [chunkUnits, memoryRecords] of [[1, 0], [2, 0], [50_000, 0], [2, 3], [1, undefined], [50_000, undefined]] as const) {
+      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] }, {}, memoryRecords);
       expect(streamed.map((a) => [a.path, a.mediaType])).toEqual(memory.map((a) => [a.path, a.mediaType]));
-      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
+      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}, ${memoryRecords ?? 'default'} records in memory`).toBe(true);
     }
   });
 
@@ -189,8 +190,8 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
 
   it('on random districts too (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }))), async ([reg, acts, chunkUnits, largeAuditUnits]) => {
-        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits });
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }))), async ([reg, acts, chunkUnits, largeAuditUnits, memoryRecords]) => {
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords);
         expect(summary.activities).toEqual((JSON.parse(Buffer.from(memory.find((a) => a.path.endsWith('.json'))!.content).toString('utf8')) as AuditResult).activities);
         expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
         for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);
