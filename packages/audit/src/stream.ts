@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { AuditAccumulator, resolveExporterOptions, uniqueIds, setAsideEntry, unmatchedEntry, type Activity, type Artefact, type AuditInput, type AuditResult, type Exporter, type Registry, type Unit } from '@liujin/core';
 import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH, UNITS_JSONL_PATH } from './exporter';
 import { auditHtml } from './html';
-import { compactAuditChunks, jsonObjectChunks, unitDetailOf } from './json-stream';
+import { compactAuditChunks, jsonObjectChunks, largeDetailFile, unitDetailOf } from './json-stream';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
 import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
@@ -163,8 +163,10 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         // Pass 1: the registry's ids and their positions.
         const position = new Map<string, number>();
         for await (const unit of input.units()) position.set(unit.id, position.size);
-        // A large audit (docs/audit.md): unit detail in units.jsonl and audit.csv only.
+        // A large audit (docs/audit.md): unit detail written once, in units.jsonl (audit.csv without json).
         const large = position.size >= resolved.largeAuditUnits;
+        const detailFile = largeDetailFile(formats);
+        const csvDetail = want.has('csv') && (!large || detailFile === 'audit.csv');
         const unitDetail = unitDetailOf(position.size);
 
         // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
@@ -213,10 +215,10 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
 
         // Pass 3: chunk by chunk, unit by unit, in registry order; the growing reports spooled.
         const units = want.has('json') ? sink('units.jsonl') : undefined;
-        const csv = want.has('csv') ? sink('audit.csv') : undefined;
+        const csv = csvDetail ? sink('audit.csv') : undefined;
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
         const titles = new Map(input.catalog.requirements.map((r) => [r.id, r.title[lang]]));
-        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large }) : undefined;
+        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large, detailFile }) : undefined;
         csv?.write(auditCsvHeader(lang));
         let index = 0;
         let chunk = -1;
@@ -261,7 +263,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(join(spill, 'units.jsonl')), unmatched: parsedLines(join(spill, 'unmatched.jsonl')) }) };
               break;
             case 'csv':
-              yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
+              if (csvDetail) yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
               yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
               break;
             case 'xlsx':

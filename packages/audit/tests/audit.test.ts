@@ -173,14 +173,25 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
       expect(summary.unitDetail).toEqual({ path: 'units.jsonl', units: 4 });
       expect({ ...summary, units: full.units, unitDetail: undefined }).toEqual(JSON.parse(JSON.stringify(full)));
       expect(text('audit/units.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify(full.units)));
-      expect(text('audit/audit.csv')).toBe(auditCsv(full, 'zh'));
+      // The unit detail is written once: units.jsonl, no audit.csv beside it (targets.csv stays).
+      expect(memory.map((a) => a.path)).not.toContain('audit/audit.csv');
+      expect(memory.map((a) => a.path)).toContain('audit/targets.csv');
     }
+    // Without json, audit.csv carries the unit detail (and there is no units.jsonl), on both paths alike.
+    const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01' };
+    const full = await runAudit({ ...input, registry, activities });
+    const csvOnly = await collectArtefacts(createAuditExporter({ formats: ['csv', 'xlsx'], largeAuditUnits: 4 }).export({ audit: full, now: NOW }));
+    const csvStreamed = await collectArtefacts(createStreamedAuditExporter({ formats: ['csv', 'xlsx'], largeAuditUnits: 4 }, { chunkUnits: 2, memoryRecords: 3 }).export({ ...input, district: registry.district, towns: registry.towns, units: () => stream(registry.units), activities: stream(activities), now: NOW }));
+    expect(csvOnly.map((a) => a.path)).toEqual(['audit/audit.csv', 'audit/targets.csv', 'audit/audit.xlsx']);
+    expect(csvStreamed.map((a) => a.path)).toEqual(csvOnly.map((a) => a.path));
+    for (const [i, artefact] of csvOnly.entries()) expect(same(csvStreamed[i]!.content, artefact.content), artefact.path).toBe(true);
+    expect(Buffer.from(csvOnly[0]!.content).toString('utf8')).toBe(auditCsv(full, 'zh'));
     const dir = mkdtempSync(join(tmpdir(), 'liujin-large-'));
     const { memory } = await both(registry, activities, 2, {}, { largeAuditUnits: 4 });
     writeFileSync(join(dir, 'large.xlsx'), memory.find((a) => a.path.endsWith('.xlsx'))!.content);
     const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'large.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
     expect(Object.keys(book)).toEqual(['汇总', '按街镇', '全覆盖', '按要求', '优先催办']);
-    expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 audit.csv 与 units.jsonl']);
+    expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 units.jsonl']);
     // Below the threshold nothing changes.
     const small = await both(registry, activities, 2, {}, { largeAuditUnits: 5 });
     const usual = await both(registry, activities, 2);
