@@ -50,6 +50,8 @@ function requiredTopics(req: Requirement): string[] {
 /** What every requirement of one unit shares: its activities of the year up to the as-of date. */
 export interface UnitEvidenceContext {
   yearActivities?: Activity[];
+  /** How many of those have no reference to evidence. */
+  withoutReference?: number;
 }
 
 export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitActivities, year: number, asOf: string, calendar: WorkdayCalendar, shared: UnitEvidenceContext = {}): Evidence {
@@ -102,7 +104,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
 
   const yearActivities = (shared.yearActivities ??= acts.all.filter(inYear));
   facts.activityCount = yearActivities.length;
-  facts.activitiesWithoutReference = yearActivities.filter((a) => !a.reference).length;
+  facts.activitiesWithoutReference = shared.withoutReference ??= yearActivities.filter((a) => !a.reference).length;
 
   let used = req.evidenceKinds.length > 0 ? inWindow : yearActivities;
   let newsOpenCount = 0;
