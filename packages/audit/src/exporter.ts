@@ -4,7 +4,7 @@ import { Lang, type Artefact, type AuditResult, type Exporter, type LocalizedTex
 import { resolveExporterOptions } from '@liujin/core/plugin';
 import { auditHtml } from './html';
 import { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
-import { compactAuditChunks, unitDetailOf } from './json-stream';
+import { compactAuditChunks, largeDetailFile, unitDetailOf } from './json-stream';
 import { targetsCsv } from './targets';
 
 /** The targets table written beside audit.csv. */
@@ -15,8 +15,8 @@ export const UNITS_JSONL_PATH = 'audit/units.jsonl';
 
 /**
  * From this many units on, an audit is large (docs/audit.md, "Large audits"): audit.json is the
- * compact summary, the unit detail goes to units.jsonl and audit.csv, and the workbook carries
- * the summary sheets only. A project default (默认，可调整), not a figure of the notice:
+ * compact summary, the unit detail is written once, to units.jsonl (with `json`; audit.csv only
+ * without it), and the workbook carries the summary sheets only. A project default (默认，可调整), not a figure of the notice:
  * `largeAuditUnits` / `liujin audit --large-audit <units>`.
  */
 export const DEFAULT_LARGE_AUDIT_UNITS = 100_000;
@@ -85,18 +85,19 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
     options: resolved,
     async *export({ audit, now }: AuditExportInput): AsyncIterable<Artefact> {
       const { lang } = resolved;
-      // A large audit: its unit detail in units.jsonl and audit.csv only (docs/audit.md).
+      // A large audit: its unit detail written once, in units.jsonl (audit.csv without json), docs/audit.md.
       const large = audit.units.length >= resolved.largeAuditUnits;
+      const detailFile = largeDetailFile(resolved.formats);
       const render: Record<AuditFormat, () => Promise<string | Uint8Array> | string | AsyncIterable<string>> = {
         json: () => (large ? compactAuditChunks(audit, unitDetailOf(audit.units.length), audit.unmatched) : auditJson(audit)),
         csv: () => auditCsv(audit, lang),
-        xlsx: () => auditXlsx(audit, lang, now, undefined, { detail: !large }),
+        xlsx: () => auditXlsx(audit, lang, now, undefined, { detail: !large, detailFile }),
         html: () => auditHtml(audit, lang, now.toISOString().slice(0, 10)),
         md: () => auditMarkdown(audit, lang),
         junit: () => auditJunit(audit, resolved.failUnder),
       };
       for (const format of resolved.formats) {
-        yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
+        if (format !== 'csv' || !large || detailFile === 'audit.csv') yield { path: AUDIT_PATHS[format], mediaType: AUDIT_MEDIA_TYPES[format], content: await render[format]() };
         if (format === 'json' && large) yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: unitLines(audit.units) };
         // The targets table (met / all applicable, open work beside it) comes with the CSV.
         if (format === 'csv') yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };

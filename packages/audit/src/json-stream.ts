@@ -35,6 +35,14 @@ export function unitDetailOf(units: number): NonNullable<AuditResult['unitDetail
 }
 
 /**
+ * Where a large audit's unit detail is written, once (docs/audit.md, "Large audits"): units.jsonl
+ * when the formats include `json`, else audit.csv (with `csv`); never both.
+ */
+export function largeDetailFile(formats: readonly string[]): 'units.jsonl' | 'audit.csv' {
+  return formats.includes('json') || !formats.includes('csv') ? 'units.jsonl' : 'audit.csv';
+}
+
+/**
  * A large audit's audit.json: `JSON.stringify` of the summary (compact, one line and a newline),
  * its unit list empty with `unitDetail` after it. `unmatched` is the list itself, or its items as
  * lines of JSON already written (a streamed audit's spool); both give the same bytes.

@@ -21,12 +21,27 @@ export function auditCsvHeader(lang: Lang): string {
 
 /** One unit's CSV rows, each ending in CRLF. */
 export function auditCsvUnit(u: AuditResult['units'][number], titles: ReadonlyMap<string, string>, lang: Lang): string {
+  // The unit's cells once for all its rows; the requirement's, status and reason cells from a
+  // cache (the same few hundred texts recur through a whole district).
+  const unit = `${csvField(u.unitId)},${csvField(u.name)},${sharedField(kindName(u.kind, lang))},${sharedField(u.town ?? '')},`;
   let out = '';
   for (const r of u.results) {
     if (r.status === 'not-applicable') continue;
-    out += `${[u.unitId, u.name, kindName(u.kind, lang), u.town ?? '', r.requirementId, titles.get(r.requirementId) ?? '', statusName(r.status, lang), r.reason[lang], r.dueDate ?? '', r.evidence.length].map(csvField).join(',')}\r\n`;
+    out += `${unit}${sharedField(r.requirementId)},${sharedField(titles.get(r.requirementId) ?? '')},${sharedField(statusName(r.status, lang))},${sharedField(r.reason[lang])},${sharedField(r.dueDate ?? '')},${r.evidence.length}\r\n`;
   }
   return out;
+}
+
+const fields = new Map<string, string>();
+/** `csvField` of a text that recurs, memoised (bounded). */
+function sharedField(text: string): string {
+  let field = fields.get(text);
+  if (field === undefined) {
+    field = csvField(text);
+    if (fields.size >= 20_000) fields.clear();
+    fields.set(text, field);
+  }
+  return field;
 }
 
 /**

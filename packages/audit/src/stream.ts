@@ -1,7 +1,7 @@
 /**
  * Audits too large for memory (a city, a nation), as an ordinary exporter: units and activity
- * records are read as streams, records are spilled to temporary files in chunks of units, each
- * chunk is evaluated with only its own records in memory, and the reports that grow with the
+ * records are read as streams, records are held in memory up to a budget and past it spilled to
+ * temporary files in chunks of units, each chunk then evaluated with only its own records in memory, and the reports that grow with the
  * district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
@@ -15,7 +15,7 @@ import type { Activity, Artefact, AuditInput, AuditResult, Exporter, Registry, U
 import { AuditAccumulator, resolveExporterOptions, uniqueIds, setAsideEntry, unmatchedEntry } from '@liujin/core/plugin';
 import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH, UNITS_JSONL_PATH } from './exporter';
 import { auditHtml } from './html';
-import { compactAuditChunks, jsonObjectChunks, unitDetailOf } from './json-stream';
+import { compactAuditChunks, jsonObjectChunks, largeDetailFile, unitDetailOf } from './json-stream';
 import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
 import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
@@ -42,34 +42,50 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
 
 /** How a streamed audit spills: chunk size and the folder its temporary files go in. */
 export interface StreamedAuditSettings {
-  /** Units whose records are held in memory at once (default 20,000). */
+  /** Units whose records are held in memory at once once records spill (default 20,000). */
   chunkUnits?: number;
+  /**
+   * Activity records held in memory, grouped by unit, before any is spilled to a temporary file
+   * (default 1,500,000, about 300 MB): an audit whose records fit is never written out and read
+   * back; past the budget every record goes to its chunk's spill file.
+   */
+  memoryRecords?: number;
   /** Where records and reports are spooled (default: the system's temporary folder); removed afterwards. */
   tempDir?: string;
 }
 
-/** Buffered appends to a file: one write call per megabyte, not per line. */
+/**
+ * Buffered appends to a file: text is encoded straight into a 1 MB buffer and written when it is
+ * full, one write call per megabyte, not per line (joining the lines into one string first
+ * and writing that costs several times more: the string is flattened, then encoded anew).
+ */
 class Sink {
-  private parts: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   readonly fd: number;
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        writeSync(this.fd, text);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
   }
   bytes(data: Uint8Array): void {
     this.flush();
     writeSync(this.fd, data);
   }
   flush(): void {
-    if (this.parts.length === 0) return;
-    writeSync(this.fd, this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    let at = 0;
+    while (at < this.used) at += writeSync(this.fd, this.buffer, at, this.used - at);
+    this.used = 0;
   }
   private closed = false;
   close(): void {
@@ -92,7 +108,7 @@ function* fileChunks(path: string): Generator<Uint8Array> {
   const fd = openSync(path, 'r');
   try {
     for (;;) {
-      const buffer = Buffer.alloc(1 << 20);
+      const buffer = Buffer.allocUnsafe(1 << 20);
       const n = readSync(fd, buffer);
       if (n === 0) return;
       yield buffer.subarray(0, n);
@@ -127,6 +143,7 @@ async function* streamedFile(path: string): AsyncGenerator<Uint8Array> {
 export function createStreamedAuditExporter(options?: z.input<typeof AuditOptions>, settings: StreamedAuditSettings = {}): Exporter<StreamedAuditInput, AuditOptions> {
   const resolved = resolveExporterOptions('audit-streamed', AuditOptions, options);
   const chunkUnits = settings.chunkUnits ?? 20_000;
+  const memoryRecords = settings.memoryRecords ?? 1_500_000;
   return {
     name: 'audit-streamed',
     description: 'Coverage audit reports of a district read as streams (a city, a nation): the formats of `audit`, in bounded memory',
@@ -147,11 +164,14 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         // Pass 1: the registry's ids and their positions.
         const position = new Map<string, number>();
         for await (const unit of input.units()) position.set(unit.id, position.size);
-        // A large audit (docs/audit.md): unit detail in units.jsonl and audit.csv only.
+        // A large audit (docs/audit.md): unit detail written once, in units.jsonl (audit.csv without json).
         const large = position.size >= resolved.largeAuditUnits;
+        const detailFile = largeDetailFile(formats);
+        const csvDetail = want.has('csv') && (!large || detailFile === 'audit.csv');
         const unitDetail = unitDetailOf(position.size);
 
-        // Pass 2: each record to its chunk's spill file, in input order; unknown units listed now.
+        // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
+        // input order; unknown units listed now.
         const unmatchedSpill = sink('unmatched.jsonl');
         const sample: AuditResult['unmatched'] = [];
         const miss = (entry: AuditResult['unmatched'][number]) => {
@@ -159,6 +179,14 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
         };
         const chunks: Sink[] = [];
+        // Records in memory, by unit in input order, until the budget is reached; then all of
+        // them, and every later record, go to the spill file of their unit's chunk.
+        let held: Map<string, Activity[]> | undefined = new Map();
+        let heldCount = 0;
+        const spillRecord = (a: Activity, at: number) => {
+          const k = Math.floor(at / chunkUnits);
+          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+        };
         const unknownIds = uniqueIds();
         for await (const a of input.activities) {
           const at = position.get(a.unitId);
@@ -167,8 +195,18 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             acc.countUnmatched();
             continue;
           }
-          const k = Math.floor(at / chunkUnits);
-          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+          if (held !== undefined) {
+            if (heldCount < memoryRecords) {
+              const list = held.get(a.unitId);
+              if (list) list.push(a);
+              else held.set(a.unitId, [a]);
+              heldCount++;
+              continue;
+            }
+            for (const [unitId, list] of held) for (const r of list) spillRecord(r, position.get(unitId)!);
+            held = undefined;
+          }
+          spillRecord(a, at);
         }
         for (const c of chunks) c?.close();
         for (const row of input.setAside ?? []) {
@@ -178,17 +216,17 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
 
         // Pass 3: chunk by chunk, unit by unit, in registry order; the growing reports spooled.
         const units = want.has('json') ? sink('units.jsonl') : undefined;
-        const csv = want.has('csv') ? sink('audit.csv') : undefined;
+        const csv = csvDetail ? sink('audit.csv') : undefined;
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
         const titles = new Map(input.catalog.requirements.map((r) => [r.id, r.title[lang]]));
-        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large }) : undefined;
+        const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large, detailFile }) : undefined;
         csv?.write(auditCsvHeader(lang));
         let index = 0;
         let chunk = -1;
         let records = new Map<string, Activity[]>();
         for await (const unit of input.units()) {
           const k = Math.floor(index++ / chunkUnits);
-          if (k !== chunk) {
+          if (held === undefined && k !== chunk) {
             chunk = k;
             records = new Map();
             for (const line of fileLines(join(spill, `chunk-${k}.jsonl`))) {
@@ -199,7 +237,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             }
             rmSync(join(spill, `chunk-${k}.jsonl`), { force: true });
           }
-          const result = await acc.addUnit(unit, records.get(unit.id) ?? [], miss);
+          const own = held !== undefined ? held.get(unit.id) : records.get(unit.id);
+          if (held !== undefined) held.delete(unit.id);
+          const result = await acc.addUnit(unit, own ?? [], miss);
           units?.write(`${JSON.stringify(result)}\n`);
           csv?.write(auditCsvUnit(result, titles, lang));
           book?.unit(result);
@@ -224,7 +264,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(join(spill, 'units.jsonl')), unmatched: parsedLines(join(spill, 'unmatched.jsonl')) }) };
               break;
             case 'csv':
-              yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
+              if (csvDetail) yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
               yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
               break;
             case 'xlsx':

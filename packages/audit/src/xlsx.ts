@@ -13,14 +13,14 @@ import { changeHeads, changeRows, dueShare, DUE_SHARE_LABEL, metOfAll, OF_ALL_LA
 const XLSX_MAX_ROWS = 1_048_576;
 
 /** Excel cells hold at most 32,767 characters: a long list says how many it leaves out. */
-function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh: boolean, detail: boolean): string {
+function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh: boolean, detail: boolean, detailFile: string): string {
   const sep = zh ? '、' : ', ';
   let text = '';
   for (let i = 0; i < ids.length; i++) {
     const name = names.get(ids[i]!) ?? ids[i]!;
     const next = text === '' ? name : `${text}${sep}${name}`;
     if (next.length > 32_000) {
-      const where = detail ? { zh: '单位明细', en: 'unit detail' } : { zh: 'audit.csv', en: 'audit.csv' };
+      const where = detail ? { zh: '单位明细', en: 'unit detail' } : { zh: detailFile, en: detailFile };
       return `${text}${zh ? `……（另 ${ids.length - i} 个，见${where.zh}）` : ` … (${ids.length - i} more, see ${where.en})`}`;
     }
     text = next;
@@ -32,9 +32,9 @@ function unitList(ids: readonly string[], names: ReadonlyMap<string, string>, zh
  * The workbook written in two steps, so a streamed audit can use it: the unit detail as units
  * come (`unit`), then the summary sheets, which the workbook lists first (`finish`). A large
  * audit's workbook (`detail: false`) has the summary sheets only: its unit detail is in
- * audit.csv and units.jsonl (docs/audit.md, "Large audits").
+ * `detailFile`, units.jsonl or audit.csv (docs/audit.md, "Large audits").
  */
-export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, now: Date, titles: ReadonlyMap<string, string>, maxRows = XLSX_MAX_ROWS, { detail = true }: { detail?: boolean } = {}) {
+export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, now: Date, titles: ReadonlyMap<string, string>, maxRows = XLSX_MAX_ROWS, { detail = true, detailFile = 'units.jsonl' }: { detail?: boolean; detailFile?: string } = {}) {
   const zh = lang === 'zh';
   const t = (a: string, b: string) => (zh ? a : b);
   // Cells of names and titles from users: controls shown as \uXXXX (inline strings are never formulas).
@@ -83,7 +83,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
             [t('活动记录', 'activities'), audit.activities.total],
             [t('未匹配活动', 'unmatched activities'), audit.activities.unmatched],
             ...(audit.district.synthetic ? [[t('说明', 'note'), t('示例数据，仅供演示', 'synthetic sample data')]] : []),
-            ...(detail ? [] : [[t('单位明细', 'unit detail'), t(`大型审计（${audit.unitDetail?.units ?? ''} 个单位）：单位明细见 audit.csv 与 units.jsonl`, `large audit (${audit.unitDetail?.units ?? ''} units): the unit detail is in audit.csv and units.jsonl`)]]),
+            ...(detail ? [] : [[t('单位明细', 'unit detail'), t(`大型审计（${audit.unitDetail?.units ?? ''} 个单位）：单位明细见 ${detailFile}`, `large audit (${audit.unitDetail?.units ?? ''} units): the unit detail is in ${detailFile}`)]]),
             ...audit.warnings.map((w) => [t('提示', 'warning'), w[lang]]),
             ...(audit.adjustments && audit.adjustments.length > 0 ? [[ADJUSTMENT_TEXT.title[lang], t(`${audit.adjustments.length} 项，见「参数调整」表`, `${audit.adjustments.length}, see the "Settings changed" sheet`)]] : []),
           ],
@@ -106,7 +106,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
           : []),
         {
           name: t('优先催办', 'gaps'),
-          rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which'), t('序', 'rank'), t('类别', 'tier'), t('排序依据', 'why here')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh, detail), g.rank, CHASE_TIER_LABELS[g.tier][lang], g.why[lang]])],
+          rows: [[t('状态', 'status'), t('期限', 'due'), t('要求编号', 'requirement'), t('要求', 'title'), t('单位数', 'units'), t('单位', 'which'), t('序', 'rank'), t('类别', 'tier'), t('排序依据', 'why here')], ...audit.gaps.map((g) => [statusName(g.status, lang), g.dueDate ?? '', g.requirementId, g.title[lang], g.count, unitList(g.unitIds, names, zh, detail, detailFile), g.rank, CHASE_TIER_LABELS[g.tier][lang], g.why[lang]])],
           widths: [10, 12, 38, 40, 8, 60, 6, 14, 40],
         },
       ];
@@ -122,7 +122,7 @@ export function auditWorkbook(write: (chunk: Uint8Array) => void, lang: Lang, no
 /**
  * The audit as an XLSX workbook in `lang` (summary, by town, by requirement, gaps and detail sheets; detail rows split into sheets of at most `maxRows`). Strings are never written as formulas.
  */
-export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS, options: { detail?: boolean } = {}): Promise<Uint8Array> {
+export async function auditXlsx(audit: AuditResult, lang: Lang, now: Date, maxRows = XLSX_MAX_ROWS, options: { detail?: boolean; detailFile?: string } = {}): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const titles = new Map(audit.byRequirement.map((r) => [r.requirementId, r.title[lang]]));
   const book = auditWorkbook((chunk) => chunks.push(chunk), lang, now, titles, maxRows, options);

@@ -139,23 +139,24 @@ testExporterConformance('audit-streamed', {
 
 describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}) {
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
     const memory = await collectArtefacts(createAuditExporter({ formats: [...formats], ...options }).export({ audit, now: NOW }));
     let summary: AuditResult | undefined;
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
     );
     return { audit, memory, streamed, summary: summary! };
   }
   const same = (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
   it('gives the same artefacts, byte for byte, as runAudit + the exporter, in chunks of any size', async () => {
-    for (const chunkUnits of [1, 2, 50_000]) {
-      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] });
+    // Records all in memory (the default budget), all spilled (0), or spilled part way (3).
+    for (const [chunkUnits, memoryRecords] of [[1, 0], [2, 0], [50_000, 0], [2, 3], [1, undefined], [50_000, undefined]] as const) {
+      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous: await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 }), setAside: [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }] }, {}, memoryRecords);
       expect(streamed.map((a) => [a.path, a.mediaType])).toEqual(memory.map((a) => [a.path, a.mediaType]));
-      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}`).toBe(true);
+      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} with chunks of ${chunkUnits}, ${memoryRecords ?? 'default'} records in memory`).toBe(true);
     }
   });
 
@@ -172,14 +173,25 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
       expect(summary.unitDetail).toEqual({ path: 'units.jsonl', units: 4 });
       expect({ ...summary, units: full.units, unitDetail: undefined }).toEqual(JSON.parse(JSON.stringify(full)));
       expect(text('audit/units.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify(full.units)));
-      expect(text('audit/audit.csv')).toBe(auditCsv(full, 'zh'));
+      // The unit detail is written once: units.jsonl, no audit.csv beside it (targets.csv stays).
+      expect(memory.map((a) => a.path)).not.toContain('audit/audit.csv');
+      expect(memory.map((a) => a.path)).toContain('audit/targets.csv');
     }
+    // Without json, audit.csv carries the unit detail (and there is no units.jsonl), on both paths alike.
+    const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01' };
+    const full = await runAudit({ ...input, registry, activities });
+    const csvOnly = await collectArtefacts(createAuditExporter({ formats: ['csv', 'xlsx'], largeAuditUnits: 4 }).export({ audit: full, now: NOW }));
+    const csvStreamed = await collectArtefacts(createStreamedAuditExporter({ formats: ['csv', 'xlsx'], largeAuditUnits: 4 }, { chunkUnits: 2, memoryRecords: 3 }).export({ ...input, district: registry.district, towns: registry.towns, units: () => stream(registry.units), activities: stream(activities), now: NOW }));
+    expect(csvOnly.map((a) => a.path)).toEqual(['audit/audit.csv', 'audit/targets.csv', 'audit/audit.xlsx']);
+    expect(csvStreamed.map((a) => a.path)).toEqual(csvOnly.map((a) => a.path));
+    for (const [i, artefact] of csvOnly.entries()) expect(same(csvStreamed[i]!.content, artefact.content), artefact.path).toBe(true);
+    expect(Buffer.from(csvOnly[0]!.content).toString('utf8')).toBe(auditCsv(full, 'zh'));
     const dir = mkdtempSync(join(tmpdir(), 'liujin-large-'));
     const { memory } = await both(registry, activities, 2, {}, { largeAuditUnits: 4 });
     writeFileSync(join(dir, 'large.xlsx'), memory.find((a) => a.path.endsWith('.xlsx'))!.content);
     const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'large.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
     expect(Object.keys(book)).toEqual(['汇总', '按街镇', '全覆盖', '按要求', '优先催办']);
-    expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 audit.csv 与 units.jsonl']);
+    expect(book['汇总']!.map((row) => row.map((c) => c.v))).toContainEqual(['单位明细', '大型审计（4 个单位）：单位明细见 units.jsonl']);
     // Below the threshold nothing changes.
     const small = await both(registry, activities, 2, {}, { largeAuditUnits: 5 });
     const usual = await both(registry, activities, 2);
@@ -189,8 +201,8 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
 
   it('on random districts too (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }))), async ([reg, acts, chunkUnits, largeAuditUnits]) => {
-        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits });
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }))), async ([reg, acts, chunkUnits, largeAuditUnits, memoryRecords]) => {
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords);
         expect(summary.activities).toEqual((JSON.parse(Buffer.from(memory.find((a) => a.path.endsWith('.json'))!.content).toString('utf8')) as AuditResult).activities);
         expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
         for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);

@@ -10,14 +10,17 @@ export interface CliRun {
   peakRssBytes: number;
   /** Time the garbage collector took (PerformanceObserver 'gc' entries). */
   gcMs: number;
+  /** CPU time of the process, user and system, every thread. */
+  cpuMs: number;
 }
 
 function parse(stderr: string, status: number | null, args: string[], ms: number): CliRun {
   const peak = /LIUJIN_PEAK_RSS (\d+)/.exec(stderr)?.[1];
   const gc = /LIUJIN_GC_MS ([\d.]+)/.exec(stderr)?.[1];
+  const cpu = /LIUJIN_CPU_MS ([\d.]+)/.exec(stderr)?.[1];
   if (status !== 0 && status !== 1) throw new Error(`liujin ${args.join(' ')} exited ${status}: ${stderr.slice(-2000)}`);
   if (!peak) throw new Error('no peak memory reported');
-  return { ms, peakRssBytes: Number(peak), gcMs: Number(gc ?? 0) };
+  return { ms, peakRssBytes: Number(peak), gcMs: Number(gc ?? 0), cpuMs: Number(cpu ?? 0) };
 }
 
 export function runCli(args: string[]): CliRun {

@@ -10,6 +10,11 @@ const gc = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 });
 gc.observe({ entryTypes: ['gc'] });
-process.on('exit', () => process.stderr.write(`\nLIUJIN_PEAK_RSS ${process.resourceUsage().maxRSS * 1024}\nLIUJIN_GC_MS ${gcMs.toFixed(1)}\n`));
+// CPU time (user + system, every thread of the process): on a shared machine it moves far less
+// with the load than the wall time does.
+process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  process.stderr.write(`\nLIUJIN_PEAK_RSS ${process.resourceUsage().maxRSS * 1024}\nLIUJIN_GC_MS ${gcMs.toFixed(1)}\nLIUJIN_CPU_MS ${((cpu.user + cpu.system) / 1000).toFixed(1)}\n`);
+});
 process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
 await import(bin);

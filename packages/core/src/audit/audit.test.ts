@@ -130,6 +130,16 @@ describe('audit invariants on random districts (property)', () => {
 
 describe('record ids and earlier years in the audit (issue 17)', () => {
   const reg: Registry = { district: { id: 'd', name: '区', region: 'shanghai' }, towns: [], units: [{ id: 's', name: '学校', kind: 'school' }] };
+  it('tells duplicates by every text field, even when a field holds the NUL the key joins them with', async () => {
+    const rows: Activity[] = [
+      // Joined by NUL alone, rows 2 and 3 would read alike.
+      a('s', 'evacuation-drill', '2026-09-18', { title: 'a\u0000b', place: 'c', source: { file: 'a.csv', row: 2 } }),
+      a('s', 'evacuation-drill', '2026-09-18', { title: 'a', place: 'b\u0000c', source: { file: 'a.csv', row: 3 } }),
+      a('s', 'evacuation-drill', '2026-09-18', { title: 'a', place: 'b\u0000c', source: { file: 'a.csv', row: 4 } }),
+    ];
+    const r = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: rows, year: 2026 });
+    expect(r.unmatched.filter((u) => u.reason === 'duplicate').map((u) => u.row)).toEqual([4]);
+  });
   it('keeps each row\'s own 记录编号; two rows without one never share a derived id', async () => {
     const rows: Activity[] = [
       a('s', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 2 } }),

@@ -50,8 +50,19 @@ export class PreviousAuditError extends Error {
 type AuditUnit = AuditResult['units'][number];
 type Unmatched = AuditResult['unmatched'][number];
 
-/** The key two records must share to be the same activity entered twice. */
-const duplicateKey = (a: Activity) => JSON.stringify([a.kind, a.date, a.time ?? '', a.title ?? '', a.place ?? '', a.reference ?? '']);
+/**
+ * The key two records must share to be the same activity entered twice: the fields joined by NUL
+ * (kind and date never hold one), or their JSON when a text field does; the two forms never meet
+ * (a kind never starts with `[`).
+ */
+const duplicateKey = (a: Activity) => {
+  const time = a.time ?? '';
+  const title = a.title ?? '';
+  const place = a.place ?? '';
+  const reference = a.reference ?? '';
+  if (time.includes('\u0000') || title.includes('\u0000') || place.includes('\u0000') || reference.includes('\u0000')) return JSON.stringify([a.kind, a.date, time, title, place, reference]);
+  return `${a.kind}\u0000${a.date}\u0000${time}\u0000${title}\u0000${place}\u0000${reference}`;
+};
 
 /**
  * Ids of the rows of one list: a row's own 记录编号 as written; two rows without one never share a
@@ -70,7 +81,8 @@ export function uniqueIds(): (a: Activity) => string {
 
 /** An activity record the audit could not match (unknown unit, outside the year...), as `AuditResult.unmatched` lists it under its id. */
 export function unmatchedEntry(a: Activity, id: string, reason: UnmatchedReason): Unmatched {
-  return { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, ...(a.source ? { file: a.source.file, row: a.source.row } : {}), reason };
+  // One literal per shape, no spread: a city's audit lists millions of these.
+  return a.source ? { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, file: a.source.file, row: a.source.row, reason } : { activityId: id, unitId: a.unitId, kind: a.kind, date: a.date, reason };
 }
 
 /** A row set aside while the activities were read (an unknown activity kind), as `AuditResult.unmatched` lists it. */
@@ -176,7 +188,9 @@ export class AuditAccumulator {
         gap.count++;
       }
     }
-    const inYear = (a: Activity) => a.date >= `${year}-01-01` && a.date <= `${year}-12-31`;
+    const yearStart = `${year}-01-01`;
+    const yearEnd = `${year}-12-31`;
+    const inYear = (a: Activity) => a.date >= yearStart && a.date <= yearEnd;
     if (unit.town !== undefined) this.countTownSectors(unit.town, results, records, ids, inYear);
     records.forEach((a, i) => {
       if (duplicate[i]) miss(unmatchedEntry(a, ids[i]!, 'duplicate'));

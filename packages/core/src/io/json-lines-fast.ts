@@ -22,12 +22,17 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** YYYY-MM-DD naming a real calendar day (as `LocalDate` and `readDateText` accept it unchanged). */
 function isPlainDate(v: unknown): v is string {
   if (typeof v !== 'string') return false;
+  // The same few thousand dates recur through a whole log: each is checked once.
+  const known = checkedDates.get(v);
+  if (known !== undefined) return known;
   const m = DATE.exec(v);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const ok = m !== null && realDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (checkedDates.size >= 100_000) checkedDates.clear();
+  checkedDates.set(v, ok);
+  return ok;
 }
+const checkedDates = new Map<string, boolean>();
+const realDay = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** Text the readers keep as written after trimming: not blank, within `max` characters as written. */
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max && v.trim() !== '';
@@ -49,7 +54,8 @@ function plainActivity(value: unknown, file: string, line: number): Activity | u
   if ((v.title !== undefined && !isText(v.title, 500)) || (v.place !== undefined && !isText(v.place, 500)) || (v.reference !== undefined && !isText(v.reference, 2000))) return undefined;
   if ((v.participants !== undefined && !isCount(v.participants)) || (v.topics !== undefined && !isTopics(v.topics))) return undefined;
   // The key order of the `Activity` schema.
-  const a: Activity = { ...(v.id !== undefined ? { id: v.id } : {}), unitId: v.unitId, kind, date: v.date };
+  // Built as a literal, not by spreading: millions of records, one object shape.
+  const a: Activity = v.id !== undefined ? { id: v.id as string, unitId: v.unitId, kind, date: v.date } : { unitId: v.unitId, kind, date: v.date };
   if (v.time !== undefined) a.time = v.time as string;
   if (v.title !== undefined) a.title = (v.title as string).trim();
   if (v.place !== undefined) a.place = (v.place as string).trim();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import type { Condition } from '../model/condition';
-import { compileCondition } from './compile';
+import { conditionLeaves, type Condition } from '../model/condition';
+import { compileCondition, compileTrace, traceCondition, type TracedCondition } from './compile';
 
 const FACTS = ['a', 'b', 'c', 'list'];
 const values = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y', '2', ''), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y', 1, 2), { maxLength: 3 }));
@@ -42,6 +42,36 @@ describe('compiled conditions agree with json-rules-engine', () => {
         // The engine evaluates every branch (no short-circuit) so it may throw where we return early;
         // catalogs are validated so that neither ever throws (in/notIn take arrays).
         if (expected !== 'throws') expect(actual).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('compiled traces', () => {
+  it('build the same tree as traceCondition and list its leaves in conditionLeaves order', () => {
+    const withPaths = fc.record({ fact: fc.constant('attrs'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('x', 1), path: fc.constantFrom('$.k', '$.missing') });
+    fc.assert(
+      fc.property(fc.oneof(condition, withPaths as fc.Arbitrary<Condition>), fc.record({ a: values, b: values, c: values, list: values, attrs: fc.constant({ k: 'x' }) }), (cond, facts) => {
+        let expected: TracedCondition | 'throws';
+        try {
+          expected = traceCondition(cond, facts);
+        } catch {
+          expected = 'throws';
+        }
+        const leaves: TracedCondition[] = [];
+        let actual: TracedCondition | 'throws';
+        try {
+          actual = compileTrace(cond)(facts, leaves);
+        } catch {
+          actual = 'throws';
+        }
+        expect(actual).toStrictEqual(expected);
+        if (actual !== 'throws') {
+          expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+          expect(leaves).toEqual(conditionLeaves(actual));
+          for (const [i, leaf] of conditionLeaves<TracedCondition>(actual).entries()) expect(leaves[i]).toBe(leaf);
+        }
       }),
       { numRuns: 400 },
     );

@@ -18,7 +18,7 @@ import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { acceptsEarlierYears, describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
-import { resolvePath, traceCondition } from './compile';
+import { compileTrace, resolvePath, type TracedCondition } from './compile';
 
 /** Options of {@link createEvaluator}. */
 export interface EvaluatorOptions {
@@ -66,9 +66,9 @@ function namespaced(condition: Condition, prefix: string): Condition {
 }
 
 /** What decides a reason's text: each leaf's result and value as `describeLeaves` shows them. */
-function leafKey(tree: Leaf): string {
+function leafKey(leaves: readonly Leaf[]): string {
   let key = '';
-  for (const l of conditionLeaves<Leaf>(tree)) {
+  for (const l of leaves) {
     const v = l.factResult;
     // Text and lists as JSON (no raw separator inside), numbers and booleans as written.
     key += `${l.result === true ? '+' : '-'}${v === undefined ? '?' : typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)}\u0001`;
@@ -82,6 +82,8 @@ const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not'
 interface Outcome {
   result: boolean;
   conditions: Leaf;
+  /** The tree's leaves in order (`conditionLeaves(conditions)`). */
+  leaves: readonly Leaf[];
 }
 
 interface Prepared {
@@ -106,10 +108,10 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     return { req, prefix, facts: [...all].filter((f) => !UNIT_FACTS.has(f)), unitFacts: [...factsOf(req.compliance)].filter((f) => UNIT_FACTS.has(f)) };
   });
   const compiled = options.engine === 'compiled';
-  const traced = prepared.map((p) => ({ applies: topLevel(p.req.appliesTo), complies: topLevel(p.req.compliance) }));
+  const traced = prepared.map((p) => ({ applies: compileTrace(topLevel(p.req.appliesTo)), complies: compileTrace(topLevel(p.req.compliance)) }));
   const runEngine = async (facts: Record<string, unknown>) => {
     const { results, failureResults } = await engine.run(facts);
-    return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf }]));
+    return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf, leaves: conditionLeaves<Leaf>(r.conditions) }]));
   };
   const yearCache = new Map<number, { keyDates: Map<string, KeyDate>; schedules: Schedule[] }>();
   const forYear = (year: number) => {
@@ -193,8 +195,9 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       outcome = (i, which) => {
         const t = traced[i]!;
         const facts = which === 'applies' && appliesOnUnitFacts[i] ? unitFacts : factsFor(i);
-        const traced_ = traceCondition(which === 'applies' ? t.applies : t.complies, facts);
-        return { result: traced_.result, conditions: traced_ as Leaf };
+        const leaves: TracedCondition[] = [];
+        const traced_ = (which === 'applies' ? t.applies : t.complies)(facts, leaves);
+        return { result: traced_.result, conditions: traced_ as Leaf, leaves: leaves as Leaf[] };
       };
     } else {
       const facts: Record<string, unknown> = { ...unitFacts };
@@ -256,7 +259,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       const ids = evidence.used.map(activityId);
       // withNotes names the first record only for work done once.
       const first = acceptsEarlierYears(req) ? evidence.used[0] : undefined;
-      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leafKey(complies.conditions)}`;
+      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leafKey(complies.leaves)}`;
       if (complies.result) return result('met', 'conditions-met', cachedReason(key, () => withNotes(req, describeLeaves(complies.conditions, p.prefix, true, 'complies'), evidence, year)), ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;

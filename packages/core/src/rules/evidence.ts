@@ -39,9 +39,19 @@ function factNames(kind: string): readonly [string, string] {
   return pair;
 }
 
+const requiredTopicLists = new WeakMap<Requirement, string[]>();
+/** The topics a requirement's `topics` parameter names (`a;b;c`), split once per requirement. */
+function requiredTopics(req: Requirement): string[] {
+  let list = requiredTopicLists.get(req);
+  if (!list) requiredTopicLists.set(req, (list = String(req.parameters?.topics ?? '').split(';').map((t) => t.trim()).filter(Boolean)));
+  return list;
+}
+
 /** What every requirement of one unit shares: its activities of the year up to the as-of date. */
 export interface UnitEvidenceContext {
   yearActivities?: Activity[];
+  /** How many of those have no reference to evidence. */
+  withoutReference?: number;
 }
 
 export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitActivities, year: number, asOf: string, calendar: WorkdayCalendar, shared: UnitEvidenceContext = {}): Evidence {
@@ -52,17 +62,30 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   const from = req.cadence === 'once' || req.cadence === 'continuous' ? '0001-01-01' : yearStart;
   const eligible: Activity[] = [];
   for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? []) if (a.date >= from && a.date <= last) eligible.push(a);
-  eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Each kind's records are in date order already (groupActivities): one kind needs no sort.
+  if (req.evidenceKinds.length > 1) eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  const inAnyWindow = (a: Activity) => schedule.occasions.some((o) => a.date >= o.start && a.date <= (o.countsUntil ?? o.end));
-  const inWindow = schedule.occasions.length > 0 ? eligible.filter(inAnyWindow) : eligible;
-  const facts: Record<string, unknown> = {
-    evidenceCount: eligible.length,
-    evidenceInWindowCount: inWindow.length,
-    occasionsWithEvidence: schedule.occasions.filter((o) => eligible.some((a) => a.date >= o.start && a.date <= (o.countsUntil ?? o.end))).length,
-    occasionsEnded: schedule.occasions.filter((o) => o.end < asOf).length,
-    participants: eligible.reduce((n, a) => n + (a.participants ?? 0), 0),
+  const { occasions } = schedule;
+  const inAnyWindow = (a: Activity) => {
+    for (const o of occasions) if (a.date >= o.start && a.date <= (o.countsUntil ?? o.end)) return true;
+    return false;
   };
+  const inWindow = occasions.length > 0 && eligible.length > 0 ? eligible.filter(inAnyWindow) : eligible;
+  let occasionsWithEvidence = 0;
+  let occasionsEnded = 0;
+  for (const o of occasions) {
+    if (o.end < asOf) occasionsEnded++;
+    const until = o.countsUntil ?? o.end;
+    for (const a of eligible) {
+      if (a.date >= o.start && a.date <= until) {
+        occasionsWithEvidence++;
+        break;
+      }
+    }
+  }
+  let participants = 0;
+  for (const a of eligible) participants += a.participants ?? 0;
+  const facts: Record<string, unknown> = { evidenceCount: eligible.length, evidenceInWindowCount: inWindow.length, occasionsWithEvidence, occasionsEnded, participants };
   for (const kind of req.evidenceKinds) {
     const [inYearName, inWindowName] = factNames(kind);
     let inYearCount = 0;
@@ -72,14 +95,16 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
     facts[inYearName] = inYearCount;
     facts[inWindowName] = inWindowCount;
   }
-  const topics = new Set(eligible.flatMap((a) => a.topics ?? []));
-  facts.topicsCovered = [...topics].sort();
-  const required = String(req.parameters?.topics ?? '').split(';').map((t) => t.trim()).filter(Boolean);
-  facts.requiredTopicsCovered = required.filter((t) => topics.has(t)).length;
+  // Most records carry no topics: no set is built for them.
+  let topics: Set<string> | undefined;
+  for (const a of eligible) if (a.topics !== undefined && a.topics.length > 0) for (const t of a.topics) (topics ??= new Set()).add(t);
+  facts.topicsCovered = topics ? [...topics].sort() : [];
+  const required = requiredTopics(req);
+  facts.requiredTopicsCovered = topics ? required.filter((t) => topics.has(t)).length : 0;
 
   const yearActivities = (shared.yearActivities ??= acts.all.filter(inYear));
   facts.activityCount = yearActivities.length;
-  facts.activitiesWithoutReference = yearActivities.filter((a) => !a.reference).length;
+  facts.activitiesWithoutReference = shared.withoutReference ??= yearActivities.filter((a) => !a.reference).length;
 
   let used = req.evidenceKinds.length > 0 ? inWindow : yearActivities;
   let newsOpenCount = 0;
