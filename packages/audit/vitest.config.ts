@@ -1,3 +1,3 @@
 import { liujinVitestConfig } from '../../tools/config/vitest';
 
-export default liujinVitestConfig();
+export default liujinVitestConfig({ isolate: false });

@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 
 export const SOURCE_CONDITION = '@liujin/source';
 
-export function liujinVitestConfig(options: { testTimeout?: number } = {}) {
+/**
+ * `isolate: false` lets one worker run several test files without re-importing the modules for each
+ * (core's 24 files: 41 s of CPU isolated, 15 s not). Only for projects whose tests keep no state
+ * between files: no module mocks, no changes to process-wide settings left behind.
+ */
+export function liujinVitestConfig(options: { testTimeout?: number; isolate?: boolean } = {}) {
   return defineConfig({
     resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
     ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
@@ -17,6 +22,7 @@ export function liujinVitestConfig(options: { testTimeout?: number } = {}) {
       testTimeout: options.testTimeout ?? 120_000,
       hookTimeout: 120_000,
       pool: 'forks',
+      isolate: options.isolate ?? true,
     },
   });
 }
