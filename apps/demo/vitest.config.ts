@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { liujinVitestConfig } from '../../tools/config/vitest';
 
-export default liujinVitestConfig({ testTimeout: 180_000 });
+export default liujinVitestConfig({ testTimeout: 180_000, maxWorkers: availableParallelism() });
