@@ -8,7 +8,7 @@ export function liujinTsupConfig(entry: Record<string, string>, extra: Partial<O
     format: ['esm', 'cjs'],
     // Declarations see workspace dependencies through their built .d.ts (build depends on ^build), not
     // their sources (the @liujin/source condition): each package's declaration build then checks only
-    // its own files, not core's again (docs/contributing.md, "Test time").
+    // its own files, not core's again (docs/contributing.md, "How long `npm test` takes").
     dts: { compilerOptions: { customConditions: [] } },
     sourcemap: true,
     clean: true,

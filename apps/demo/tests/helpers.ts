@@ -58,7 +58,7 @@ function cliHost(): ChildProcess {
  * test file: the same `main(argv)`, environment, working folder, stdout and stderr as `liujin` gives,
  * without paying a Node start and a module load for every run. Runs queue one after another (they share
  * that process). What only a fresh process shows (exit through `process.exitCode`, signals, a closed
- * pipe, memory bounds, `serve`) stays with `liujin`, a child process per run (docs/contributing.md, "Tests").
+ * pipe, memory bounds, `serve`) stays with `liujin`, a child process per run (docs/contributing.md, "How long `npm test` takes").
  */
 export function liujinAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   const run = queue.then(
