@@ -20,7 +20,7 @@ const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'timestamp written into generated files (default: SOURCE_DATE_EPOCH, else the current time)': '写入生成文件的时间戳（默认：SOURCE_DATE_EPOCH，否则为当前时间）',
   'only this sector': '只列出这一领域',
   'as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)': '以此日期为准（YYYY-MM-DD；默认：今天，往年为 12 月 31 日）',
-  "only this town's list (a town id of the registry)": '只列出这一街镇的清单（登记表中的街镇编号）',
+  "only this town's list (a town id or name of the registry)": '只列出这一街镇的清单（登记表中的街镇编号或名称）',
   "only this unit's list (a unit id of the registry)": '只列出这一单位的清单（登记表中的单位编号）',
   'formats, comma-separated; default: all': '输出格式，逗号分隔；默认：全部',
   'the first window: due within this many days (default 30, adjustable)': '第一时间窗：此天数内到期（默认 30，可调整）',

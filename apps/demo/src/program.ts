@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       yearOption(),
       new Option('--as-of <date>', 'as of this date (YYYY-MM-DD; default: today, or 31 December for a past year)'),
-      new Option('--town <id>', "only this town's list (a town id of the registry)"),
+      new Option('--town <town>', "only this town's list (a town id or name of the registry)"),
       new Option('--unit <id>', "only this unit's list (a unit id of the registry)"),
       registryOption(),
       townsOption(),

@@ -114,6 +114,15 @@ describe('liujin worklist', () => {
     expect(readFileSync(join(out, 'worklists/worklists.md'), 'utf8')).toContain('朱家角镇示例学校1 单位工作清单');
   });
 
+  it('a town by its name in the registry gives the same list as by its id', async () => {
+    const [byName, byId] = [tempDir('liujin-wl-name-'), tempDir('liujin-wl-id-')];
+    expect((await run(['worklist', ...common, '--town', '朱家角镇', '--format', 'json', '--out', byName])).code).toBe(0);
+    expect((await run(['worklist', ...common, '--town', 'zhujiajiao', '--format', 'json', '--out', byId])).code).toBe(0);
+    const [a, b] = [byName, byId].map((dir) => readFileSync(join(dir, 'worklists/worklists.json'), 'utf8'));
+    expect(a).toBe(b);
+    expect((JSON.parse(a!) as WorklistSet).lists.map((l) => [l.scope, l.id])).toEqual([['town', 'zhujiajiao']]);
+  });
+
   it('an unknown town is exit 2 naming the option, the value and the towns there are', async () => {
     const r = await run(['worklist', ...common, '--town', 'zhujiajao', '--out', tempDir()]);
     expect(r.code).toBe(2);

@@ -46,7 +46,7 @@ async function parseWorklistFormats(value: unknown): Promise<WorklistFormat[]> {
   return [...new Set(list)] as WorklistFormat[];
 }
 
-/** `--town` / `--unit`: an id of the registry, else exit 2 naming the closest ids. */
+/** `--town` / `--unit`: an id of the registry (a town also by its name), else exit 2 naming the ids. */
 function checkScope(registry: Registry, town: string | undefined, unit: string | undefined): void {
   if (town !== undefined && unit !== undefined) bad('--unit', '--town 与 --unit 只能给出一个', 'give --town or --unit, not both');
   const check = (option: string, value: string | undefined, ids: readonly string[], what: { zh: string; en: string }) => {
@@ -78,10 +78,12 @@ export async function runWorklist(options: Record<string, unknown>, global: Glob
       problem('invalid_option', { zh: '--registry 与 --activities 须同时给出（都不给则使用示例区）', en: '--registry and --activities go together (give neither for the sample district)' }, { path: ['--activities'] }),
     ]);
   }
-  const town = options.town as string | undefined;
   const unit = options.unit as string | undefined;
   const { context, inputs } = await exportContext(options, out, { now, year, eagerActivities: true });
   const { catalog, registry } = context;
+  // A clerk types the town as the registry names it (朱家角镇) as often as by its id (zhujiajiao).
+  const townGiven = options.town as string | undefined;
+  const town = townGiven === undefined ? undefined : (registry.towns.find((t) => t.id === townGiven) ?? registry.towns.find((t) => t.name === townGiven || t.nameEn === townGiven))?.id ?? townGiven;
   checkScope(registry, town, unit);
   const outDir = String(options.out);
   // A shortcut over `liujin export worklists`: the flags become the exporter's options.
