@@ -1,5 +1,6 @@
 // Lint config for every project (typescript-eslint, without type information so it stays fast;
-// type errors are the typecheck target's job).
+// type errors are the typecheck target's job). One run over the whole workspace (the `lint` target of
+// @liujin/scripts): nine runs, one per project, took 52 s of CPU for what one does in 11 s.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
