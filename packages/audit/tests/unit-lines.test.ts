@@ -1,0 +1,50 @@
+/**
+ * units.jsonl is encoded line by line straight into 1 MiB buffers (packages/audit/src/exporter.ts):
+ * the bytes must be exactly those of the joined lines encoded at once, across buffer boundaries,
+ * for lines longer than a buffer, and for characters of one to four UTF-8 bytes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '@liujin/core';
+import { unitLines } from '../src/exporter';
+
+async function bytesOf(units: unknown[]): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of unitLines(units as AuditResult['units'])) {
+    expect(chunk.byteLength).toBeGreaterThan(0);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const expected = (units: unknown[]) => Buffer.from(units.map((u) => `${JSON.stringify(u)}\n`).join(''), 'utf8');
+
+describe('unitLines', () => {
+  it('gives the bytes of the joined lines, across buffer boundaries and for lines longer than a buffer', async () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '朱', '𠀀', '"', '\\', '\n'), maxLength: 3000 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ unitId: fc.string({ maxLength: 8 }), name: text, reason: text }), { maxLength: 1200 }), async (units) => {
+        expect((await bytesOf(units)).equals(expected(units))).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('gives the bytes of the joined lines over many buffers (about 4 MiB of mixed one- to four-byte text)', async () => {
+    const alphabet = ['a', 'é', '朱', '𠀀', '"', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const units = Array.from({ length: 2_000 }, (_, i) => ({ unitId: `u${i}`, name: Array.from({ length: next() % 2_000 }, () => alphabet[next() % alphabet.length]).join('') }));
+    const bytes = await bytesOf(units);
+    expect(bytes.byteLength).toBeGreaterThan(3 * 2 ** 20);
+    expect(bytes.equals(expected(units))).toBe(true);
+  });
+
+  it('handles a single line of several MiB and an empty list', async () => {
+    const huge = [{ unitId: 'a', name: '朱'.repeat(1_500_000) }, { unitId: 'b', name: 'x' }];
+    expect((await bytesOf(huge)).equals(expected(huge))).toBe(true);
+    const around = [{ unitId: 'a', name: 'x'.repeat(900_000) }, { unitId: 'b', name: '朱'.repeat(1_500_000) }, { unitId: 'c', name: 'y'.repeat(300_000) }];
+    expect((await bytesOf(around)).equals(expected(around))).toBe(true);
+    expect((await bytesOf([])).byteLength).toBe(0);
+  });
+});
