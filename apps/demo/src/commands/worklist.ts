@@ -55,7 +55,8 @@ function checkScope(registry: Registry, town: string | undefined, unit: string |
     const listed = ids.length <= 30 ? ids : [];
     bad(option, `登记表中没有${what.zh}编号「${value}」${listed.length > 0 ? `（可用：${listed.join('、')}）` : '（见登记表的编号列）'}`, `no ${what.en} id "${value}" in the registry${listed.length > 0 ? ` (use ${listed.join(', ')})` : ' (see the id column of the registry)'}`);
   };
-  check('--town', town, registry.towns.map((t) => t.id), { zh: '街镇', en: 'town' });
+  // A town by its id or its name (core's buildWorklists takes either); the message lists the ids.
+  if (town === undefined || !registry.towns.some((t) => t.name === town || t.nameEn === town)) check('--town', town, registry.towns.map((t) => t.id), { zh: '街镇', en: 'town' });
   check('--unit', unit, registry.units.map((u) => u.id), { zh: '单位', en: 'unit' });
 }
 
@@ -81,9 +82,7 @@ export async function runWorklist(options: Record<string, unknown>, global: Glob
   const unit = options.unit as string | undefined;
   const { context, inputs } = await exportContext(options, out, { now, year, eagerActivities: true });
   const { catalog, registry } = context;
-  // A clerk types the town as the registry names it (朱家角镇) as often as by its id (zhujiajiao).
-  const townGiven = options.town as string | undefined;
-  const town = townGiven === undefined ? undefined : (registry.towns.find((t) => t.id === townGiven) ?? registry.towns.find((t) => t.name === townGiven || t.nameEn === townGiven))?.id ?? townGiven;
+  const town = options.town as string | undefined;
   checkScope(registry, town, unit);
   const outDir = String(options.out);
   // A shortcut over `liujin export worklists`: the flags become the exporter's options.

@@ -26,7 +26,7 @@ export interface WorklistInput {
   registry: Registry;
   /** The activity records the audit read (for the dates of the work done). */
   activities: readonly Activity[];
-  /** Only this town's list. */
+  /** Only this town's list: its id, or its name as the registry writes it (朱家角镇, or the English name). */
   town?: string;
   /** Only this unit's list. */
   unit?: string;
@@ -85,7 +85,8 @@ export function buildWorklists(input: WorklistInput): WorklistSet {
     if (!u) throw new WorklistScopeError(`unit "${input.unit}" is not in the audit`);
     scopes.push({ scope: 'unit', id: u.unitId, name: u.name, ...(u.town !== undefined ? { town: u.town } : {}), units: [u] });
   } else {
-    const towns = input.town !== undefined ? registry.towns.filter((t) => t.id === input.town) : registry.towns;
+    const wanted = input.town === undefined ? undefined : (registry.towns.find((t) => t.id === input.town) ?? registry.towns.find((t) => t.name === input.town || t.nameEn === input.town));
+    const towns = input.town === undefined ? registry.towns : wanted ? [wanted] : [];
     if (input.town !== undefined && towns.length === 0) throw new WorklistScopeError(`town "${input.town}" is not in the registry`);
     for (const t of towns) {
       const units = audit.units.filter((u) => u.town === t.id);

@@ -83,6 +83,12 @@ describe('work lists of the sample district as of 2026-06-30', () => {
     for (const i of items) expect(i.units).toEqual([{ unitId: unit.id, name: unit.name }]);
   });
 
+  it('takes a town by its name in the registry as well as by its id', () => {
+    const byId = buildWorklists({ audit, catalog: QINGPU_2024_CATALOG, registry, activities, town: 'zhujiajiao' });
+    const name = registry.towns.find((t) => t.id === 'zhujiajiao')!.name;
+    expect(buildWorklists({ audit, catalog: QINGPU_2024_CATALOG, registry, activities, town: name })).toEqual(byId);
+  });
+
   it('an unknown town or unit is a named error', () => {
     expect(() => buildWorklists({ audit, catalog: QINGPU_2024_CATALOG, registry, activities, town: 'nowhere' })).toThrow(WorklistScopeError);
     expect(() => buildWorklists({ audit, catalog: QINGPU_2024_CATALOG, registry, activities, unit: 'nobody' })).toThrow(WorklistScopeError);
