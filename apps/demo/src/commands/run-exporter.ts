@@ -51,6 +51,11 @@ export interface ContextSettings {
   eagerActivities?: boolean;
 }
 
+/** The input files a run reads (whole or as streams): never overwritten by what it writes. */
+function inputFiles(options: Record<string, unknown>): (string | undefined)[] {
+  return ['registry', 'activities', 'waivers', 'catalog', 'tailoring', 'settings', 'towns', 'holidays', 'regionFile'].map((key) => (options[key] === undefined ? undefined : String(options[key])));
+}
+
 /**
  * The run's inputs, read and checked: catalog (tailored), registry (with its towns), waivers
  * against the catalog, region and working days, the date judged as of, and the activities (the
@@ -88,8 +93,7 @@ export async function exportContext(options: Record<string, unknown>, out: Outpu
     waivers,
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
   };
-  const inputs = [registryFile, activitiesFile, file('waivers'), file('catalog'), file('tailoring'), file('settings'), file('towns'), file('holidays'), file('regionFile')];
-  return { context, inputs, dates };
+  return { context, inputs: inputFiles(options), dates };
 }
 
 /** A JSON Lines file: read as a stream by an exporter that can (a city, a nation need not fit in memory). */
@@ -125,7 +129,7 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
   // Without --activities, the sample log goes only with the sample district.
   else if (registryFile !== undefined && activitiesFile === undefined) activities = [];
   else {
-    const whole = await loadActivitiesForAudit(activitiesFile, year, out);
+    const whole = await loadActivitiesForAudit(activitiesFile, year, out, { sheet });
     setAside.push(...whole.setAside);
     activities = whole.activities;
   }
@@ -144,8 +148,7 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
     waivers,
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
   };
-  const inputs = [registryFile, activitiesFile, file('waivers'), file('catalog'), file('tailoring'), file('settings'), townsFile, file('holidays'), file('regionFile')];
-  return { context, inputs, dates };
+  return { context, inputs: inputFiles(options), dates };
 }
 
 /**
