@@ -37,7 +37,7 @@ export { compileCondition, type CompiledCondition, type Facts } from './rules/co
 
 // The audit's parts: its detail schemas, and what a streamed audit is built from.
 export { Coverage, ShareChange, UnmatchedReason, PreviousAudit } from './audit/schema';
-export { AuditAccumulator, PreviousAuditError, unmatchedEntry, setAsideEntry, uniqueIds } from './audit/run-audit';
+export { AuditAccumulator, PreviousAuditError, unmatchedEntry, setAsideEntry, uniqueIds, type UnitTally } from './audit/run-audit';
 export { targetStatus, type TargetStatus } from './audit/coverage';
 export { ChaseTier, CHASE_TIER_LABELS } from './audit/chase';
 export { Worklist, WorklistDone, WorklistItem } from './worklist/schema';

@@ -55,7 +55,7 @@ const PLUGIN = [
 ];
 
 const PLUGIN_TYPES = [
-  'CompiledCondition', 'ExporterFactory', 'Facts', 'StreamedExportContext', 'StreamedRegistry', 'TargetStatus'
+  'CompiledCondition', 'ExporterFactory', 'Facts', 'StreamedExportContext', 'StreamedRegistry', 'TargetStatus', 'UnitTally'
 ];
 
 /** `@liujin/core/io`: the input readers the main entry's file parsers are built from. */

@@ -5,7 +5,7 @@
  */
 import type { Activity } from '../model/activity';
 import type { Catalog } from '../model/requirement';
-import type { RequirementResult, Waiver } from '../model/evaluation';
+import { Status, type RequirementResult, type Waiver } from '../model/evaluation';
 import type { Registry, Unit } from '../model/unit';
 import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
@@ -49,6 +49,27 @@ export class PreviousAuditError extends Error {
 
 type AuditUnit = AuditResult['units'][number];
 type Unmatched = AuditResult['unmatched'][number];
+
+/** Statuses by code, the order of the `Status` schema: a tally holds codes, not strings. */
+const STATUSES: readonly RequirementResult['status'][] = Status.options;
+const STATUS_CODES = new Map(STATUSES.map((s, i) => [s, i]));
+const SECTOR_BITS = new Map<string, number>(Sector.options.map((s, i) => [s, i]));
+
+/**
+ * What the audit counts of one judged unit ({@link AuditAccumulator.judgeUnit}), small enough to
+ * pass between threads as numbers: each requirement that applies (its index in the catalog, in
+ * catalog order) with its status (a code in the order of `Status`), the sectors the unit counts in
+ * for 二 全覆盖 and those it is active in (bits in `Sector.options` order), its records and how
+ * many of them are unmatched.
+ */
+export interface UnitTally {
+  requirements: ArrayLike<number>;
+  statuses: ArrayLike<number>;
+  sectorsCounted: number;
+  sectorsActive: number;
+  records: number;
+  unmatched: number;
+}
 
 /**
  * The key two records must share to be the same activity entered twice: the fields joined by NUL
@@ -101,6 +122,8 @@ export class AuditAccumulator {
   readonly region: string;
   private readonly evaluator: Evaluator;
   private readonly requirements: Map<string, Catalog['requirements'][number]>;
+  private readonly requirementIndex: Map<string, number>;
+  private readonly dueDates = new Map<number, string | undefined>();
   private readonly overall = emptyCoverage();
   private readonly byReq = new Map<string, Coverage>();
   private readonly bySector = new Map<string, Coverage>();
@@ -127,6 +150,7 @@ export class AuditAccumulator {
     this.region = input.region ?? input.district.region ?? 'shanghai';
     this.evaluator = input.evaluator ?? createEvaluator(catalog, { region: this.region, engine: input.engine ?? 'compiled' });
     this.requirements = new Map(catalog.requirements.map((r) => [r.id, r]));
+    this.requirementIndex = new Map(catalog.requirements.map((r, i) => [r.id, i]));
     this.townDistrict = new Map(input.towns.map((t) => [t.id, t.district]));
   }
 
@@ -148,6 +172,18 @@ export class AuditAccumulator {
    * year, after the as-of date, or not evidence of anything) to `miss`.
    */
   async addUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void): Promise<AuditUnit> {
+    const { result, tally } = await this.judgeUnit(unit, records, miss);
+    this.countUnit(unit, tally);
+    return result;
+  }
+
+  /**
+   * The first half of {@link addUnit}: the unit evaluated, its unused records reported to `miss`,
+   * and what the audit counts of it. It changes nothing in the accumulator, so units can be judged
+   * anywhere (a streamed audit judges chunks on worker threads) and counted here in registry order
+   * with {@link countUnit}: the same result as addUnit.
+   */
+  async judgeUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void): Promise<{ result: AuditUnit; tally: UnitTally }> {
     const { year } = this.input;
     const seen = new Set<string>();
     const unique: Activity[] = [];
@@ -164,68 +200,105 @@ export class AuditAccumulator {
         unique.push(a);
       }
     }
-    this.total += records.length;
     // Requirements that do not apply are not part of an audit (nor counted in coverage).
     const results = await this.evaluator.evaluateUnit({ unit, activities: unique, year, asOf: this.asOf, includeNotApplicable: false, ...(this.input.waivers ? { waivers: this.input.waivers } : {}) });
     const used = new Set<string>();
-    const district = this.districts ? districtOfUnit(unit, this.townDistrict) : undefined;
-    for (const r of results) {
+    const requirements: number[] = new Array(results.length);
+    const statuses: number[] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
       for (const e of r.evidence) used.add(e);
-      add(this.overall, r.status);
-      this.count(this.byReq, r.requirementId, r.status);
-      this.count(this.bySector, this.requirements.get(r.requirementId)!.sector, r.status);
-      this.count(this.byTown, unit.town, r.status);
-      this.count(this.byKind, unit.kind, r.status);
-      this.count(this.byDistrict, district, r.status);
-      if (r.status === 'not-met' || r.status === 'pending') {
-        const key = `${r.requirementId}|${r.status}`;
+      requirements[i] = this.requirementIndex.get(r.requirementId)!;
+      statuses[i] = STATUS_CODES.get(r.status)!;
+    }
+    const yearStart = `${year}-01-01`;
+    const yearEnd = `${year}-12-31`;
+    const inYear = (a: Activity) => a.date >= yearStart && a.date <= yearEnd;
+    const sectors = unit.town !== undefined ? this.townSectorsOf(results, records, ids, inYear) : { counted: 0, active: 0 };
+    let unmatched = 0;
+    records.forEach((a, i) => {
+      if (duplicate[i]) miss(unmatchedEntry(a, ids[i]!, 'duplicate'));
+      else if (!used.has(ids[i]!)) miss(unmatchedEntry(a, ids[i]!, !inYear(a) ? 'outside-year' : a.date > this.asOf ? 'after-as-of' : 'not-evidence'));
+      else return;
+      unmatched++;
+    });
+    // One literal, no rest spread per result: a city's audit makes millions of these.
+    const out: AuditUnit['results'] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const item: AuditUnit['results'][number] = r.dueDate !== undefined ? { requirementId: r.requirementId, dueDate: r.dueDate, status: r.status, reasonCode: r.reasonCode, reason: r.reason, evidence: r.evidence } : { requirementId: r.requirementId, status: r.status, reasonCode: r.reasonCode, reason: r.reason, evidence: r.evidence };
+      if (r.waiver !== undefined) item.waiver = r.waiver;
+      out[i] = item;
+    }
+    const result: AuditUnit = unit.town ? { unitId: unit.id, name: unit.name, kind: unit.kind, town: unit.town, results: out } : { unitId: unit.id, name: unit.name, kind: unit.kind, results: out };
+    return { result, tally: { requirements, statuses, sectorsCounted: sectors.counted, sectorsActive: sectors.active, records: records.length, unmatched } };
+  }
+
+  /** The second half of {@link addUnit}: a judged unit counted (units in registry order). */
+  countUnit(unit: Unit, tally: UnitTally): void {
+    const reqs = this.input.catalog.requirements;
+    this.total += tally.records;
+    this.unmatchedCount += tally.unmatched;
+    const district = this.districts ? districtOfUnit(unit, this.townDistrict) : undefined;
+    for (let i = 0; i < tally.requirements.length; i++) {
+      const req = reqs[tally.requirements[i]!]!;
+      const status = STATUSES[tally.statuses[i]!]!;
+      add(this.overall, status);
+      this.count(this.byReq, req.id, status);
+      this.count(this.bySector, req.sector, status);
+      this.count(this.byTown, unit.town, status);
+      this.count(this.byKind, unit.kind, status);
+      this.count(this.byDistrict, district, status);
+      if (status === 'not-met' || status === 'pending') {
+        const dueDate = this.dueDate(tally.requirements[i]!);
+        const key = `${req.id}|${status}`;
         let gap = this.gapMap.get(key);
-        if (!gap) this.gapMap.set(key, (gap = { requirementId: r.requirementId, title: this.requirements.get(r.requirementId)!.title, status: r.status, dueDate: r.dueDate ?? null, unitIds: [], count: 0 }));
+        if (!gap) this.gapMap.set(key, (gap = { requirementId: req.id, title: req.title, status, dueDate: dueDate ?? null, unitIds: [], count: 0 }));
         // The group's earliest due date: the longest overdue, or the soonest due, of its units.
-        else if (r.dueDate !== undefined && (gap.dueDate === null || r.dueDate < gap.dueDate)) gap.dueDate = r.dueDate;
+        else if (dueDate !== undefined && (gap.dueDate === null || dueDate < gap.dueDate)) gap.dueDate = dueDate;
         if (gap.unitIds.length < this.namesPerGap) this.gapNames.set(unit.id, unit.name);
         gap.unitIds.push(unit.id);
         gap.count++;
       }
     }
-    const yearStart = `${year}-01-01`;
-    const yearEnd = `${year}-12-31`;
-    const inYear = (a: Activity) => a.date >= yearStart && a.date <= yearEnd;
-    if (unit.town !== undefined) this.countTownSectors(unit.town, results, records, ids, inYear);
-    records.forEach((a, i) => {
-      if (duplicate[i]) miss(unmatchedEntry(a, ids[i]!, 'duplicate'));
-      else if (!used.has(ids[i]!)) miss(unmatchedEntry(a, ids[i]!, !inYear(a) ? 'outside-year' : a.date > this.asOf ? 'after-as-of' : 'not-evidence'));
-      else return;
-      this.unmatchedCount++;
-    });
-    return { unitId: unit.id, name: unit.name, kind: unit.kind, ...(unit.town ? { town: unit.town } : {}), results: results.map(({ unitId: _u, year: _y, ...rest }) => rest) };
+    if (unit.town !== undefined && tally.sectorsCounted !== 0) {
+      Sector.options.forEach((sector, bit) => {
+        if ((tally.sectorsCounted & (1 << bit)) === 0) return;
+        const key = `${unit.town}|${sector}`;
+        let cell = this.townSectors.get(key);
+        if (!cell) this.townSectors.set(key, (cell = { units: 0, active: 0 }));
+        cell.units++;
+        if ((tally.sectorsActive & (1 << bit)) !== 0) cell.active++;
+      });
+    }
+  }
+
+  /** A requirement's due date this year (the end of its last occasion), as the evaluator gives each result. */
+  private dueDate(index: number): string | undefined {
+    if (!this.dueDates.has(index)) this.dueDates.set(index, this.evaluator.schedule(this.input.catalog.requirements[index]!, this.input.year).occasions.at(-1)?.end);
+    return this.dueDates.get(index);
   }
 
   /**
    * 二 全覆盖: the unit counts for each sector one of whose requirements applies to it, and is
    * active in it when such a requirement is met with a record of the audited year (up to the as-of
-   * date: later records are never evidence).
+   * date: later records are never evidence). Bits in `Sector.options` order.
    */
-  private countTownSectors(town: string, results: readonly RequirementResult[], records: readonly Activity[], ids: readonly string[], inYear: (a: Activity) => boolean): void {
-    const sectors = new Map<string, boolean>();
+  private townSectorsOf(results: readonly RequirementResult[], records: readonly Activity[], ids: readonly string[], inYear: (a: Activity) => boolean): { counted: number; active: number } {
+    let counted = 0;
+    let active = 0;
     let thisYear: Set<string> | undefined;
     for (const r of results) {
       const sector = this.requirements.get(r.requirementId)!.sector;
       if (sector === 'general') continue;
-      let active = sectors.get(sector) ?? false;
-      if (!active && r.status === 'met' && r.evidence.length > 0) {
+      const bit = 1 << SECTOR_BITS.get(sector)!;
+      counted |= bit;
+      if ((active & bit) === 0 && r.status === 'met' && r.evidence.length > 0) {
         thisYear ??= new Set(ids.filter((_, i) => inYear(records[i]!)));
-        active = r.evidence.some((id) => thisYear!.has(id));
+        if (r.evidence.some((id) => thisYear!.has(id))) active |= bit;
       }
-      sectors.set(sector, active);
     }
-    for (const [sector, active] of sectors) {
-      const key = `${town}|${sector}`;
-      let cell = this.townSectors.get(key);
-      if (!cell) this.townSectors.set(key, (cell = { units: 0, active: 0 }));
-      cell.units++;
-      if (active) cell.active++;
-    }
+    return { counted, active };
   }
 
   /** A record that cannot be matched before any unit is evaluated (unknown unit, unknown kind). */
