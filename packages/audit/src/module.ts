@@ -1,7 +1,7 @@
 /** `liujin export audit` (and its shortcut `liujin audit`): the audit of the run's inputs, judged as of its date, in every format asked for. */
 import type { z } from 'zod';
 import type { ExporterModule } from '@liujin/core';
-import { auditOfContext, auditRegion, withDefaults } from '@liujin/core/plugin';
+import { auditOfContext, withDefaults } from '@liujin/core/plugin';
 import { AuditOptions, createAuditExporter } from './exporter';
 import { createStreamedAuditExporter } from './stream';
 
@@ -33,7 +33,9 @@ export const liujinExporter: ExporterModule<AuditOptions> = {
       setAside: context.setAside,
       year: context.year,
       asOf: context.asOf,
-      ...auditRegion(context.catalog, context.region, context.workdays),
+      // The region and working days as data, not an evaluator: worker threads make their own.
+      region: context.region,
+      ...(context.workdays ? { workdays: context.workdays } : {}),
       ...(context.previous !== undefined ? { previous: context.previous } : {}),
       now: context.now,
       ...(context.onAudit ? { onAudit: context.onAudit } : {}),

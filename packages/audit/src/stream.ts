@@ -6,8 +6,8 @@
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
  */
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
@@ -15,8 +15,11 @@ import type { Activity, Artefact, AuditInput, AuditResult, Exporter, Registry, U
 import { AuditAccumulator, resolveExporterOptions, uniqueIds, setAsideEntry, unmatchedEntry } from '@liujin/core/plugin';
 import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH, UNITS_JSONL_PATH } from './exporter';
 import { auditHtml } from './html';
+import { Sink } from './sink';
+import { judgeChunk, recordsFromLines, tallyOf, UNMATCHED_SAMPLE, type ChunkOutcome } from './judge-chunk';
+import { JudgePool, type JudgeSetup } from './parallel';
 import { compactAuditChunks, jsonObjectChunks, largeDetailFile, unitDetailOf } from './json-stream';
-import { auditCsvHeader, auditCsvUnit, auditJunit, auditMarkdown } from './reports';
+import { auditCsvHeader, auditJunit, auditMarkdown } from './reports';
 import { targetsCsv } from './targets';
 import { auditWorkbook } from './xlsx';
 
@@ -52,54 +55,17 @@ export interface StreamedAuditSettings {
   memoryRecords?: number;
   /** Where records and reports are spooled (default: the system's temporary folder); removed afterwards. */
   tempDir?: string;
-}
-
-/**
- * Buffered appends to a file: text is encoded straight into a 1 MB buffer and written when it is
- * full, one write call per megabyte, not per line (joining the lines into one string first
- * and writing that costs several times more: the string is flattened, then encoded anew).
- */
-class Sink {
-  private readonly buffer = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
-  readonly fd: number;
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
-  }
-  write(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.used + text.length * 3 > this.buffer.length) {
-      this.flush();
-      if (text.length * 3 > this.buffer.length) {
-        writeSync(this.fd, text);
-        return;
-      }
-    }
-    this.used += this.buffer.write(text, this.used);
-  }
-  bytes(data: Uint8Array): void {
-    this.flush();
-    writeSync(this.fd, data);
-  }
-  flush(): void {
-    if (this.used === 0) return;
-    let at = 0;
-    while (at < this.used) at += writeSync(this.fd, this.buffer, at, this.used - at);
-    this.used = 0;
-  }
-  private closed = false;
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.flush();
-    closeSync(this.fd);
-  }
-  /** Closes without writing what is buffered (the run failed). */
-  abandon(): void {
-    if (this.closed) return;
-    this.closed = true;
-    closeSync(this.fd);
-  }
+  /**
+   * Worker threads that judge chunks of units (default: one per core, `os.availableParallelism()`,
+   * at most 8); 1 judges every unit on this thread. The reports are the same bytes either way.
+   * An audit given its own `evaluator` object, or working days not made by `createWorkdayCalendar`,
+   * is judged on this thread: functions cannot be passed to another thread.
+   */
+  threads?: number;
+  /** Registries smaller than this are judged on this thread, where starting workers costs more than it saves (default 5,000 units). */
+  threadsFromUnits?: number;
+  /** Told, once the registry is counted, how the units will be judged: threads (1: this one) and units per chunk. */
+  onPlan?: (plan: { threads: number; chunkUnits: number }) => void;
 }
 
 /** A spooled file's bytes, a megabyte at a time. */
@@ -144,6 +110,8 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
   const resolved = resolveExporterOptions('audit-streamed', AuditOptions, options);
   const chunkUnits = settings.chunkUnits ?? 20_000;
   const memoryRecords = settings.memoryRecords ?? 1_500_000;
+  const threadCount = Math.max(1, Math.floor(settings.threads ?? Math.min(availableParallelism(), 8)));
+  const threadsFromUnits = settings.threadsFromUnits ?? 5_000;
   return {
     name: 'audit-streamed',
     description: 'Coverage audit reports of a district read as streams (a city, a nation): the formats of `audit`, in bounded memory',
@@ -155,6 +123,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
       const acc = new AuditAccumulator(input);
       const spill = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'liujin-audit-'));
       const open: Sink[] = [];
+      let pool: JudgePool | undefined;
       const sink = (name: string) => {
         const s = new Sink(join(spill, name));
         open.push(s);
@@ -170,21 +139,31 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const csvDetail = want.has('csv') && (!large || detailFile === 'audit.csv');
         const unitDetail = unitDetailOf(position.size);
 
+        // Chunks of units judged together, on worker threads or on this one (judge-chunk.ts): small
+        // enough that every thread has several, at most `chunkUnits`.
+        // An evaluator object, or working days not made from data, cannot cross to another thread.
+        const portable = input.evaluator === undefined && (input.workdays === undefined || input.workdays.options !== undefined);
+        const threads = portable && position.size >= threadsFromUnits ? threadCount : 1;
+        const chunkSize = threads > 1 ? Math.min(chunkUnits, Math.max(500, Math.ceil(position.size / (threads * 8)))) : chunkUnits;
+        settings.onPlan?.({ threads, chunkUnits: chunkSize });
+
         // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
-        // input order; unknown units listed now.
+        // input order; unknown units listed now. Held for this thread as records by unit; for
+        // worker threads as JSON lines in the chunk's buffers, moved to the thread that judges it.
         const unmatchedSpill = sink('unmatched.jsonl');
         const sample: AuditResult['unmatched'] = [];
         const miss = (entry: AuditResult['unmatched'][number]) => {
-          if (sample.length < 200) sample.push(entry);
+          if (sample.length < UNMATCHED_SAMPLE) sample.push(entry);
           unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
         };
         const chunks: Sink[] = [];
-        // Records in memory, by unit in input order, until the budget is reached; then all of
-        // them, and every later record, go to the spill file of their unit's chunk.
-        let held: Map<string, Activity[]> | undefined = new Map();
+        // Records in memory until the budget is reached; then all of them, and every later record,
+        // go to the spill file of their unit's chunk.
+        let held: Map<string, Activity[]> | undefined = threads === 1 ? new Map() : undefined;
+        let heldLines: Sink[] | undefined = threads > 1 ? [] : undefined;
         let heldCount = 0;
         const spillRecord = (a: Activity, at: number) => {
-          const k = Math.floor(at / chunkUnits);
+          const k = Math.floor(at / chunkSize);
           (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
         };
         const unknownIds = uniqueIds();
@@ -195,16 +174,26 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             acc.countUnmatched();
             continue;
           }
-          if (held !== undefined) {
-            if (heldCount < memoryRecords) {
+          if (heldCount < memoryRecords) {
+            heldCount++;
+            if (held !== undefined) {
               const list = held.get(a.unitId);
               if (list) list.push(a);
               else held.set(a.unitId, [a]);
-              heldCount++;
               continue;
             }
+            if (heldLines !== undefined) {
+              (heldLines[Math.floor(at / chunkSize)] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
+              continue;
+            }
+          } else if (held !== undefined) {
             for (const [unitId, list] of held) for (const r of list) spillRecord(r, position.get(unitId)!);
             held = undefined;
+          } else if (heldLines !== undefined) {
+            heldLines.forEach((lines, k) => {
+              for (const bytes of lines.take()) (chunks[k] ??= sink(`chunk-${k}.jsonl`)).bytes(bytes);
+            });
+            heldLines = undefined;
           }
           spillRecord(a, at);
         }
@@ -214,36 +203,63 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           acc.countUnmatched();
         }
 
-        // Pass 3: chunk by chunk, unit by unit, in registry order; the growing reports spooled.
+        // Pass 3: chunk by chunk in registry order, judged here or on worker threads, counted here
+        // in registry order; the growing reports spooled.
         const units = want.has('json') ? sink('units.jsonl') : undefined;
         const csv = csvDetail ? sink('audit.csv') : undefined;
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
         const titles = new Map(input.catalog.requirements.map((r) => [r.id, r.title[lang]]));
         const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large, detailFile }) : undefined;
+        // A small audit's workbook lists every unit's results: read back from their JSON lines.
+        const bookDetail = book !== undefined && !large;
+        const wants = { lines: units !== undefined || bookDetail, csv: csv !== undefined, lang };
         csv?.write(auditCsvHeader(lang));
-        let index = 0;
-        let chunk = -1;
-        let records = new Map<string, Activity[]>();
-        for await (const unit of input.units()) {
-          const k = Math.floor(index++ / chunkUnits);
-          if (held === undefined && k !== chunk) {
-            chunk = k;
-            records = new Map();
-            for (const line of fileLines(join(spill, `chunk-${k}.jsonl`))) {
-              const a = JSON.parse(line) as Activity;
-              const list = records.get(a.unitId);
-              if (list) list.push(a);
-              else records.set(a.unitId, [a]);
-            }
-            rmSync(join(spill, `chunk-${k}.jsonl`), { force: true });
-          }
-          const own = held !== undefined ? held.get(unit.id) : records.get(unit.id);
-          if (held !== undefined) held.delete(unit.id);
-          const result = await acc.addUnit(unit, own ?? [], miss);
-          units?.write(`${JSON.stringify(result)}\n`);
-          csv?.write(auditCsvUnit(result, titles, lang));
-          book?.unit(result);
+        const utf8 = new TextDecoder();
+        const chunkFile = (k: number) => join(spill, `chunk-${k}.jsonl`);
+        const count = (chunk: readonly Unit[], k: number, outcome: ChunkOutcome) => {
+          rmSync(chunkFile(k), { force: true });
+          for (let u = 0; u < chunk.length; u++) acc.countUnit(chunk[u]!, tallyOf(outcome, u));
+          for (const bytes of outcome.lines) units?.bytes(bytes);
+          for (const bytes of outcome.csv) csv?.bytes(bytes);
+          if (bookDetail) for (const bytes of outcome.lines) for (const line of utf8.decode(bytes).split('\n')) if (line !== '') book.unit(JSON.parse(line) as AuditResult['units'][number]);
+          for (const entry of outcome.unmatchedFirst) if (sample.length < UNMATCHED_SAMPLE) sample.push(entry);
+          for (const bytes of outcome.unmatchedLines) unmatchedSpill.bytes(bytes);
+        };
+        if (threads > 1) {
+          const { catalog, year, asOf, region, waivers, engine, district, districts, towns, workdays } = input;
+          const setup: JudgeSetup = { input: { catalog, year, ...(asOf !== undefined ? { asOf } : {}), ...(region !== undefined ? { region } : {}), ...(waivers ? { waivers } : {}), ...(engine ? { engine } : {}), district, ...(districts ? { districts } : {}), towns }, ...(workdays?.options ? { workdays: workdays.options } : {}), wants };
+          pool = new JudgePool(threads, setup);
         }
+        const sent: { k: number; chunk: Unit[] }[] = [];
+        const takeOldest = async () => {
+          const { k, chunk } = sent.shift()!;
+          count(chunk, k, await pool!.take(k));
+        };
+        let chunk: Unit[] = [];
+        let k = 0;
+        const judge = async () => {
+          if (pool) {
+            const lines = heldLines?.[k]?.take();
+            pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : existsSync(chunkFile(k)) ? { file: chunkFile(k) } : { bytes: [] }) });
+            sent.push({ k, chunk });
+            // Enough sent that no thread waits; not so many that their records pile up here.
+            if (sent.length > threads * 2) await takeOldest();
+          } else {
+            const records = held ?? recordsFromLines(fileLines(chunkFile(k)));
+            count(chunk, k, await judgeChunk(acc, chunk, (id) => records.get(id), wants, titles));
+            if (held) for (const unit of chunk) held.delete(unit.id);
+          }
+          chunk = [];
+          k++;
+        };
+        for await (const unit of input.units()) {
+          chunk.push(unit);
+          if (chunk.length === chunkSize) await judge();
+        }
+        if (chunk.length > 0) await judge();
+        while (sent.length > 0) await takeOldest();
+        await pool?.close();
+        pool = undefined;
         const audit = acc.result([], sample);
         if (book) await book.finish(large ? { ...audit, unitDetail } : audit, acc.gapNames);
         for (const s of open) s.close();
@@ -282,6 +298,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           }
         }
       } finally {
+        await pool?.close();
         for (const s of open) s.abandon();
         rmSync(spill, { recursive: true, force: true });
       }

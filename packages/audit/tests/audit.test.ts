@@ -139,14 +139,17 @@ testExporterConformance('audit-streamed', {
 
 describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number) {
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number, threads = 1) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
     const memory = await collectArtefacts(createAuditExporter({ formats: [...formats], ...options }).export({ audit, now: NOW }));
     let summary: AuditResult | undefined;
+    let plan: { threads: number; chunkUnits: number } | undefined;
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, threads, threadsFromUnits: 0, onPlan: (p) => (plan = p), ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
     );
+    // Judged as asked: on worker threads when asked for them.
+    expect(plan).toEqual({ threads, chunkUnits: threads > 1 ? Math.min(chunkUnits, 500) : chunkUnits });
     return { audit, memory, streamed, summary: summary! };
   }
   const same = (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
@@ -199,10 +202,20 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     for (const [i, artefact] of usual.memory.entries()) expect(same(small.memory[i]!.content, artefact.content), artefact.path).toBe(true);
   });
 
+  it('judges chunks on worker threads with the same bytes as one thread, records in memory or spilled', async () => {
+    const previous = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 });
+    const setAside = [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }];
+    for (const [chunkUnits, memoryRecords, largeAuditUnits] of [[1, undefined, undefined], [2, 0, 4], [50_000, 3, undefined]] as const) {
+      const { memory, streamed } = await both(registry, activities, chunkUnits, { previous, setAside }, largeAuditUnits ? { largeAuditUnits } : {}, memoryRecords, 2);
+      expect(streamed.map((a) => [a.path, a.mediaType])).toEqual(memory.map((a) => [a.path, a.mediaType]));
+      for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), `${artefact.path} on 2 threads, chunks of ${chunkUnits}, ${memoryRecords ?? 'default'} records in memory`).toBe(true);
+    }
+  }, 60_000);
+
   it('on random districts too (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }))), async ([reg, acts, chunkUnits, largeAuditUnits, memoryRecords]) => {
-        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords);
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }), fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 2))), async ([reg, acts, chunkUnits, largeAuditUnits, memoryRecords, threads]) => {
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords, threads);
         expect(summary.activities).toEqual((JSON.parse(Buffer.from(memory.find((a) => a.path.endsWith('.json'))!.content).toString('utf8')) as AuditResult).activities);
         expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
         for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);

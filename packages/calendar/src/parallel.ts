@@ -12,9 +12,11 @@ type Options = Parameters<typeof renderFeed>[1];
 function spawn(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    // Running from TypeScript sources (tests, the bench): load the worker through tsx, a dev dependency.
+    // Running from TypeScript sources (tests, the bench): load the worker through tsx, a dev
+    // dependency, with workspace packages resolved to their sources too, as the tests resolve them
+    // (tools/config/vitest.ts), never to a build that may be older.
     const source = JSON.stringify(new URL('./worker.ts', here).href);
-    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`, { eval: true });
+    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`, { eval: true, execArgv: [...process.execArgv, '--conditions=@liujin/source'] });
   }
   return new Worker(new URL(here.endsWith('.cjs') ? './worker.cjs' : './worker.js', here));
 }

@@ -7,6 +7,8 @@ import type { Activity } from '../model/activity';
 import type { Catalog } from '../model/requirement';
 import { Status, type RequirementResult, type Waiver } from '../model/evaluation';
 import type { Registry, Unit } from '../model/unit';
+import type { RegionProfile } from '../model/key-date';
+import type { WorkdayCalendar } from '../dates/workdays';
 import { effectivePeriodWarnings } from '../catalogs/effective';
 import { createEvaluator, type Evaluator } from '../rules/evaluate';
 import { activityId } from '../rules/ids';
@@ -27,7 +29,10 @@ export interface AuditInput {
   year: number;
   /** Judge as of this date (YYYY-MM-DD); default 31 December of the year. */
   asOf?: string;
-  region?: string;
+  /** The region whose key dates apply: its id, or a profile of its own (default the district's region, else Shanghai). */
+  region?: string | RegionProfile;
+  /** Working days (official holidays and make-up workdays); default: the bundled data. */
+  workdays?: WorkdayCalendar;
   waivers?: readonly Waiver[];
   /**
    * Rows set aside while reading (an unknown activity kind: `parseActivitiesFile(..., { unknownKinds:
@@ -147,8 +152,9 @@ export class AuditAccumulator {
   ) {
     const { catalog, year } = input;
     this.asOf = input.asOf ?? `${year}-12-31`;
-    this.region = input.region ?? input.district.region ?? 'shanghai';
-    this.evaluator = input.evaluator ?? createEvaluator(catalog, { region: this.region, engine: input.engine ?? 'compiled' });
+    const region = input.region ?? input.district.region ?? 'shanghai';
+    this.region = typeof region === 'string' ? region : region.id;
+    this.evaluator = input.evaluator ?? createEvaluator(catalog, { region, engine: input.engine ?? 'compiled', ...(input.workdays ? { workdays: input.workdays } : {}) });
     this.requirements = new Map(catalog.requirements.map((r) => [r.id, r]));
     this.requirementIndex = new Map(catalog.requirements.map((r, i) => [r.id, i]));
     this.townDistrict = new Map(input.towns.map((t) => [t.id, t.district]));

@@ -77,6 +77,11 @@ export interface WorkdayCalendar {
   makeUpWorkdaysOf(year: number): readonly string[];
   /** Warnings for results that depend on this year's working days (empty with official data). */
   warningsFor(year: number): LocalizedText[];
+  /**
+   * The data a calendar of {@link createWorkdayCalendar} was made from, so that another thread (a
+   * streamed audit's workers) can make the same calendar; absent from calendars made otherwise.
+   */
+  readonly options?: WorkdayCalendarOptions;
 }
 
 /**
@@ -187,6 +192,7 @@ export function createWorkdayCalendar(options: WorkdayCalendarOptions = {}): Wor
   // Deadlines repeat across thousands of units (the same activity dates, the same offsets).
   const memo = new Map<string, string>();
   return {
+    options: { ...(options.years ? { years: options.years } : {}), provisional },
     isWorkday,
     nextWorkday: (date) => step(date, 1),
     previousWorkday: (date) => step(date, -1),

@@ -1,0 +1,68 @@
+/** Buffered writes of many small texts (a streamed audit's spools, a chunk's unit detail). */
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/**
+ * Buffered appends to a file, or kept in memory as whole buffers: text is encoded straight into a
+ * 1 MB buffer and written when it is full, one write call per megabyte, not per line (joining the
+ * lines into one string first and writing that costs several times more: the string is
+ * flattened, then encoded anew). Kept in memory (a chunk's records bound for a worker thread),
+ * each full buffer is set aside whole, never copied, and `take` hands them over; every buffer
+ * holds whole lines.
+ */
+export class Sink {
+  private buffer: Buffer;
+  private used = 0;
+  private readonly fd: number | undefined;
+  private readonly kept: Uint8Array[] = [];
+  constructor(readonly path: string | undefined, size = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(size);
+    this.fd = path === undefined ? undefined : openSync(path, 'w');
+  }
+  write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        if (this.fd !== undefined) writeSync(this.fd, text);
+        else this.kept.push(Buffer.from(text));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+  bytes(data: Uint8Array): void {
+    this.flush();
+    if (this.fd !== undefined) writeSync(this.fd, data);
+    else this.kept.push(data);
+  }
+  flush(): void {
+    if (this.used === 0) return;
+    if (this.fd === undefined) {
+      this.kept.push(this.buffer.subarray(0, this.used));
+      this.buffer = Buffer.allocUnsafe(this.buffer.length);
+      this.used = 0;
+      return;
+    }
+    let at = 0;
+    while (at < this.used) at += writeSync(this.fd, this.buffer, at, this.used - at);
+    this.used = 0;
+  }
+  /** What a memory sink holds, handed over (it is empty afterwards). */
+  take(): Uint8Array[] {
+    this.flush();
+    return this.kept.splice(0);
+  }
+  private closed = false;
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+  /** Closes without writing what is buffered (the run failed). */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+}
