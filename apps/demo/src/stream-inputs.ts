@@ -4,8 +4,12 @@
  * (`streamRegistryUnits`, `streamActivityRecords`) with the rules of the whole-file readers, and
  * its problems become an InputError (exit 2) before any report is written.
  */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Activity, Registry, Unit } from '@liujin/core';
-import { LiujinValidationError, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
+import { INPUT_LIMITS, LiujinValidationError, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
+import type { PartRequest, PartResult } from './parse-worker';
 import { inputChunks } from './read-input';
 import { InputError } from './runtime';
 
@@ -28,7 +32,130 @@ export function streamRegistry(file: string, geography?: Pick<Registry, 'distric
   return { district: registry.district, ...(registry.districts ? { districts: registry.districts } : {}), towns: registry.towns, units: (): AsyncGenerator<Unit> => asInputErrors(registry.units()) };
 }
 
-/** A JSON Lines activity log, read once; rows of an unknown kind go to `setAside`. */
-export function streamActivities(file: string, setAside: SetAsideRow[]): AsyncGenerator<Activity> {
-  return asInputErrors(streamActivityRecords(fileChunks(file), file, setAside));
+/** How an activity log is read: threads that parse its parts (1: this thread only), from what size on, and the size of a part. */
+export interface ReadThreads {
+  threads?: number;
+  fromBytes?: number;
+  partBytes?: number;
+}
+
+/**
+ * A JSON Lines activity log, read once; rows of an unknown kind go to `setAside`. A large log
+ * (32 MiB and more) is parsed in parts on worker threads, one per core, and its records come in
+ * file order, the same records as one thread reads.
+ */
+export function streamActivities(file: string, setAside: SetAsideRow[], options: ReadThreads = {}): AsyncGenerator<Activity> {
+  return asInputErrors(activityRecords(file, setAside, options));
+}
+
+async function* activityRecords(file: string, setAside: SetAsideRow[], options: ReadThreads): AsyncGenerator<Activity> {
+  const threads = options.threads ?? Math.min(availableParallelism(), 8);
+  const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  if (threads > 1 && size >= (options.fromBytes ?? 32 << 20)) {
+    const complete = yield* partsOnThreads(file, setAside, threads, options.partBytes ?? 4 << 20);
+    if (complete) return;
+    // Problems, or nothing read: the log read again on this thread gives the exact list (the one
+    // place that reports them, whatever the threads), or says that the file is empty.
+    setAside.length = 0;
+    for await (const _ of streamActivityRecords(fileChunks(file), file, setAside));
+    throw new Error(`the parallel reader of ${file} found problems that one thread does not find`);
+  }
+  yield* streamActivityRecords(fileChunks(file), file, setAside);
+}
+
+function spawnReader(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    // From TypeScript sources (the tests): through tsx, workspace packages resolved to their sources.
+    const source = JSON.stringify(new URL('./parse-worker.ts', here).href);
+    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`, { eval: true, execArgv: [...process.execArgv, '--conditions=@liujin/source'] });
+  }
+  return new Worker(new URL('./parse-worker.js', here));
+}
+
+/**
+ * Parts of whole lines (cut after a newline byte, which never falls inside a UTF-8 character),
+ * each with the number of its first line. A line longer than a part grows its part until it ends
+ * (or past the line limit, when core's reader refuses it).
+ */
+async function* lineParts(file: string, partBytes: number): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
+  let rest: Uint8Array | undefined;
+  let line = 1;
+  const lines = (bytes: Uint8Array) => {
+    let n = 0;
+    for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) n++;
+    return n;
+  };
+  for await (const chunk of inputChunks(file, { chunkBytes: partBytes })) {
+    const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const end = bytes.lastIndexOf(10) + 1;
+    if (end === 0) {
+      // No line ends here: kept whole up to the line limit, then left to core's reader to refuse.
+      if (bytes.length > INPUT_LIMITS.lineBytes) {
+        yield { bytes: new Uint8Array(bytes), firstLine: line };
+        rest = undefined;
+        continue;
+      }
+      rest = bytes;
+      continue;
+    }
+    // Copies, each with its own memory: a part's memory is moved to a thread, never shared.
+    const part = new Uint8Array(bytes.subarray(0, end));
+    rest = end === bytes.length ? undefined : new Uint8Array(bytes.subarray(end));
+    // Counted before it is handed on: once moved to a thread, its memory is gone from here.
+    const first = line;
+    line += lines(part);
+    yield { bytes: part, firstLine: first };
+  }
+  if (rest && rest.length > 0) yield { bytes: new Uint8Array(rest), firstLine: line };
+}
+
+/** The log's records read by worker threads, in file order; false when a part has problems or the log holds nothing. */
+async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<Activity, boolean> {
+  const workers = Array.from({ length: threads }, spawnReader);
+  const waiting = new Map<number, { resolve: (r: PartResult) => void; reject: (e: Error) => void }>();
+  let failure: Error | undefined;
+  for (const worker of workers) {
+    worker.on('message', (result: PartResult) => {
+      waiting.get(result.id)?.resolve(result);
+      waiting.delete(result.id);
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      for (const w of waiting.values()) w.reject(error);
+      waiting.clear();
+    });
+  }
+  const sent: Promise<PartResult>[] = [];
+  let id = 0;
+  let anything = false;
+  let bug: string | undefined;
+  // Each part's records in file order; false at the first part with problems.
+  const take = async function* (): AsyncGenerator<Activity, boolean> {
+    const result = await sent.shift()!;
+    if (result.problems) {
+      bug = result.error;
+      return false;
+    }
+    if (result.records.length > 0 || result.setAside.length > 0) anything = true;
+    setAside.push(...result.setAside);
+    yield* result.records;
+    return true;
+  };
+  try {
+    for await (const part of lineParts(file, partBytes)) {
+      if (failure) throw failure;
+      const request: PartRequest = { id, file, firstLine: part.firstLine, bytes: part.bytes };
+      sent.push(new Promise<PartResult>((resolve, reject) => waiting.set(request.id, { resolve, reject })));
+      workers[id % threads]!.postMessage(request, [part.bytes.buffer as ArrayBuffer]);
+      id++;
+      // Two parts per thread at most: one parsed, one waiting; the rest of the file not yet read.
+      if (sent.length >= threads * 2 && !(yield* take())) return false;
+    }
+    while (sent.length > 0) if (!(yield* take())) return false;
+    return anything;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    if (bug !== undefined) process.emitWarning(`a JSON Lines reader thread failed: ${bug}`);
+  }
 }

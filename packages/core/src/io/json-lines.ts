@@ -20,10 +20,10 @@ import { plainActivities, plainUnits, townLookup } from './json-lines-fast';
 export const MAX_LISTED_PROBLEMS = INPUT_LIMITS.problems;
 
 /** Lines of a UTF-8 byte stream, parsed, in batches, with their line numbers; line problems go to `problems`. */
-async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[], size = 10_000): AsyncGenerator<{ line: number; value: unknown }[]> {
+async function* jsonLineBatches(chunks: AsyncIterable<Uint8Array>, file: string, problems: Problem[], size = 10_000, firstLine = 1): AsyncGenerator<{ line: number; value: unknown }[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
-  let lineNumber = 0;
+  let lineNumber = firstLine - 1;
   let batch: { line: number; value: unknown }[] = [];
   const take = (text: string) => {
     lineNumber++;
@@ -68,8 +68,9 @@ async function* tableBatches<T>(
   file: string,
   problems: Problem[],
   plain: (batch: { line: number; value: unknown }[]) => T[] | undefined,
+  firstLine = 1,
 ): AsyncGenerator<{ records: T[]; rowNumbers: number[]; lines: number } | { rows: unknown[][]; rowNumbers: number[]; lines: number }> {
-  for await (const batch of jsonLineBatches(chunks, file, problems)) {
+  for await (const batch of jsonLineBatches(chunks, file, problems, 10_000, firstLine)) {
     const records = plain(batch);
     if (records) {
       yield { records, rowNumbers: batch.map((l) => l.line), lines: batch.length };
@@ -170,11 +171,15 @@ export function streamRegistryUnits(
 /**
  * A JSON Lines activity log read once as a stream. Rows whose only problem is an unknown kind
  * go to `setAside` (the audit lists them as unmatched), as with whole files.
+ *
+ * `part`: the bytes are one part of a log, whole lines from line `firstLine` on (a reader that
+ * splits a large log between threads): problems are thrown all, uncapped, and an empty part is no
+ * problem; the reader of the whole log caps them and checks that it is not empty.
  */
-export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, file: string, setAside: SetAsideRow[]): AsyncGenerator<Activity> {
+export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, file: string, setAside: SetAsideRow[], part?: { firstLine: number }): AsyncGenerator<Activity> {
   const problems: Problem[] = [];
   let count = 0;
-  for await (const table of tableBatches(chunks, file, problems, (batch) => plainActivities(batch, file))) {
+  for await (const table of tableBatches(chunks, file, problems, (batch) => plainActivities(batch, file), part?.firstLine)) {
     count += table.lines;
     if ('records' in table) {
       // Already in place: the source row is the line number.
@@ -194,6 +199,11 @@ export async function* streamActivityRecords(chunks: AsyncIterable<Uint8Array>, 
       if (problems.length > 0) break;
       yield a.source ? { ...a, source: { file, row: rowNumbers[a.source.row - 2] ?? a.source.row } } : a;
     }
+  }
+  if (part) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new LiujinValidationError(errors, file);
+    return;
   }
   finish(problems, file, count);
 }
