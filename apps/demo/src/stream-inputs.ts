@@ -137,9 +137,10 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
       bug = result.error;
       return false;
     }
-    if (result.records.length > 0 || result.setAside.length > 0) anything = true;
+    const records = JSON.parse(result.records) as Activity[];
+    if (records.length > 0 || result.setAside.length > 0) anything = true;
     setAside.push(...result.setAside);
-    yield* result.records;
+    yield* records;
     return true;
   };
   try {

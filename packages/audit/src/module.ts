@@ -19,7 +19,7 @@ export const liujinExporter: ExporterModule<AuditOptions> = {
   // Inputs read as streams (JSON Lines of a city, a nation): the same reports, in bounded memory;
   // records and reports spill into the run's scratch folder.
   async *exportStreamed(context, options) {
-    const exporter = createStreamedAuditExporter(withDefaults({ lang: context.lang }, options) as z.input<typeof AuditOptions>, context.scratch !== undefined ? { tempDir: context.scratch } : {});
+    const exporter = createStreamedAuditExporter(withDefaults({ lang: context.lang }, options) as z.input<typeof AuditOptions>, { ...(context.scratch !== undefined ? { tempDir: context.scratch } : {}), ...(context.threads !== undefined ? { threads: context.threads } : {}) });
     const { registry } = context;
     yield* exporter.export({
       catalog: context.catalog,

@@ -82,6 +82,8 @@ export interface StreamedExportContext extends Omit<ExportContext, 'registry' | 
   setAside: readonly SetAsideRow[];
   /** A folder for the exporter's temporary files (removed with the run, even after a kill); default: the system's. */
   scratch?: string;
+  /** Worker threads the exporter may use (default: its own choice, one per core); 1: this thread only. Never changes its bytes. */
+  threads?: number;
 }
 
 /**

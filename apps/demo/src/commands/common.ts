@@ -84,6 +84,14 @@ export function parseUnitCount(option: string, value: unknown): number | undefin
   return n;
 }
 
+/** A positive whole number of something other than units, e.g. `--threads 2`. */
+export function parseCount(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) bad(option, `应为正整数，读到「${String(value)}」`, `expected a whole number ≥ 1, read "${String(value)}"`);
+  return n;
+}
+
 export function outputFor(global: GlobalOptions): Output {
   return createOutput(global);
 }

@@ -12,7 +12,7 @@ import { withOutputSet, type OutputSet, type WrittenArtefact } from '../output/i
 import { loadActivitiesForAudit, loadCatalog, loadRegistry, loadTowns, loadWaivers } from '../inputs';
 import { InputError, type Output } from '../runtime';
 import { dateContextFor, type DateContext } from './date-context';
-import { asOfFor } from './common';
+import { asOfFor, parseCount } from './common';
 
 /** The exporter a name stands for, or undefined when its package is not installed. */
 export async function loadExporter(name: string): Promise<ExporterModule | undefined> {
@@ -125,7 +125,8 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
   const dates = await dateContextFor(options, registry);
   const setAside: SetAsideRow[] = [];
   let activities: AsyncIterable<Activity> | Iterable<Activity>;
-  if (activitiesFile !== undefined && isJsonLines(activitiesFile)) activities = streamActivities(activitiesFile, setAside);
+  const threads = parseCount('--threads', options['threads']);
+  if (activitiesFile !== undefined && isJsonLines(activitiesFile)) activities = streamActivities(activitiesFile, setAside, threads !== undefined ? { threads } : {});
   // Without --activities, the sample log goes only with the sample district.
   else if (registryFile !== undefined && activitiesFile === undefined) activities = [];
   else {
@@ -147,6 +148,7 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
     setAside,
     waivers,
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
+    ...(threads !== undefined ? { threads } : {}),
   };
   return { context, inputs: inputFiles(options), dates };
 }
