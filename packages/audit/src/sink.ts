@@ -16,7 +16,7 @@ export class Sink {
   private readonly kept: Uint8Array[] = [];
   constructor(readonly path: string | undefined, size = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(size);
-    this.fd = path === undefined ? undefined : openSync(path, 'w');
+    this.fd = path === undefined ? undefined : openSync(path, 'wx');
   }
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.

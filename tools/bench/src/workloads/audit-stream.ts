@@ -1,8 +1,8 @@
 /**
  * Audit streamed end to end, at several sizes (10k, 100k, 1M units x 10 activities by default):
  * JSON Lines registry and activity log on disk (written first, untimed), then `liujin audit` on
- * them in a plain Node process, once with the default formats and once with the summary formats
- * only (md, html, junit). Baseline, in the same run and at each size: reading both files line by
+ * them in a plain Node process, with the default formats (worker threads, one per core, and once
+ * more on one thread, `--threads 1`) and with the summary formats only (md, html, junit). Baseline, in the same run and at each size: reading both files line by
  * line with JSON.parse and nothing else, the least any streamed audit must do. Each row reports
  * the ratio to that baseline, peak memory, the garbage collector's time and, at the smallest size,
  * the bytes allocated per unit (a run under --trace-gc-nvp).
@@ -57,9 +57,15 @@ export const auditStreamWorkload: Workload = {
         const baselineCpuMs = (cpu.user + cpu.system) / 1000;
         measurements.push({ name, variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines, 'input MB': Math.round(files.bytes / 1e6), 'CPU s': (baselineCpuMs / 1000).toFixed(1) } });
         const args = (out: string, formats?: string) => ['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet', ...(formats ? ['--format', formats] : [])];
-        for (const [variant, formats] of [['liujin audit, default formats', undefined], ['liujin audit, summary formats (md, html, junit)', 'md,html,junit']] as const) {
-          const out = join(dir, formats ? 'summary' : 'default');
-          const run = runCli(args(out, formats));
+        // Worker threads by default (one per core); the same run on one thread (--threads 1) shows what they give.
+        for (const [variant, formats, threads] of [
+          ['liujin audit, default formats', undefined, undefined],
+          ['liujin audit, default formats, one thread (--threads 1)', undefined, '1'],
+          ['liujin audit, summary formats (md, html, junit)', 'md,html,junit', undefined],
+        ] as const) {
+          const out = join(dir, formats ? 'summary' : threads ? 'one-thread' : 'default');
+          const cli = [...args(out, formats), ...(threads ? ['--threads', threads] : [])];
+          const run = runCli(cli);
           const total = auditedTotal(join(out, 'audit'));
           if (total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${total}`);
           const written = readdirSync(join(out, 'audit')).reduce((n, f) => n + statSync(join(out, 'audit', f)).size, 0);
@@ -68,7 +74,7 @@ export const auditStreamWorkload: Workload = {
           // Allocation: one more run under the GC trace, at the smallest size only.
           if (index === 0 && process.env.LIUJIN_BENCH_ALLOC !== '0') {
             rmSync(out, { recursive: true, force: true });
-            extra['KB allocated/unit'] = Math.round((await allocatedBytes(args(out, formats))) / count / 1024);
+            extra['KB allocated/unit'] = Math.round((await allocatedBytes(cli)) / count / 1024);
           }
           measurements.push({ name, variant, medianMs: run.ms, items: count, itemLabel: 'unit', peakRssBytes: run.peakRssBytes, extra });
           rmSync(out, { recursive: true, force: true });
