@@ -4,11 +4,11 @@
  * (`streamRegistryUnits`, `streamActivityRecords`) with the rules of the whole-file readers, and
  * its problems become an InputError (exit 2) before any report is written.
  */
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Activity, Registry, Unit } from '@liujin/core';
 import { INPUT_LIMITS, LiujinValidationError, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
+import { defaultThreads } from '@liujin/audit';
 import type { PartRequest, PartResult } from './parse-worker';
 import { inputChunks } from './read-input';
 import { InputError } from './runtime';
@@ -40,27 +40,33 @@ export interface ReadThreads {
 }
 
 /**
- * A JSON Lines activity log, read once; rows of an unknown kind go to `setAside`. A large log
- * (32 MiB and more) is parsed in parts on worker threads, one per core, and its records come in
- * file order, the same records as one thread reads.
+ * A JSON Lines activity log, read once; rows of an unknown kind go to `setAside`. With more than
+ * one thread (`--threads`, default `defaultThreads()` of @liujin/audit), a large log (32 MiB and
+ * more) is parsed in parts on worker threads, and its records come in file order, the same
+ * records as one thread reads.
  */
 export function streamActivities(file: string, setAside: SetAsideRow[], options: ReadThreads = {}): AsyncGenerator<Activity> {
-  return asInputErrors(activityRecords(file, setAside, options));
+  const threads = options.threads ?? defaultThreads();
+  let size = 0;
+  try {
+    const s = statSync(file);
+    if (s.isFile()) size = s.size;
+  } catch {
+    // Unreadable: the reader says so.
+  }
+  if (threads > 1 && size >= (options.fromBytes ?? 32 << 20)) return asInputErrors(partsOrOneThread(file, setAside, threads, options.partBytes ?? 4 << 20));
+  // One async generator fewer per record on one thread: each costs a city's audit a second.
+  return asInputErrors(streamActivityRecords(fileChunks(file), file, setAside));
 }
 
-async function* activityRecords(file: string, setAside: SetAsideRow[], options: ReadThreads): AsyncGenerator<Activity> {
-  const threads = options.threads ?? Math.min(availableParallelism(), 8);
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
-  if (threads > 1 && size >= (options.fromBytes ?? 32 << 20)) {
-    const complete = yield* partsOnThreads(file, setAside, threads, options.partBytes ?? 4 << 20);
-    if (complete) return;
-    // Problems, or nothing read: the log read again on this thread gives the exact list (the one
-    // place that reports them, whatever the threads), or says that the file is empty.
-    setAside.length = 0;
-    for await (const _ of streamActivityRecords(fileChunks(file), file, setAside));
-    throw new Error(`the parallel reader of ${file} found problems that one thread does not find`);
-  }
-  yield* streamActivityRecords(fileChunks(file), file, setAside);
+async function* partsOrOneThread(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<Activity> {
+  const complete = yield* partsOnThreads(file, setAside, threads, partBytes);
+  if (complete) return;
+  // Problems, or nothing read: the log read again on this thread gives the exact list (the one
+  // place that reports them, whatever the threads), or says that the file is empty.
+  setAside.length = 0;
+  for await (const _ of streamActivityRecords(fileChunks(file), file, setAside));
+  throw new Error(`the parallel reader of ${file} found problems that one thread does not find`);
 }
 
 function spawnReader(): Worker {

@@ -10,6 +10,7 @@ export { auditXlsx } from './xlsx';
 export { writeWorkbook, type SheetSpec, type SheetLayout, type DataValidation } from './workbook';
 export { safeCell } from './text';
 export { createStreamedAuditExporter, type StreamedAuditInput, type StreamedAuditSettings } from './stream';
+export { defaultThreads } from './parallel';
 export { liujinExporter } from './module';
 export { createWorklistExporter, worklistHtml, worklistMarkdown, worklistXlsx, WorklistFormat, WorklistOptions, WORKLIST_PATHS, type WorklistExportInput } from './worklist';
 export { townSectorRows, TOWN_SECTOR_STATE_LABELS } from './town-sectors';

@@ -3,6 +3,7 @@
  * chunks go out in registry order, at most two per thread at a time, and their outcomes come
  * back in whatever order the threads finish; the caller takes them in order.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AuditInput, Registry, Unit, WorkdayCalendarOptions } from '@liujin/core';
 import type { ChunkOutcome, ChunkWants } from './judge-chunk';
@@ -21,6 +22,17 @@ export interface JudgeJob {
   units: Unit[];
   bytes?: Uint8Array[];
   file?: string;
+}
+
+/**
+ * Worker threads a streamed audit uses unless told (`--threads`): one per core, at most 8, from 4
+ * cores on; below that, one thread. On the 2-core machine of docs/performance.md, two threads
+ * gave little more than one thread's throughput (two busy threads ran each at 50-90% of one
+ * alone), less than what passing records between threads costs, so the audit ran slower.
+ */
+export function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores >= 4 ? Math.min(cores, 8) : 1;
 }
 
 function spawn(): Worker {

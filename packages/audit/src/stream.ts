@@ -7,7 +7,7 @@
  * for the same input (a test and a property hold them to it); only the memory differs.
  */
 import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ import { AuditOptions, AUDIT_MEDIA_TYPES, AUDIT_PATHS, TARGETS_CSV_PATH, UNITS_J
 import { auditHtml } from './html';
 import { Sink } from './sink';
 import { judgeChunk, recordsFromLines, tallyOf, UNMATCHED_SAMPLE, type ChunkOutcome } from './judge-chunk';
-import { JudgePool, type JudgeSetup } from './parallel';
+import { defaultThreads, JudgePool, type JudgeSetup } from './parallel';
 import { compactAuditChunks, jsonObjectChunks, largeDetailFile, unitDetailOf } from './json-stream';
 import { auditCsvHeader, auditJunit, auditMarkdown } from './reports';
 import { targetsCsv } from './targets';
@@ -56,8 +56,8 @@ export interface StreamedAuditSettings {
   /** Where records and reports are spooled (default: the system's temporary folder); removed afterwards. */
   tempDir?: string;
   /**
-   * Worker threads that judge chunks of units (default: one per core, `os.availableParallelism()`,
-   * at most 8); 1 judges every unit on this thread. The reports are the same bytes either way.
+   * Worker threads that judge chunks of units (default: {@link defaultThreads}, one per core from 4
+   * cores on); 1 judges every unit on this thread. The reports are the same bytes either way.
    * An audit given its own `evaluator` object, or working days not made by `createWorkdayCalendar`,
    * is judged on this thread: functions cannot be passed to another thread.
    */
@@ -110,7 +110,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
   const resolved = resolveExporterOptions('audit-streamed', AuditOptions, options);
   const chunkUnits = settings.chunkUnits ?? 20_000;
   const memoryRecords = settings.memoryRecords ?? 1_500_000;
-  const threadCount = Math.max(1, Math.floor(settings.threads ?? Math.min(availableParallelism(), 8)));
+  const threadCount = Math.max(1, Math.floor(settings.threads ?? defaultThreads()));
   const threadsFromUnits = settings.threadsFromUnits ?? 5_000;
   return {
     name: 'audit-streamed',
