@@ -1,8 +1,9 @@
 /**
  * Audit streamed end to end, at several sizes (10k, 100k, 1M units x 10 activities by default):
  * JSON Lines registry and activity log on disk (written first, untimed), then `liujin audit` on
- * them in a plain Node process, with the default formats (worker threads, one per core, and once
- * more on one thread, `--threads 1`) and with the summary formats only (md, html, junit). Baseline, in the same run and at each size: reading both files line by
+ * them in a plain Node process, with the default formats (the default threads, and up to 100k
+ * units once more with the other choice of `--threads`) and with the summary formats only (md,
+ * html, junit). Baseline, in the same run and at each size: reading both files line by
  * line with JSON.parse and nothing else, the least any streamed audit must do. Each row reports
  * the ratio to that baseline, peak memory, the garbage collector's time and, at the smallest size,
  * the bytes allocated per unit (a run under --trace-gc-nvp).
@@ -11,7 +12,8 @@
  * variable, gives one size).
  */
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { defaultThreads } from '@liujin/audit';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { allocatedBytes, runCli } from '../cli-run';
@@ -57,12 +59,17 @@ export const auditStreamWorkload: Workload = {
         const baselineCpuMs = (cpu.user + cpu.system) / 1000;
         measurements.push({ name, variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines, 'input MB': Math.round(files.bytes / 1e6), 'CPU s': (baselineCpuMs / 1000).toFixed(1) } });
         const args = (out: string, formats?: string) => ['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet', ...(formats ? ['--format', formats] : [])];
-        // Worker threads by default (one per core); the same run on one thread (--threads 1) shows what they give.
-        for (const [variant, formats, threads] of [
+        // The default threads (one below 4 cores: defaultThreads of @liujin/audit), and, up to 100k
+        // units, the other choice in the same run: one thread per core when the default is one,
+        // else one thread, to show what worker threads give on this machine.
+        const cores = availableParallelism();
+        const other = defaultThreads() === 1 ? String(cores) : '1';
+        const variants: [string, string | undefined, string | undefined][] = [
           ['liujin audit, default formats', undefined, undefined],
-          ['liujin audit, default formats, one thread (--threads 1)', undefined, '1'],
+          ...(count <= 100_000 && cores > 1 ? [[`liujin audit, default formats, --threads ${other}`, undefined, other] as [string, undefined, string]] : []),
           ['liujin audit, summary formats (md, html, junit)', 'md,html,junit', undefined],
-        ] as const) {
+        ];
+        for (const [variant, formats, threads] of variants) {
           const out = join(dir, formats ? 'summary' : threads ? 'one-thread' : 'default');
           const cli = [...args(out, formats), ...(threads ? ['--threads', threads] : [])];
           const run = runCli(cli);
