@@ -47,6 +47,10 @@ export class Sink {
     while (at < this.used) at += writeSync(this.fd, this.buffer, at, this.used - at);
     this.used = 0;
   }
+  /** The full buffers a memory sink holds, handed over; what is still being filled stays. */
+  full(): Uint8Array[] {
+    return this.kept.splice(0);
+  }
   /** What a memory sink holds, handed over (it is empty afterwards). */
   take(): Uint8Array[] {
     this.flush();
