@@ -63,7 +63,7 @@ export async function judgeChunk(acc: AuditAccumulator, units: readonly Unit[], 
   let at = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    const { result, tally } = await acc.judgeUnit(unit, recordsOf(unit.id) ?? [], miss);
+    const { result, tally } = await acc.judgeUnit(unit, recordsOf(unit.id) ?? [], miss, { results: wants.lines || wants.csv });
     const n = tally.requirements.length;
     if (at + n > requirements.length) {
       const size = Math.max(requirements.length * 2, at + n);

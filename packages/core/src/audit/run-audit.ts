@@ -187,9 +187,10 @@ export class AuditAccumulator {
    * The first half of {@link addUnit}: the unit evaluated, its unused records reported to `miss`,
    * and what the audit counts of it. It changes nothing in the accumulator, so units can be judged
    * anywhere (a streamed audit judges chunks on worker threads) and counted here in registry order
-   * with {@link countUnit}: the same result as addUnit.
+   * with {@link countUnit}: the same result as addUnit. `results: false` leaves the unit's result
+   * list empty (what is counted is in the tally).
    */
-  async judgeUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void): Promise<{ result: AuditUnit; tally: UnitTally }> {
+  async judgeUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void, options: { results?: boolean } = {}): Promise<{ result: AuditUnit; tally: UnitTally }> {
     const { year } = this.input;
     const seen = new Set<string>();
     const unique: Activity[] = [];
@@ -228,9 +229,10 @@ export class AuditAccumulator {
       else return;
       unmatched++;
     });
-    // One literal, no rest spread per result: a city's audit makes millions of these.
-    const out: AuditUnit['results'] = new Array(results.length);
-    for (let i = 0; i < results.length; i++) {
+    // One literal, no rest spread per result: a city's audit makes millions of these. A caller that
+    // only counts (`results: false`, a streamed audit's summary formats) gets the unit without them.
+    const out: AuditUnit['results'] = new Array(options.results === false ? 0 : results.length);
+    for (let i = 0; i < out.length; i++) {
       const r = results[i]!;
       const item: AuditUnit['results'][number] = r.dueDate !== undefined ? { requirementId: r.requirementId, dueDate: r.dueDate, status: r.status, reasonCode: r.reasonCode, reason: r.reason, evidence: r.evidence } : { requirementId: r.requirementId, status: r.status, reasonCode: r.reasonCode, reason: r.reason, evidence: r.evidence };
       if (r.waiver !== undefined) item.waiver = r.waiver;
