@@ -153,7 +153,10 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
     for await (const part of lineParts(file, partBytes)) {
       if (failure) throw failure;
       const request: PartRequest = { id, file, firstLine: part.firstLine, bytes: part.bytes };
-      sent.push(new Promise<PartResult>((resolve, reject) => waiting.set(request.id, { resolve, reject })));
+      const result = new Promise<PartResult>((resolve, reject) => waiting.set(request.id, { resolve, reject }));
+      // Awaited in order later; a thread's failure must not count as unhandled before then.
+      result.catch(() => undefined);
+      sent.push(result);
       workers[id % threads]!.postMessage(request, [part.bytes.buffer as ArrayBuffer]);
       id++;
       // Two parts per thread at most: one parsed, one waiting; the rest of the file not yet read.
