@@ -119,6 +119,7 @@ async function* lineParts(file: string, partBytes: number): AsyncGenerator<{ byt
 /** The log's records read by worker threads, in file order; false when a part has problems or the log holds nothing. */
 async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<Activity, boolean> {
   const workers = Array.from({ length: threads }, spawnReader);
+  let closing = false;
   const waiting = new Map<number, { resolve: (r: PartResult) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
   for (const worker of workers) {
@@ -126,10 +127,15 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
       waiting.get(result.id)?.resolve(result);
       waiting.delete(result.id);
     });
-    worker.on('error', (error) => {
+    const fail = (error: Error) => {
       failure ??= error;
       for (const w of waiting.values()) w.reject(error);
       waiting.clear();
+    };
+    worker.on('error', fail);
+    // A thread that stops (out of memory, say) while parts wait on it must not leave them waiting.
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a JSON Lines reader thread stopped with exit code ${code}`));
     });
   }
   const sent: Promise<PartResult>[] = [];
@@ -165,6 +171,7 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
     while (sent.length > 0) if (!(yield* take())) return false;
     return anything;
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
     if (bug !== undefined) process.emitWarning(`a JSON Lines reader thread failed: ${bug}`);
   }
