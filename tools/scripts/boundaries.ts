@@ -55,10 +55,12 @@ export function distFiles(dir: string): string[] {
 }
 
 /**
- * Imports that only run from TypeScript sources, never from a build: the calendar's worker loads
- * itself through tsx (a workspace dev dependency) when the package runs unbuilt (src/parallel.ts).
+ * Imports that only run from TypeScript sources, never from a build: the calendar's and the
+ * audit's workers (src/parallel.ts) and the CLI's JSON Lines reader threads (src/stream-inputs.ts)
+ * load themselves through tsx (a workspace dev dependency) when they run unbuilt; a build starts
+ * its workers from dist.
  */
-const DEV_ONLY: Readonly<Record<string, readonly string[]>> = { '@liujin/calendar': ['tsx'] };
+const DEV_ONLY: Readonly<Record<string, readonly string[]>> = { '@liujin/calendar': ['tsx'], '@liujin/audit': ['tsx'], '@liujin/demo': ['tsx'] };
 
 /** Bare imports of `files` that the manifest does not declare (dependencies or peerDependencies), as `file: package`. */
 export function undeclaredImports(manifest: Manifest, files: readonly string[]): string[] {
