@@ -5,7 +5,7 @@
  * thread for the exact list, so the problems are the same whatever the threads).
  */
 import { parentPort } from 'node:worker_threads';
-import { LiujinValidationError, streamActivityRecords, type SetAsideRow } from '@liujin/core/io';
+import { LiujinValidationError, streamActivityBatches, type SetAsideRow } from '@liujin/core/io';
 import type { Activity } from '@liujin/core';
 
 export interface PartRequest {
@@ -37,7 +37,7 @@ async function readPart({ id, file, firstLine, bytes }: PartRequest): Promise<Pa
   const records: Activity[] = [];
   const setAside: SetAsideRow[] = [];
   try {
-    for await (const a of streamActivityRecords(once(bytes), file, setAside, { firstLine })) records.push(a);
+    for await (const batch of streamActivityBatches(once(bytes), file, setAside, { firstLine })) for (const a of batch) records.push(a);
     return { id, records: JSON.stringify(records), setAside, problems: false };
   } catch (error) {
     if (error instanceof LiujinValidationError) return { id, records: '[]', setAside: [], problems: true };

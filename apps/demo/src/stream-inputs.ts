@@ -1,13 +1,13 @@
 /**
  * JSON Lines registries and activity logs read as streams, for audits of a city or a nation:
  * this module only reads the file's bytes; @liujin/core parses and validates them
- * (`streamRegistryUnits`, `streamActivityRecords`) with the rules of the whole-file readers, and
+ * (`streamRegistryUnits`, `streamActivityBatches`) with the rules of the whole-file readers, and
  * its problems become an InputError (exit 2) before any report is written.
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Activity, Registry, Unit } from '@liujin/core';
-import { INPUT_LIMITS, LiujinValidationError, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
+import { INPUT_LIMITS, LiujinValidationError, eachOf, streamActivityBatches, streamRegistryUnits, type SetAsideRow } from '@liujin/core/io';
 import { defaultThreads } from '@liujin/audit';
 import type { PartRequest, PartResult } from './parse-worker';
 import { inputChunks } from './read-input';
@@ -54,18 +54,19 @@ export function streamActivities(file: string, setAside: SetAsideRow[], options:
   } catch {
     // Unreadable: the reader says so.
   }
-  if (threads > 1 && size >= (options.fromBytes ?? 32 << 20)) return asInputErrors(partsOrOneThread(file, setAside, threads, options.partBytes ?? 4 << 20));
-  // One async generator fewer per record on one thread: each costs a city's audit a second.
-  return asInputErrors(streamActivityRecords(fileChunks(file), file, setAside));
+  // Batches cross the generators here; the records are taken one by one only at the end
+  // (eachOf): an async generator per record costs a city's audit a second.
+  if (threads > 1 && size >= (options.fromBytes ?? 32 << 20)) return eachOf(asInputErrors(partsOrOneThread(file, setAside, threads, options.partBytes ?? 4 << 20)));
+  return eachOf(asInputErrors(streamActivityBatches(fileChunks(file), file, setAside)));
 }
 
-async function* partsOrOneThread(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<Activity> {
+async function* partsOrOneThread(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<readonly Activity[]> {
   const complete = yield* partsOnThreads(file, setAside, threads, partBytes);
   if (complete) return;
   // Problems, or nothing read: the log read again on this thread gives the exact list (the one
   // place that reports them, whatever the threads), or says that the file is empty.
   setAside.length = 0;
-  for await (const _ of streamActivityRecords(fileChunks(file), file, setAside));
+  for await (const _ of streamActivityBatches(fileChunks(file), file, setAside));
   throw new Error(`the parallel reader of ${file} found problems that one thread does not find`);
 }
 
@@ -116,8 +117,8 @@ async function* lineParts(file: string, partBytes: number): AsyncGenerator<{ byt
   if (rest && rest.length > 0) yield { bytes: new Uint8Array(rest), firstLine: line };
 }
 
-/** The log's records read by worker threads, in file order; false when a part has problems or the log holds nothing. */
-async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<Activity, boolean> {
+/** The log's records read by worker threads, a part's records at a time, in file order; false when a part has problems or the log holds nothing. */
+async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: number, partBytes: number): AsyncGenerator<readonly Activity[], boolean> {
   const workers = Array.from({ length: threads }, spawnReader);
   let closing = false;
   const waiting = new Map<number, { resolve: (r: PartResult) => void; reject: (e: Error) => void }>();
@@ -143,7 +144,7 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
   let anything = false;
   let bug: string | undefined;
   // Each part's records in file order; false at the first part with problems.
-  const take = async function* (): AsyncGenerator<Activity, boolean> {
+  const take = async function* (): AsyncGenerator<readonly Activity[], boolean> {
     const result = await sent.shift()!;
     if (result.problems) {
       bug = result.error;
@@ -152,7 +153,7 @@ async function* partsOnThreads(file: string, setAside: SetAsideRow[], threads: n
     const records = JSON.parse(result.records) as Activity[];
     if (records.length > 0 || result.setAside.length > 0) anything = true;
     setAside.push(...result.setAside);
-    yield* records;
+    if (records.length > 0) yield records;
     return true;
   };
   try {

@@ -12,7 +12,7 @@ export { REGISTRY_COLUMNS, parseUnitsTable, jsonLinesAsRows, type TableOptions }
 export { ACTIVITY_COLUMNS, WAIVER_COLUMNS, parseActivityRows, parseWaiverRows, type ActivityParseOptions, type WaiverParseOptions } from './io/activities';
 export { INPUT_LIMITS, capProblems, fileTooLarge } from './io/limits';
 export { readWorkbook, type WorkbookOptions, type WorkbookTable } from './io/workbook';
-export { MAX_LISTED_PROBLEMS, streamRegistryUnits, streamActivityRecords, setAsideRowOf, type SetAsideRow } from './io/json-lines';
+export { MAX_LISTED_PROBLEMS, streamRegistryUnits, streamActivityBatches, streamActivityRecords, eachOf, setAsideRowOf, type SetAsideRow } from './io/json-lines';
 export { QINGPU_DISTRICT, QINGPU_TOWNS } from './io/qingpu';
 export { LiujinValidationError } from './model/problem';
 export { tailorCatalogJson } from './catalogs/load';

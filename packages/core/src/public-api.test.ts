@@ -62,9 +62,9 @@ const PLUGIN_TYPES = [
 const IO = [
   'ACTIVITY_COLUMNS', 'BadCell', 'INPUT_LIMITS', 'LiujinValidationError', 'MAX_LISTED_PROBLEMS',
   'QINGPU_DISTRICT', 'QINGPU_TOWNS', 'REGISTRY_COLUMNS', 'SETTINGS_COLUMNS', 'WAIVER_COLUMNS',
-  'applySettings', 'capProblems', 'decodeText', 'fileTooLarge', 'jsonLinesAsRows', 'parseActivityRows',
+  'applySettings', 'capProblems', 'decodeText', 'eachOf', 'fileTooLarge', 'jsonLinesAsRows', 'parseActivityRows',
   'parseCsvRows', 'parseJsonText', 'parseSettingsRows', 'parseUnitsTable', 'parseWaiverRows', 'readWorkbook',
-  'setAsideRowOf', 'settingsRows', 'settingsTable', 'streamActivityRecords', 'streamRegistryUnits',
+  'setAsideRowOf', 'settingsRows', 'settingsTable', 'streamActivityBatches', 'streamActivityRecords', 'streamRegistryUnits',
   'tailorCatalogJson', 'yearIn'
 ];
 

@@ -3,7 +3,7 @@ import { LiujinValidationError } from '../model/problem';
 import type { Activity } from '../model/activity';
 import type { Unit } from '../model/unit';
 import { parseActivitiesFile } from './activities';
-import { streamActivityRecords, streamRegistryUnits, type SetAsideRow } from './json-lines';
+import { eachOf, streamActivityBatches, streamActivityRecords, streamRegistryUnits, type SetAsideRow } from './json-lines';
 import { parseRegistryFile } from './registry';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -44,3 +44,49 @@ describe('JSON Lines: streamed and whole files read alike', () => {
     expect((encoding as LiujinValidationError).problems[0]).toMatchObject({ code: 'unknown_encoding', row: 1 });
   });
 });
+
+describe('eachOf (one item at a time from batches)', () => {
+  it('gives every item in order, across batches and past empty ones', async () => {
+    async function* batches() {
+      yield [1, 2];
+      yield [];
+      yield [3];
+      yield [4, 5, 6];
+    }
+    expect(await collect(eachOf(batches()))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await collect(eachOf((async function* () {})()))).toEqual([]);
+  });
+
+  it('passes a consumer that stops early on to the batches (their finally runs), and rejects with their error', async () => {
+    let closed = false;
+    async function* batches() {
+      try {
+        yield [1, 2, 3];
+        yield [4];
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const n of eachOf(batches())) if (n === 2) break;
+    expect(closed).toBe(true);
+    async function* failing() {
+      yield [1];
+      throw new Error('bad bytes');
+    }
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const n of eachOf(failing())) seen.push(n);
+      })(),
+    ).rejects.toThrow('bad bytes');
+    expect(seen).toEqual([1]);
+  });
+
+  it('gives the records of streamActivityBatches, one by one, as streamActivityRecords does', async () => {
+    const log = bytes(Array.from({ length: 25_000 }, (_, i) => JSON.stringify({ unitId: `u${i % 7}`, kind: 'course', date: '2026-03-01', id: `a${i}` })).join('\n'));
+    const batches = await collect(streamActivityBatches(chunked(log, 65_536), 'log.jsonl', []));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(await collect(streamActivityRecords(chunked(log, 65_536), 'log.jsonl', []))).toEqual(batches.flat());
+  });
+});
+

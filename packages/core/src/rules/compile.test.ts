@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { conditionLeaves, type Condition } from '../model/condition';
-import { compileCondition, compileTrace, traceCondition, type TracedCondition } from './compile';
+import { compileCondition, compileKeyed, compileTrace, leafKeyPart, traceCondition, type TracedCondition } from './compile';
 
 const FACTS = ['a', 'b', 'c', 'list'];
 const values = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y', '2', ''), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y', 1, 2), { maxLength: 3 }));
@@ -77,3 +77,37 @@ describe('compiled traces', () => {
     );
   });
 });
+
+describe('keyed conditions (the reason cache without the tree)', () => {
+  it('give the traced result and the key of the traced leaves, and throw where the trace throws', () => {
+    const withPaths = fc.record({ fact: fc.constant('attrs'), operator: fc.constantFrom('equal', 'notEqual', 'contains'), value: fc.constantFrom('x', 1), path: fc.constantFrom('$.k', '$.missing') });
+    fc.assert(
+      fc.property(fc.oneof(condition, withPaths as fc.Arbitrary<Condition>), fc.record({ a: values, b: values, c: values, list: values, attrs: fc.constant({ k: 'x' }) }), (cond, facts) => {
+        let expected: { result: boolean; key: string } | 'throws';
+        try {
+          const leaves: TracedCondition[] = [];
+          const traced = compileTrace(cond)(facts, leaves);
+          expected = { result: traced.result, key: leaves.map((l) => leafKeyPart(l.result, l.factResult)).join('') };
+        } catch {
+          expected = 'throws';
+        }
+        let actual: { result: boolean; key: string } | 'throws';
+        try {
+          actual = compileKeyed(cond)(facts);
+        } catch {
+          actual = 'throws';
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('tell leaves apart by result and by value, text from numbers', () => {
+    const cond: Condition = { all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'equal', value: 'x' }] };
+    const keys = [{ a: 1, b: 'x' }, { a: '1', b: 'x' }, { a: 2, b: 'x' }, { a: 1, b: 'y' }, { a: 1, b: undefined }].map((facts) => compileKeyed(cond)(facts));
+    expect(keys.map((k) => k.result)).toEqual([true, false, false, false, false]);
+    expect(new Set(keys.map((k) => k.key)).size).toBe(5);
+  });
+});
+

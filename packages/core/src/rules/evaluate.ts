@@ -18,7 +18,7 @@ import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { acceptsEarlierYears, describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
-import { compileTrace, resolvePath, type TracedCondition } from './compile';
+import { compileKeyed, compileTrace, leafKeyPart, resolvePath, type TracedCondition } from './compile';
 
 /** Options of {@link createEvaluator}. */
 export interface EvaluatorOptions {
@@ -68,11 +68,7 @@ function namespaced(condition: Condition, prefix: string): Condition {
 /** What decides a reason's text: each leaf's result and value as `describeLeaves` shows them. */
 function leafKey(leaves: readonly Leaf[]): string {
   let key = '';
-  for (const l of leaves) {
-    const v = l.factResult;
-    // Text and lists as JSON (no raw separator inside), numbers and booleans as written.
-    key += `${l.result === true ? '+' : '-'}${v === undefined ? '?' : typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)}\u0001`;
-  }
+  for (const l of leaves) key += leafKeyPart(l.result, l.factResult);
   return key;
 }
 
@@ -109,6 +105,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
   });
   const compiled = options.engine === 'compiled';
   const traced = prepared.map((p) => ({ applies: compileTrace(topLevel(p.req.appliesTo)), complies: compileTrace(topLevel(p.req.compliance)) }));
+  // The result and the reason key without the tree; the tree (traced) only for a reason not cached.
+  const keyed = prepared.map((p) => ({ applies: compileKeyed(topLevel(p.req.appliesTo)), complies: compileKeyed(topLevel(p.req.compliance)) }));
   const runEngine = async (facts: Record<string, unknown>) => {
     const { results, failureResults } = await engine.run(facts);
     return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf, leaves: conditionLeaves<Leaf>(r.conditions) }]));
@@ -183,22 +181,30 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     const shared: UnitEvidenceContext = {};
     const evidenceOf = (i: number): Evidence => (evidences[i] ??= evidenceFacts(prepared[i]!.req, schedules[i]!, acts, year, asOf, calendar, shared));
     let outcome: (i: number, which: 'applies' | 'complies') => Outcome;
+    // Compiled path: the result and the key of the leaves, without the tree.
+    let decide: (i: number, which: 'applies' | 'complies') => { result: boolean; key: string } = () => {
+      throw new Error('decide is for the compiled path');
+    };
     if (compiled) {
       // Each requirement against its own small fact object holding only the facts its conditions
       // name (evidence facts it did not compute read as 0, as in the engine path).
+      const factObjects: (Record<string, unknown> | undefined)[] = new Array(prepared.length);
       const factsFor = (i: number) => {
+        let facts = factObjects[i];
+        if (facts !== undefined) return facts;
         const evidence = evidenceOf(i).facts;
-        const facts: Record<string, unknown> = {};
+        facts = factObjects[i] = {};
         for (const name of conditionFacts[i]!) facts[name] = UNIT_FACTS.has(name) ? unitFacts[name] : (evidence[name] ?? 0);
         return facts;
       };
+      const factsOf = (i: number, which: 'applies' | 'complies') => (which === 'applies' && appliesOnUnitFacts[i] ? unitFacts : factsFor(i));
       outcome = (i, which) => {
         const t = traced[i]!;
-        const facts = which === 'applies' && appliesOnUnitFacts[i] ? unitFacts : factsFor(i);
         const leaves: TracedCondition[] = [];
-        const traced_ = (which === 'applies' ? t.applies : t.complies)(facts, leaves);
+        const traced_ = (which === 'applies' ? t.applies : t.complies)(factsOf(i, which), leaves);
         return { result: traced_.result, conditions: traced_ as Leaf, leaves: leaves as Leaf[] };
       };
+      decide = (i, which) => keyed[i]![which](factsOf(i, which));
     } else {
       const facts: Record<string, unknown> = { ...unitFacts };
       prepared.forEach((p, i) => {
@@ -238,9 +244,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
           reason = known[i] = applies.result ? null : describeLeaves(applies.conditions, p.prefix, false, 'applies');
         }
         if (reason !== null) return result('not-applicable', 'not-applicable', reason);
-      } else {
-        const applies = outcome(i, 'applies');
-        if (!applies.result) return result('not-applicable', 'not-applicable', describeLeaves(applies.conditions, p.prefix, false, 'applies'));
+      } else if (!(compiled ? decide(i, 'applies').result : outcome(i, 'applies').result)) {
+        return result('not-applicable', 'not-applicable', describeLeaves(outcome(i, 'applies').conditions, p.prefix, false, 'applies'));
       }
       const missingUnitFacts = p.unitFacts.filter((f) => unitFacts[f] === undefined);
       if (missingUnitFacts.length > 0) {
@@ -255,19 +260,29 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
           ? result('pending', 'news-not-yet-due', { zh: `有 ${evidence.newsOpenCount} 项活动的新闻报送尚未到期`, en: `${evidence.newsOpenCount} activities' news reports are not yet due` })
           : result('not-assessed', 'no-activities', { zh: '本年尚无需要报送新闻的活动', en: 'no activities to report on yet this year' });
       }
-      const complies = outcome(i, 'complies');
+      // The tree of the conditions is built only when a reason is not in the cache.
+      let complies: Outcome | undefined;
+      let passed: boolean;
+      let leavesKey: string;
+      if (compiled) ({ result: passed, key: leavesKey } = decide(i, 'complies'));
+      else {
+        complies = outcome(i, 'complies');
+        passed = complies.result;
+        leavesKey = leafKey(complies.leaves);
+      }
+      const conditions = () => (complies ??= outcome(i, 'complies')).conditions;
       const ids = evidence.used.map(activityId);
       // withNotes names the first record only for work done once.
       const first = acceptsEarlierYears(req) ? evidence.used[0] : undefined;
-      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leafKey(complies.leaves)}`;
-      if (complies.result) return result('met', 'conditions-met', cachedReason(key, () => withNotes(req, describeLeaves(complies.conditions, p.prefix, true, 'complies'), evidence, year)), ids);
+      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leavesKey}`;
+      if (passed) return result('met', 'conditions-met', cachedReason(key, () => withNotes(req, describeLeaves(conditions(), p.prefix, true, 'complies'), evidence, year)), ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;
       const stillOpen =
         due.type === 'each-key-date'
           ? Number(evidence.facts.occasionsWithEvidence) + schedule.occasions.filter((o) => o.end > asOf).length >= due.minOccasions
           : dueDate !== undefined && dueDate > asOf;
-      const reason = cachedReason(key, () => withNotes(req, describeLeaves(complies.conditions, p.prefix, false, 'complies'), evidence, year));
+      const reason = cachedReason(key, () => withNotes(req, describeLeaves(conditions(), p.prefix, false, 'complies'), evidence, year));
       if (stillOpen) {
         return result('pending', 'not-yet-due', cachedReason(`${key}|pending|${dueDate ?? ''}`, () => ({ zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` })), ids);
       }
