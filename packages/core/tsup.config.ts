@@ -10,11 +10,19 @@ export default [
     // safe-text helpers, for the CLI's output before the rest loads.
     { index: 'src/index.ts', plugin: 'src/plugin.ts', io: 'src/io-entry.ts', testing: 'src/testing/index.ts', text: 'src/report/safe-text.ts' },
     // The holiday data is bundled: Node's ESM loader would need an import attribute for JSON.
-    { external: ['vitest', 'fast-check'], noExternal: [/^chinese-days\/dist\/chinese-days\.json$/], splitting: true, dts: true },
+    // One declaration build for every entry, the sample's and the division table's too: one
+    // TypeScript program instead of three (they ran at once and each checked core again), and no
+    // build's clean step racing another's declarations (divisions.d.ts went missing that way).
+    {
+      external: ['vitest', 'fast-check'],
+      noExternal: [/^chinese-days\/dist\/chinese-days\.json$/],
+      splitting: true,
+      dts: { entry: { index: 'src/index.ts', plugin: 'src/plugin.ts', io: 'src/io-entry.ts', testing: 'src/testing/index.ts', text: 'src/report/safe-text.ts', sample: 'src/sample/index.ts', divisions: 'src/geo/index.ts' } },
+    },
   ),
   // The sample district (@liujin/core/sample) imports the library by its public names, so its
   // build holds only the sample, not a second copy of core.
-  liujinTsupConfig({ sample: 'src/sample/index.ts' }, { external: [/^@liujin\/core(\/|$)/], clean: false, dts: true }),
+  liujinTsupConfig({ sample: 'src/sample/index.ts' }, { external: [/^@liujin\/core(\/|$)/], clean: false, dts: false }),
   // The 2 MB division table: its own entry, without a source map (it would repeat the table twice).
-  liujinTsupConfig({ divisions: 'src/geo/index.ts' }, { sourcemap: false, clean: false, dts: true }),
+  liujinTsupConfig({ divisions: 'src/geo/index.ts' }, { sourcemap: false, clean: false, dts: false }),
 ];

@@ -92,6 +92,16 @@ describe('built libraries (dist) carry no copy of a dependency', () => {
     expect(undeclaredImports(manifestOf(dir), files)).toEqual([]);
   });
 
+  // Every file an exports map names is in the build: a type-checking consumer of
+  // `@liujin/core/divisions` found no declarations when three builds raced their clean steps.
+  it.each(LIBRARY_DIRS.filter((dir) => existsSync(join(ROOT, dir, 'tsup.config.ts'))))('%s: every file its exports map names is built', (dir) => {
+    const targets = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, v]) => (key === '@liujin/source' ? [] : targets(v))) : []);
+    const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { exports?: unknown };
+    const files = targets(manifest.exports).filter((f) => f.startsWith('./dist/'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !existsSync(join(ROOT, dir, f)))).toEqual([]);
+  });
+
   it('recognises a bundled copy (the zod that each plugin dist once held)', () => {
     const root = mkdtempSync(join(tmpdir(), 'liujin-dist-'));
     write(root, 'index.js', "// src/index.ts\nimport { foo } from '@liujin/core';\n\n// ../../node_modules/zod/v4/core/core.js\nvar x = 1;\n");
