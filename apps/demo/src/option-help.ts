@@ -67,8 +67,13 @@ const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'exit 1 when a character had to be printed as 〓 (no bundled font has it)': '有字符只能印成 〓（随附字体中没有）时以退出码 1 结束',
 };
 
-/** `中文\nEnglish` for an option's help; the English alone when no translation exists (a test catches it). */
+/**
+ * `中文\nEnglish` for an option's help; the English alone when no translation exists (a test
+ * catches it). A list option's values, appended to its English help, are not part of the key.
+ */
 export function bilingual(description: string): string {
-  const zh = OPTION_HELP_ZH[description];
-  return zh === undefined || description.includes('\n') ? description : `${zh}\n${description}`;
+  if (description.includes('\n')) return description;
+  const values = / \(one or more of: [^)]*\)$/.exec(description);
+  const zh = OPTION_HELP_ZH[values ? description.slice(0, values.index) : description];
+  return zh === undefined ? description : `${zh}\n${description}`;
 }

@@ -198,10 +198,14 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
     command.helpOption('-h, --help', bilingual('display help for command'));
     const allowed = settings.choices?.[spec.name] ?? {};
     if (spec.argument) command.argument(spec.argument.name, spec.argument.description);
-    for (const option of spec.options) {
+    for (const shared of spec.options) {
+      // A copy per program: COMMANDS is built once per process, and the help below rewrites each
+      // option's description (a second program built in the same process, as the CLI host of the
+      // tests or an embedding program does, lost the Chinese help of list options).
+      const option = Object.assign(Object.create(Object.getPrototypeOf(shared) as object) as Option, shared);
       const values = allowed[option.attributeName()];
       // A comma-separated list is checked by its command; its help names the values.
-      if (values && option.flags.endsWith('<list>')) option.description = `${option.description.replace(/ \(one or more of: .*\)$/, '')} (one or more of: ${values.join(', ')})`;
+      if (values && option.flags.endsWith('<list>')) option.description = `${option.description} (one or more of: ${values.join(', ')})`;
       else if (values) option.choices(values);
       command.addOption(option);
     }

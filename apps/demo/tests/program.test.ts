@@ -32,6 +32,21 @@ describe('help', () => {
   });
 });
 
+describe('a second program in the same process', () => {
+  it('gives the same help as the first, list options included (an embedding program, the CLI host of the tests)', () => {
+    const choices = { audit: { format: ['json', 'csv', 'md'] }, worklist: { format: ['json', 'md'] } };
+    const help = () => {
+      const program = buildProgram('0.0.0', () => {}, { lang: 'zh', helpWidth: 100, choices });
+      return [program, ...program.commands].map((c) => c.helpInformation()).join('\n');
+    };
+    const first = help();
+    expect(first).toContain('报告格式，以逗号分隔；默认：全部');
+    expect(first.replace(/\s+/g, ' ')).toContain('(one or more of: json, csv, md)');
+    expect(help()).toBe(first);
+    expect(help()).toBe(first);
+  });
+});
+
 describe('init', () => {
   it('accepts --out (the name the other commands use) as well as --dir', async () => {
     const dir = join(tempDir(), 'district');
