@@ -14,8 +14,8 @@ export default defineConfig({
   test: {
     maxWorkers: availableParallelism(),
     projects: [
-      { ...base, test: { ...base.test, name: 'shared', isolate: false, exclude: [...configDefaults.exclude, ...MOCKING] } },
-      { ...base, test: { ...base.test, name: 'isolated', isolate: true, include: MOCKING } },
+      { ...base, test: { ...base.test, name: 'shared', isolate: false, exclude: [...configDefaults.exclude, ...MOCKING], setupFiles: ['tests/setup.ts'] } },
+      { ...base, test: { ...base.test, name: 'isolated', isolate: true, include: MOCKING, setupFiles: ['tests/setup.ts'] } },
     ],
   },
 });

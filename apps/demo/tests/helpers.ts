@@ -1,5 +1,5 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +23,18 @@ export function liujin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+const made: string[] = [];
+
+/** A new folder under the OS temp folder, removed after the test file (tests/setup.ts). */
 export function tempDir(prefix = 'liujin-e2e-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders {@link tempDir} made, and only those (a test run left some 200 in /tmp). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** One long-lived Node process per test file that runs the built CLI's `main` on request (tests/cli-host.mjs). */
