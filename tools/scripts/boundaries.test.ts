@@ -96,8 +96,7 @@ describe('built libraries (dist) carry no copy of a dependency', () => {
   // `@liujin/core/divisions` found no declarations when three builds raced their clean steps.
   it.each(LIBRARY_DIRS.filter((dir) => existsSync(join(ROOT, dir, 'tsup.config.ts'))))('%s: every file its exports map names is built', (dir) => {
     const targets = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, v]) => (key === '@liujin/source' ? [] : targets(v))) : []);
-    const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { exports?: unknown };
-    const files = targets(manifest.exports).filter((f) => f.startsWith('./dist/'));
+    const files = targets((manifestOf(dir) as { exports?: unknown }).exports).filter((f) => f.startsWith('./dist/'));
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((f) => !existsSync(join(ROOT, dir, f)))).toEqual([]);
   });

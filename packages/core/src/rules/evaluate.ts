@@ -181,10 +181,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     const shared: UnitEvidenceContext = {};
     const evidenceOf = (i: number): Evidence => (evidences[i] ??= evidenceFacts(prepared[i]!.req, schedules[i]!, acts, year, asOf, calendar, shared));
     let outcome: (i: number, which: 'applies' | 'complies') => Outcome;
-    // Compiled path: the result and the key of the leaves, without the tree.
-    let decide: (i: number, which: 'applies' | 'complies') => { result: boolean; key: string } = () => {
-      throw new Error('decide is for the compiled path');
-    };
+    // Compiled path only: the result and the key of the leaves, without the tree.
+    let decide: ((i: number, which: 'applies' | 'complies') => { result: boolean; key: string }) | undefined;
     if (compiled) {
       // Each requirement against its own small fact object holding only the facts its conditions
       // name (evidence facts it did not compute read as 0, as in the engine path).
@@ -244,7 +242,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
           reason = known[i] = applies.result ? null : describeLeaves(applies.conditions, p.prefix, false, 'applies');
         }
         if (reason !== null) return result('not-applicable', 'not-applicable', reason);
-      } else if (!(compiled ? decide(i, 'applies').result : outcome(i, 'applies').result)) {
+      } else if (!(decide ? decide(i, 'applies').result : outcome(i, 'applies').result)) {
         return result('not-applicable', 'not-applicable', describeLeaves(outcome(i, 'applies').conditions, p.prefix, false, 'applies'));
       }
       const missingUnitFacts = p.unitFacts.filter((f) => unitFacts[f] === undefined);
@@ -264,7 +262,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
       let complies: Outcome | undefined;
       let passed: boolean;
       let leavesKey: string;
-      if (compiled) ({ result: passed, key: leavesKey } = decide(i, 'complies'));
+      if (decide) ({ result: passed, key: leavesKey } = decide(i, 'complies'));
       else {
         complies = outcome(i, 'complies');
         passed = complies.result;
