@@ -69,6 +69,7 @@ export const SYSTEM_TOOLS: readonly SystemTool[] = [
   tool('pdffonts', 'poppler-utils', 'lists embedded PDF fonts'),
   tool('pdftoppm', 'poppler-utils', 'renders PDF pages to PNG'),
   tool('pdfinfo', 'poppler-utils', 'counts PDF pages'),
+  tool('time', 'time', 'measures the CLI\'s peak memory (GNU time -f %M)', executable('/usr/bin/time')),
   // poppler-data is only a Debian "recommends" of poppler-utils: without it pdftotext drops text set in
   // Adobe-GB1 fonts (the STSong-Light of filled Chinese form fields) with "Missing language pack".
   tool('poppler-data', 'poppler-data', 'Adobe-GB1 support: poppler extracts the Chinese text of filled form fields', () => ['/usr/share/poppler/cidToUnicode/Adobe-GB1'].find((f) => existsSync(f))),
@@ -103,6 +104,24 @@ export function systemTool(name: string): string {
   if (!path) throw new MissingSystemToolError(entry);
   found.set(name, path);
   return path;
+}
+
+/**
+ * Runs a validator found by {@link systemTool} and returns its standard output as text. pdftotext also
+ * needs poppler-data to extract the Chinese text of filled fields (Adobe-GB1), so it checks that first.
+ */
+export function runTool(name: string, args: readonly string[], options: { input?: string; maxBuffer?: number } = {}): string {
+  if (name === 'pdftotext') systemTool('poppler-data');
+  return execFileSync(systemTool(name), args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...options });
+}
+
+/**
+ * Debian's python3 for a script, once the Debian modules the script imports (icalendar, openpyxl) are
+ * there: a missing one fails with the install command of its package.
+ */
+export function pythonFor(script: string): string {
+  for (const module of ['icalendar', 'openpyxl']) if (new RegExp(`^\\s*(?:import|from)\\s[^\\n]*\\b${module}\\b`, 'm').test(script)) systemTool(`python3-${module}`);
+  return systemTool('python3');
 }
 
 /** Checks every prerequisite against a PATH; what `npm run doctor` prints. */

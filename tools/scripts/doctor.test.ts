@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MissingSystemToolError, SYSTEM_TOOLS, aptInstallCommand, checkSystemTools, onPath, systemTool } from '../config/system-tools';
+import { MissingSystemToolError, SYSTEM_TOOLS, aptInstallCommand, checkSystemTools, onPath, pythonFor, runTool, systemTool } from '../config/system-tools';
 import { doctorReport, satisfiesMinimum } from './doctor';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -69,6 +69,37 @@ describe('system tools in tests', () => {
     expect(error.message).toContain('"mutool"');
     expect(error.message).toContain('sudo apt-get install -y mupdf-tools');
     expect(() => systemTool('no-such-tool')).toThrow(/unknown system tool/);
+  });
+
+  it('a test running a validator missing from PATH gets that one line, not a bare ENOENT', () => {
+    const saved = process.env.PATH;
+    process.env.PATH = pathWithout('pdfinfo');
+    try {
+      expect(() => runTool('pdfinfo', ['-v'])).toThrow(MissingSystemToolError);
+      expect(() => runTool('pdfinfo', ['-v'])).toThrow(/"pdfinfo".*sudo apt-get install -y poppler-utils/);
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(runTool('qpdf', ['--version'])).toMatch(/qpdf version/);
+    expect(pythonFor('import sys, json, icalendar\nprint(1)')).toBe(systemTool('python3-icalendar'));
+  });
+
+  it('every test reaches its validators through systemTool, runTool or pythonFor (no fixed path, no bare name)', () => {
+    const files = execFileSync('git', ['ls-files', '*.ts', '*.mts'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /(^|\/)tests?\/|\.test\.m?ts$/.test(f) && f !== 'tools/config/system-tools.ts' && f !== 'tools/scripts/doctor.test.ts');
+    // The first argument of every child-process call: a validator found by systemTool or pythonFor,
+    // this Node, or a program every contributor has (git, npm, sh). A bare name or a fixed path fails
+    // with ENOENT on a machine that lacks it instead of naming its package.
+    const call = /(?<![.\w])(?:execFileSync|execFile|spawnSync|spawn|execSync)\(\s*([^,)]+)|executablePath:\s*([^,}]+)/g;
+    const allowed = /^(?:systemTool\(|pythonFor\(|process\.execPath\b|'(?:git|npm|sh)'$)/;
+    const offenders = files.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => [...line.matchAll(call)].filter((m) => !allowed.test((m[1] ?? m[2])!.trim())).map((m) => `${file}:${i + 1}: ${m[0]}`)),
+    );
+    expect(readFileSync(join(ROOT, 'packages/pdf/tests/fill.test.ts'), 'utf8')).toMatch(call);
+    expect(offenders).toEqual([]);
   });
 
   it('the README and .ci/run install the same packages as the table', () => {

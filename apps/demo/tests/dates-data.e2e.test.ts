@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, liujinAsync } from './helpers';
+import { pythonFor } from '../../../tools/config/system-tools';
 
 interface DatesJson {
   year: number;
@@ -135,7 +136,7 @@ found = [e for e in cal.walk('VEVENT') if 'pre-warning' in str(e.get('UID')) or 
 d = found[0].decoded('DTSTART')
 print(json.dumps({'local': d.strftime('%Y-%m-%d %H:%M'), 'zone': str(d.tzinfo), 'offset': d.utcoffset().total_seconds() / 3600}))
 `;
-    const py = spawnSync('/usr/bin/python3', ['-c', script, join(out, 'calendars', 'district.ics')], { encoding: 'utf8' });
+    const py = spawnSync(pythonFor(script), ['-c', script, join(out, 'calendars', 'district.ics')], { encoding: 'utf8' });
     expect(py.status, py.stderr).toBe(0);
     expect(JSON.parse(py.stdout)).toEqual({ local: '2026-09-18 10:00', zone: 'Asia/Urumqi', offset: 6 });
     expect(readFileSync(join(out, 'calendars', 'district.ics'), 'utf8')).toContain('TZID:Asia/Urumqi');

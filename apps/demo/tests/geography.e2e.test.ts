@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { townsOfDistrict } from '@liujin/core/divisions';
 import { describe, expect, it } from 'vitest';
 import { tempDir, liujinAsync } from './helpers';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const SONGJIANG = townsOfDistrict('310117');
 
@@ -62,7 +63,7 @@ describe('a Songjiang registry from the division data', () => {
       expect(/青浦|朱家角|夏阳街道/.test(text), file).toBe(false);
     }
     // The workbook as its user opens it (openpyxl), not read back by our code.
-    const py = spawnSync('/usr/bin/python3', ['-c', "import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nprint('\\n'.join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))", join(out, 'audit', 'audit.xlsx')], { encoding: 'utf8' });
+    const py = spawnSync(systemTool('python3-openpyxl'), ['-c', "import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nprint('\\n'.join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))", join(out, 'audit', 'audit.xlsx')], { encoding: 'utf8' });
     expect(py.status, py.stderr).toBe(0);
     expect(py.stdout).toContain('岳阳街道');
     expect(py.stdout).not.toContain('朱家角');

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_STYLES as S, excelSerial, rawZip, testWorkbook, workbookParts, zipParts } from '@liujin/core/testing';
 import { bin, liujinAsync, tempDir } from './helpers';
 import { STACK_LINE, runCorpus, type CorpusCase } from './corpus';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const REGISTRY = 'id,name,kind,town\nu1,青浦实验学校,学校,朱家角镇\nu2,夏阳社区,居委,夏阳街道\n';
 const REGISTRY_ROWS = [['编号', '名称', '类型', '街镇'], ['u1', '青浦实验学校', '学校', '朱家角镇'], ['u2', '夏阳社区', '居委', '夏阳街道']];
@@ -186,7 +187,7 @@ runCorpus('the hostile-input corpus, part 2', CASES, { registry: REGISTRY });
 /** Runs the CLI under GNU time: exit code, stderr and the peak resident memory in bytes. */
 function measured(args: string[]): Promise<{ status: number; stderr: string; peak: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, bin, ...args], { env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' } });
+    const child = spawn(systemTool('time'), ['-f', 'PEAK_KB=%M', process.execPath, bin, ...args], { env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdout.resume();

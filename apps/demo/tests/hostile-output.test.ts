@@ -12,6 +12,7 @@ import MarkdownIt from 'markdown-it';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { bin, liujinAsync, tempDir, type RunResult } from './helpers';
+import { pythonFor } from '../../../tools/config/system-tools';
 
 /** Starts `liujin serve` and resolves with its URL once it says where it serves (either language); stderr is kept. */
 async function startServe(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
@@ -348,7 +349,7 @@ describe('hostile names in Markdown, terminals and spreadsheets', () => {
     expect((await liujinAsync(['audit', '--year', '2026', '--registry', 'registry.csv', '--activities', 'activities.csv', '--format', 'xlsx', '--out', 'out'], { cwd: dir })).status).toBeLessThan(2);
     const script = `import openpyxl,re,sys,json\nwb=openpyxl.load_workbook(sys.argv[1])\nbad=[c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value,str) and re.search('[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]',c.value)]\nnames=[c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value,str) and 'pwned' in c.value]\nprint(json.dumps({'bad':bad,'names':names}))`;
     const py = await new Promise<string>((resolve, reject) => {
-      const child = spawn('/usr/bin/python3', ['-c', script, join(dir, 'out/audit/audit.xlsx')]);
+      const child = spawn(pythonFor(script), ['-c', script, join(dir, 'out/audit/audit.xlsx')]);
       let s = '';
       child.stdout.on('data', (c: Buffer) => (s += c.toString()));
       child.on('exit', (code) => (code === 0 ? resolve(s) : reject(new Error(`python exit ${code}`))));

@@ -10,13 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liujinAsync, liujin, tempDir } from './helpers';
+import { pythonFor } from '../../../tools/config/system-tools';
 
 const dir = tempDir('liujin-settings-');
 const PLAN_REVISION = 'qp2024.community.plan-revision';
 const BRAND = 'qp2024.general.local-brand';
 
 function python(script: string, ...args: string[]): string {
-  const py = spawnSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
+  const py = spawnSync(pythonFor(script), ['-c', script, ...args], { encoding: 'utf8' });
   if (py.status !== 0) throw new Error(py.stderr);
   return py.stdout;
 }

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { addDays, defaultWorkdayCalendar, QINGPU_2024_CATALOG, runAudit } from '@liujin/core';
 import { sampleActivities, sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const YEAR = 2026;
 const registry = sampleRegistry();
@@ -19,7 +20,7 @@ for (let d = `${YEAR}-01-01`; d <= `${YEAR + 1}-01-31`; d = addDays(d, 1)) if (c
 
 function independent(asOf: string): Record<string, string> {
   const input = JSON.stringify({ year: YEAR, asOf, workdays, units: registry.units.map((u) => ({ id: u.id, kind: u.kind })), activities });
-  const out = execFileSync('/usr/bin/python3', [new URL('./independent_audit.py', import.meta.url).pathname, new URL('../../../docs/catalog.md', import.meta.url).pathname], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(systemTool('python3'), [new URL('./independent_audit.py', import.meta.url).pathname, new URL('../../../docs/catalog.md', import.meta.url).pathname], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out) as Record<string, string>;
 }
 

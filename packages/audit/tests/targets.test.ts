@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { QINGPU_2024_CATALOG, collectArtefacts, runAudit, type Activity, type AuditResult, type Registry } from '@liujin/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuditExporter } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const PLAN = 'qp2024.school.evacuation-plan';
 const schools = Array.from({ length: 64 }, (_, i) => ({ id: `s${i + 1}`, name: `第${i + 1}学校`, kind: 'school' as const, town: 't1' }));
@@ -35,9 +36,9 @@ async function shown(audit: AuditResult) {
   const csvRow = csv.find((r) => r[0] === PLAN)!;
   const md = (files.get('audit/summary.md') as string).split('\n').find((l) => l.includes('编制学校人民防空紧急疏散行动方案'))!;
   const junit = (files.get('audit/junit.xml') as string).split('\n').find((l) => l.includes(PLAN))!;
-  const book = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
+  const book = JSON.parse(execFileSync(systemTool('python3-openpyxl'), [new URL('./read_xlsx.py', import.meta.url).pathname, join(dir, 'audit-audit.xlsx')], { encoding: 'utf8' })) as Record<string, { v: unknown }[][]>;
   const xlsxRow = book['按要求']!.find((row) => row[0]!.v === PLAN)!.map((c) => c.v);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: systemTool('chromium'), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
     await page.goto(`file://${join(dir, 'audit-report.html')}`);
@@ -105,7 +106,7 @@ describe('--previous: the year-on-year change in the HTML and Markdown reports',
     const md = files.get('audit/summary.md') as string;
     expect(md).toContain('## 与上次核查相比（2025 年，评估日 2025-12-31）');
     expect(md).toMatch(/\| 三（三） 编制学校人民防空紧急疏散行动方案（100%） \| 100\.0% \| 78\.1% \| \+21\.9 \| 100\.0% \| 78\.1% \|/);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: systemTool('chromium'), args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage();
       await page.goto(`file://${join(dir, 'audit-report.html')}`);

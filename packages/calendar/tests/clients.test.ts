@@ -10,6 +10,7 @@ import { sampleRegistry } from '@liujin/core/sample';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCalendarExporter, readSequenceState } from '../src/index';
+import { systemTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const NOW = new Date('2026-01-05T08:00:00Z');
@@ -29,11 +30,11 @@ describe('khal (a real client)', () => {
       const file = join(dir, `${year}.ics`);
       writeFileSync(file, feed!.content);
       counts.push(new ICAL.Component(ICAL.parse(feed!.content as string)).getAllSubcomponents('vevent').length);
-      execFileSync('/usr/bin/khal', ['-c', config, 'import', '--batch', '-a', 'liujin', file], { env, encoding: 'utf8' });
+      execFileSync(systemTool('khal'), ['-c', config, 'import', '--batch', '-a', 'liujin', file], { env, encoding: 'utf8' });
     }
     // khal keeps one file per UID: a UID repeated across years would have replaced the 2026 event.
     expect(readdirSync(join(dir, 'cal'))).toHaveLength(counts[0]! + counts[1]!);
-    const listed = execFileSync('/usr/bin/khal', ['-c', config, 'list', '--format', '{start-date}|{title}', '--day-format', '', '2026-01-01', '2027-12-31'], { env, encoding: 'utf8' });
+    const listed = execFileSync(systemTool('khal'), ['-c', config, 'list', '--format', '{start-date}|{title}', '--day-format', '', '2026-01-01', '2027-12-31'], { env, encoding: 'utf8' });
     const lines = listed.split('\n').filter((l) => l.includes('|'));
     for (const day of ['2026-09-19', '2027-09-18']) expect(lines.filter((l) => l.startsWith(`${day}|防空警报试鸣`)), day).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('2026-12-31|') && l.includes('全年任务年底到期'))).toHaveLength(1);
@@ -54,7 +55,7 @@ describe('a feed without events', () => {
     expect(lines.findIndex((l) => l.startsWith('X-WR-TIMEZONE'))).toBeLessThan(lines.indexOf('BEGIN:VTIMEZONE'));
     const file = join(mkdtempSync(join(tmpdir(), 'liujin-empty-')), 'empty.ics');
     writeFileSync(file, text);
-    const report = JSON.parse(execFileSync('/usr/bin/python3', [new URL('./check_ics.py', import.meta.url).pathname, file], { encoding: 'utf8' })) as { errors: string[]; timezones: string[] }[];
+    const report = JSON.parse(execFileSync(systemTool('python3-icalendar'), [new URL('./check_ics.py', import.meta.url).pathname, file], { encoding: 'utf8' })) as { errors: string[]; timezones: string[] }[];
     expect(report[0]!.errors).toEqual([]);
     expect(report[0]!.timezones).toEqual(['Asia/Shanghai']);
   });
@@ -76,7 +77,7 @@ describe('SEQUENCE against the last published feeds', () => {
 });
 
 describe('year at a glance in headless Chromium', () => {
-  const browserPromise = chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browserPromise = chromium.launch({ executablePath: systemTool('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   afterAll(async () => (await browserPromise).close());
 
   it('prints twelve months on one A4 landscape sheet with days off and coloured dates, loading nothing', async () => {

@@ -1,17 +1,17 @@
 /** Where the fonts come from (docs/templates.md "Fonts"), and Chinese output from each source. */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectArtefacts, keyDatesFor } from '@liujin/core';
 import { sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
 import { FONT_DIR_ENV, FONT_FILES, FontsNotFoundError, createPlanTemplateExporter, resolveFontPaths, type PlanTemplateOptions } from '../src/index';
+import { runTool } from '../../../tools/config/system-tools';
 
 const dir = mkdtempSync(join(tmpdir(), 'liujin-pdf-fonts-'));
 const registry = sampleRegistry();
 const school = registry.units.find((u) => u.kind === 'school' && u.routes)!;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+const run = (cmd: string, args: string[]) => runTool(cmd, args);
 
 async function plan(fonts: PlanTemplateOptions['fonts']) {
   const [file] = await collectArtefacts(createPlanTemplateExporter({ fonts }).export({ kind: 'school', mode: 'prefilled', units: [school], year: 2026, keyDates: keyDatesFor(2026), district: registry.district, now: new Date('2026-01-05T00:00:00Z') }));
@@ -28,7 +28,7 @@ describe('font resolution', () => {
 
   it('takes a directory from the option, else from LIUJIN_FONT_DIR, and never silently replaces an explicit choice', () => {
     const own = join(dir, 'own');
-    execFileSync('mkdir', ['-p', own]);
+    mkdirSync(own, { recursive: true });
     copyFileSync(found.serif, join(own, FONT_FILES.serif));
     copyFileSync(found.serifBold, join(own, FONT_FILES.serifBold));
     copyFileSync(found.sansBold, join(own, FONT_FILES.sansBold));

@@ -3,7 +3,6 @@
  * page on any sample plan or on hostile long values, headings stay with what follows, the plans
  * carry their sections, values stay editable, and the PDF is tagged.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +10,13 @@ import { collectArtefacts, keyDatesFor, type Unit } from '@liujin/core';
 import { sampleRegistry } from '@liujin/core/sample';
 import { describe, expect, it } from 'vitest';
 import { PAGE, SECTIONS, createPlanTemplateExporter, type GlyphSubstitution, type TemplateKind } from '../src/index';
+import { runTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const keyDates = keyDatesFor(2026);
 const NOW = new Date('2026-01-05T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'liujin-pdf-layout-'));
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const run = (cmd: string, args: string[]) => runTool(cmd, args);
 const KINDS: Record<TemplateKind, readonly string[]> = { school: ['school'], enterprise: ['enterprise', 'park'], community: ['community'] };
 
 async function pdfs(kind: TemplateKind, units: readonly Unit[] | undefined, onSubstitution?: (s: GlyphSubstitution) => void): Promise<string[]> {

@@ -8,7 +8,7 @@ import { arbitraryNow, arbitraryRegistry, testExporterConformance } from '@liuji
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MissingGlyphError, SECTIONS, createPlanTemplateExporter, type TemplateKind } from '../src/index';
-import { systemTool } from '../../../tools/config/system-tools';
+import { runTool, systemTool } from '../../../tools/config/system-tools';
 
 const registry = sampleRegistry();
 const keyDates = keyDatesFor(2026);
@@ -16,10 +16,7 @@ const NOW = new Date('2026-01-05T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'liujin-pdf-'));
 // Every validator through systemTool: a missing one fails with its install command. pdftotext needs
 // poppler-data to extract the filled Chinese values (Adobe-GB1).
-const run = (cmd: string, args: string[]) => {
-  if (cmd === 'pdftotext') systemTool('poppler-data');
-  return execFileSync(systemTool(cmd), args, { encoding: 'utf8' });
-};
+const run = (cmd: string, args: string[]) => runTool(cmd, args);
 /** Fills form fields by their label with mupdf's scripting, as a user's PDF program would. */
 const FILL_SCRIPT = join(dir, 'fill.js');
 writeFileSync(
