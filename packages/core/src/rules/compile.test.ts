@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { conditionLeaves, type Condition } from '../model/condition';
-import { compileCondition, compileKeyed, compileTrace, leafKeyPart, traceCondition, type TracedCondition } from './compile';
+import { compileCondition, compileKeyed, compileTrace, traceCondition, type TracedCondition } from './compile';
+import { ValueTrie } from './value-trie';
 
 const FACTS = ['a', 'b', 'c', 'list'];
 const values = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y', '2', ''), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y', 1, 2), { maxLength: 3 }));
@@ -79,21 +80,22 @@ describe('compiled traces', () => {
 });
 
 describe('keyed conditions (the reason cache without the tree)', () => {
-  it('give the traced result and the key of the traced leaves, and throw where the trace throws', () => {
+  it('give the traced result and the traced leaves\' values in order, and throw where the trace throws', () => {
     const withPaths = fc.record({ fact: fc.constant('attrs'), operator: fc.constantFrom('equal', 'notEqual', 'contains'), value: fc.constantFrom('x', 1), path: fc.constantFrom('$.k', '$.missing') });
     fc.assert(
       fc.property(fc.oneof(condition, withPaths as fc.Arbitrary<Condition>), fc.record({ a: values, b: values, c: values, list: values, attrs: fc.constant({ k: 'x' }) }), (cond, facts) => {
-        let expected: { result: boolean; key: string } | 'throws';
+        let expected: { result: boolean; values: unknown[] } | 'throws';
         try {
           const leaves: TracedCondition[] = [];
           const traced = compileTrace(cond)(facts, leaves);
-          expected = { result: traced.result, key: leaves.map((l) => leafKeyPart(l.result, l.factResult)).join('') };
+          expected = { result: traced.result, values: leaves.map((l) => l.factResult) };
         } catch {
           expected = 'throws';
         }
-        let actual: { result: boolean; key: string } | 'throws';
+        let actual: { result: boolean; values: unknown[] } | 'throws';
         try {
-          actual = compileKeyed(cond)(facts);
+          const got: unknown[] = [];
+          actual = { result: compileKeyed(cond)(facts, got), values: got };
         } catch {
           actual = 'throws';
         }
@@ -103,11 +105,50 @@ describe('keyed conditions (the reason cache without the tree)', () => {
     );
   });
 
-  it('tell leaves apart by result and by value, text from numbers', () => {
-    const cond: Condition = { all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'equal', value: 'x' }] };
-    const keys = [{ a: 1, b: 'x' }, { a: '1', b: 'x' }, { a: 2, b: 'x' }, { a: 1, b: 'y' }, { a: 1, b: undefined }].map((facts) => compileKeyed(cond)(facts));
-    expect(keys.map((k) => k.result)).toEqual([true, false, false, false, false]);
-    expect(new Set(keys.map((k) => k.key)).size).toBe(5);
+  it('where the values read alike in the cache, the traced leaves (what a reason shows) are equal', () => {
+    fc.assert(
+      fc.property(condition, fc.record({ a: values, b: values, c: values, list: values }), fc.record({ a: values, b: values, c: values, list: values }), (cond, one, two) => {
+        const trie = new ValueTrie<number>(10);
+        const first: unknown[] = [];
+        const second: unknown[] = [];
+        try {
+          compileKeyed(cond)(one, first);
+          compileKeyed(cond)(two, second);
+        } catch {
+          return;
+        }
+        trie.set(first, 1);
+        if (trie.get(second) !== 1) return;
+        const leaves = (facts: typeof one) => {
+          const list: TracedCondition[] = [];
+          compileTrace(cond)(facts, list);
+          return list.map((l) => ({ result: l.result, value: l.factResult }));
+        };
+        expect(leaves(two)).toEqual(leaves(one));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
+describe('the value trie', () => {
+  it('tells values apart as a reason shows them: text from numbers, lists from their JSON text, missing from empty', () => {
+    const trie = new ValueTrie<string>(100);
+    const paths: unknown[][] = [[1], ['1'], [[1]], ['[1]'], [undefined], [''], [null], [1, 2], [[1, 2]], [true], ['true'], [{ a: 1 }]];
+    paths.forEach((path, i) => trie.set(path, String(i)));
+    expect(paths.map((path) => trie.get(path))).toEqual(paths.map((_, i) => String(i)));
+    expect(trie.get([2])).toBeUndefined();
+    expect(trie.get([1, 2, 3])).toBeUndefined();
+    expect(trie.get([[1]].map((v) => [...v]))).toBe('2');
+    expect(trie.size).toBe(paths.length);
+  });
+
+  it('holds at most its limit and keeps the entries it has', () => {
+    const trie = new ValueTrie<number>(3);
+    for (let i = 0; i < 10; i++) expect(trie.set([i, 'x'], i)).toBe(i);
+    expect(trie.size).toBe(3);
+    expect([0, 1, 2, 3].map((i) => trie.get([i, 'x']))).toEqual([0, 1, 2, undefined]);
+    trie.set([1, 'x'], 9);
+    expect(trie.get([1, 'x']), 'full: nothing changes').toBe(1);
+  });
+});

@@ -117,51 +117,42 @@ export function compileTrace(condition: Condition): CompiledTrace {
   });
 }
 
-/**
- * What decides a reason's text, for one leaf: its result and its value as `describeLeaves` shows
- * them (text and lists as JSON, so no raw separator inside; numbers and booleans as written).
- */
-export function leafKeyPart(result: unknown, value: unknown): string {
-  return `${result === true ? '+' : '-'}${value === undefined ? '?' : typeof value === 'object' || typeof value === 'string' ? JSON.stringify(value) : String(value)}\u0001`;
-}
-
-/** A condition's result and the key of its leaves (each leaf's {@link leafKeyPart}, in order). */
-export type CompiledKey = (facts: Facts) => { result: boolean; key: string };
-
-type KeyedNode = (facts: Facts, acc: { key: string }) => boolean;
+/** A condition's result; each leaf's shown value (`factResult`) is appended, in leaf order, to `values`. */
+export type CompiledKey = (facts: Facts, values: unknown[]) => boolean;
 
 /**
- * {@link compileTrace} without the tree: the same result, every branch evaluated as there, and the
- * key its leaves give (the audit's reason cache), with no object per leaf. The tree is built only
- * when a reason is not in the cache. Held to compileTrace by a test.
+ * {@link compileTrace} without the tree: the same result, every branch evaluated as there, and each
+ * leaf's value appended to `values` (what decides a reason's text: a leaf's result is a function of
+ * its value), with no object per leaf. The audit looks its reasons up by these values and builds the
+ * tree only when a reason is not cached. Held to compileTrace by a test.
  */
 export function compileKeyed(condition: Condition): CompiledKey {
-  const node = foldCondition<KeyedNode>(condition, {
-    all: (parts) => (facts, acc) => {
+  return foldCondition<CompiledKey>(condition, {
+    all: (parts) => (facts, values) => {
       let result = true;
-      for (const p of parts) if (!p(facts, acc)) result = false;
+      for (const p of parts) if (!p(facts, values)) result = false;
       return result;
     },
-    any: (parts) => (facts, acc) => {
+    any: (parts) => (facts, values) => {
       let result = false;
-      for (const p of parts) if (p(facts, acc)) result = true;
+      for (const p of parts) if (p(facts, values)) result = true;
       return result;
     },
-    not: (inner) => (facts, acc) => !inner(facts, acc),
+    not: (inner) => (facts, values) => !inner(facts, values),
     fact: (leaf) => {
       const test = testOf(leaf);
       const { fact, value, path } = leaf;
-      return (facts, acc) => {
-        const factResult = path ? resolvePath(facts[fact], path) : facts[fact];
-        const result = test(factResult, value);
-        acc.key += leafKeyPart(result, factResult);
-        return Boolean(result);
-      };
+      return path
+        ? (facts, values) => {
+            const factResult = resolvePath(facts[fact], path);
+            values.push(factResult);
+            return Boolean(test(factResult, value));
+          }
+        : (facts, values) => {
+            const factResult = facts[fact];
+            values.push(factResult);
+            return Boolean(test(factResult, value));
+          };
     },
   });
-  return (facts) => {
-    const acc = { key: '' };
-    const result = node(facts, acc);
-    return { result, key: acc.key };
-  };
 }

@@ -18,7 +18,8 @@ import { FACTS, groupActivities } from './facts';
 import { activityId } from './ids';
 import { acceptsEarlierYears, describeLeaves, withNotes, type Leaf } from './reasons';
 import { scheduleRequirement, type Schedule } from './schedule';
-import { compileKeyed, compileTrace, leafKeyPart, resolvePath, type TracedCondition } from './compile';
+import { compileKeyed, compileTrace, resolvePath, type TracedCondition } from './compile';
+import { ValueTrie } from './value-trie';
 
 /** Options of {@link createEvaluator}. */
 export interface EvaluatorOptions {
@@ -65,13 +66,6 @@ function namespaced(condition: Condition, prefix: string): Condition {
   return mapFactConditions(condition, (leaf) => (UNIT_FACTS.has(leaf.fact) ? leaf : { ...leaf, fact: `${prefix}${leaf.fact}` }));
 }
 
-/** What decides a reason's text: each leaf's result and value as `describeLeaves` shows them. */
-function leafKey(leaves: readonly Leaf[]): string {
-  let key = '';
-  for (const l of leaves) key += leafKeyPart(l.result, l.factResult);
-  return key;
-}
-
 const topLevel = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
 
 
@@ -105,18 +99,20 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
   });
   const compiled = options.engine === 'compiled';
   const traced = prepared.map((p) => ({ applies: compileTrace(topLevel(p.req.appliesTo)), complies: compileTrace(topLevel(p.req.compliance)) }));
-  // The result and the reason key without the tree; the tree (traced) only for a reason not cached.
+  // The result and the leaves' values without the tree; the tree (traced) only for a reason not cached.
   const keyed = prepared.map((p) => ({ applies: compileKeyed(topLevel(p.req.appliesTo)), complies: compileKeyed(topLevel(p.req.compliance)) }));
   const runEngine = async (facts: Record<string, unknown>) => {
     const { results, failureResults } = await engine.run(facts);
     return new Map<string, Outcome>([...results, ...failureResults].map((r: RuleResult) => [r.name as string, { result: Boolean(r.result), conditions: r.conditions as unknown as Leaf, leaves: conditionLeaves<Leaf>(r.conditions) }]));
   };
-  const yearCache = new Map<number, { keyDates: Map<string, KeyDate>; schedules: Schedule[] }>();
+  const yearCache = new Map<number, { keyDates: Map<string, KeyDate>; schedules: Schedule[]; dueDates: (string | undefined)[] }>();
   const forYear = (year: number) => {
     let entry = yearCache.get(year);
     if (!entry) {
       const keyDates = new Map(keyDatesFor(year, { ...(options.region !== undefined ? { region: options.region } : {}), workdays: calendar, ...(catalog.keyDates ? { extraRules: catalog.keyDates } : {}) }).map((k) => [k.id, k]));
-      entry = { keyDates, schedules: prepared.map((p) => scheduleRequirement(p.req, year, keyDates, calendar)) };
+      const schedules = prepared.map((p) => scheduleRequirement(p.req, year, keyDates, calendar));
+      // A requirement's due date is the end of its last occasion.
+      entry = { keyDates, schedules, dueDates: schedules.map((s) => s.occasions.at(-1)?.end) };
       yearCache.set(year, entry);
     }
     return entry;
@@ -129,7 +125,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
   const appliesFacts = [...new Set(prepared.flatMap((p) => [...factsOf(p.req.appliesTo)]))];
   const conditionFacts = prepared.map((p) => [...new Set([...factsOf(p.req.appliesTo), ...factsOf(p.req.compliance)])]);
   /** Per combination of the unit facts that applies-to conditions read: each requirement's not-applicable reason, or null when it applies. */
-  const applicability = new Map<string, (LocalizedText | null | undefined)[]>();
+  const applicability = new ValueTrie<(LocalizedText | null | undefined)[]>(10_000);
+  const applicabilityPath: unknown[] = [];
   const waiverIndex = new WeakMap<readonly Waiver[], Map<string, Waiver[]>>();
   const waiverFor = (waivers: readonly Waiver[] | undefined, unitId: string, requirementId: string, asOf: string): Waiver | undefined => {
     if (!waivers || waivers.length === 0) return undefined;
@@ -148,26 +145,22 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     return index.get(`${unitId}\u0000${requirementId}`)?.find((w) => w.expires >= asOf);
   };
 
-  // Reasons built once per requirement and outcome: units whose deciding facts read alike share
-  // one reason object (the text is a function of the leaves' results and shown values, the
-  // requirement, the year and the first record used), which spares a city's audit millions of
-  // equal strings (compiled path). Bounded: past the bound reasons are built per unit.
-  const reasonCache = new Map<string, LocalizedText>();
-  const cachedReason = (key: string, build: () => LocalizedText): LocalizedText => {
-    // The reference path builds every reason: the differential test holds the cache to it.
-    if (!compiled) return build();
-    let reason = reasonCache.get(key);
-    if (reason === undefined) {
-      reason = build();
-      if (reasonCache.size < 50_000) reasonCache.set(key, reason);
-    }
-    return reason;
-  };
+  // Reasons built once per requirement and outcome (compiled path): units whose deciding facts read
+  // alike share one reason object. The text is a function of the requirement, the year, the first
+  // record used and each leaf's shown value (its result follows from the value), so those values
+  // are the path of the cache, which spares a city's audit millions of equal strings. Bounded:
+  // past the bound reasons are built per unit. The reference path builds every reason, and the
+  // differential test holds the cache to it.
+  const reasonCache = new ValueTrie<{ reason: LocalizedText; pending?: LocalizedText }>(50_000);
+  /** The cache's path for the reason being judged: [requirement, year, first record's date and kind, leaf values...]. */
+  const reasonPath: unknown[] = [];
+  /** Leaf values of applies-to conditions, read for their result only. */
+  const ignoredValues: unknown[] = [];
 
   async function evaluateUnit(input: EvaluateUnitInput): Promise<RequirementResult[]> {
     const { unit, year } = input;
     const asOf = input.asOf ?? `${year}-12-31`;
-    const { schedules } = forYear(year);
+    const { schedules, dueDates } = forYear(year);
     const acts = groupActivities(input.activities.filter((a) => a.unitId === unit.id));
     const unitFacts: Record<string, unknown> = {
       kind: unit.kind,
@@ -181,8 +174,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     const shared: UnitEvidenceContext = {};
     const evidenceOf = (i: number): Evidence => (evidences[i] ??= evidenceFacts(prepared[i]!.req, schedules[i]!, acts, year, asOf, calendar, shared));
     let outcome: (i: number, which: 'applies' | 'complies') => Outcome;
-    // Compiled path only: the result and the key of the leaves, without the tree.
-    let decide: ((i: number, which: 'applies' | 'complies') => { result: boolean; key: string }) | undefined;
+    // Compiled path only: the result, without the tree, each leaf's value appended to `values`.
+    let decide: ((i: number, which: 'applies' | 'complies', values: unknown[]) => boolean) | undefined;
     if (compiled) {
       // Each requirement against its own small fact object holding only the facts its conditions
       // name (evidence facts it did not compute read as 0, as in the engine path).
@@ -202,7 +195,7 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
         const traced_ = (which === 'applies' ? t.applies : t.complies)(factsOf(i, which), leaves);
         return { result: traced_.result, conditions: traced_ as Leaf, leaves: leaves as Leaf[] };
       };
-      decide = (i, which) => keyed[i]![which](factsOf(i, which));
+      decide = (i, which, values) => keyed[i]![which](factsOf(i, which), values);
     } else {
       const facts: Record<string, unknown> = { ...unitFacts };
       prepared.forEach((p, i) => {
@@ -213,10 +206,9 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     }
 
     // Units alike in the facts that decide applicability share the verdicts (bounded cache).
-    const signature = compiled ? JSON.stringify(appliesFacts.map((f) => unitFacts[f])) : '';
-    const cachedVerdicts = applicability.get(signature);
-    const known = cachedVerdicts ?? new Array<LocalizedText | null | undefined>(prepared.length);
-    if (!cachedVerdicts && applicability.size < 10_000) applicability.set(signature, known);
+    applicabilityPath.length = 0;
+    if (compiled) for (const f of appliesFacts) applicabilityPath.push(unitFacts[f]);
+    const known = applicability.get(applicabilityPath) ?? applicability.set(applicabilityPath, new Array<LocalizedText | null | undefined>(prepared.length));
     const results: RequirementResult[] = [];
     const includeNotApplicable = input.includeNotApplicable ?? true;
     for (let i = 0; i < prepared.length; i++) {
@@ -225,66 +217,72 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
     }
     return results;
 
+    /** Requirement i's result for this unit. One object shape per result (no spreads): audits make millions of these. */
+    function result(i: number, status: RequirementResult['status'], reasonCode: string, reason: LocalizedText, evidenceIds: string[] = []): RequirementResult {
+      const requirementId = prepared[i]!.req.id;
+      const dueDate = dueDates[i];
+      return dueDate ? { requirementId, unitId: unit.id, year, dueDate, status, reasonCode, reason, evidence: evidenceIds } : { requirementId, unitId: unit.id, year, status, reasonCode, reason, evidence: evidenceIds };
+    }
+
     function judge(i: number): RequirementResult {
       const p = prepared[i]!;
       const { req } = p;
       const schedule = schedules[i]!;
-      const dueDate = schedule.occasions.at(-1)?.end;
-      // One object shape per result (no spreads): audits make millions of these.
-      const result = (status: RequirementResult['status'], reasonCode: string, reason: LocalizedText, evidenceIds: string[] = []): RequirementResult =>
-        dueDate ? { requirementId: req.id, unitId: unit.id, year, dueDate, status, reasonCode, reason, evidence: evidenceIds } : { requirementId: req.id, unitId: unit.id, year, status, reasonCode, reason, evidence: evidenceIds };
+      const dueDate = dueDates[i];
       const waiver = waiverFor(input.waivers, unit.id, req.id, asOf);
-      if (waiver) return { ...result('waived', 'waived', { zh: `已豁免（至 ${waiver.expires}）：${waiver.justification}`, en: `waived until ${waiver.expires}: ${waiver.justification}` }), waiver };
+      if (waiver) return { ...result(i, 'waived', 'waived', { zh: `已豁免（至 ${waiver.expires}）：${waiver.justification}`, en: `waived until ${waiver.expires}: ${waiver.justification}` }), waiver };
       if (compiled && appliesOnUnitFacts[i]) {
         let reason = known[i];
         if (reason === undefined) {
           const applies = outcome(i, 'applies');
           reason = known[i] = applies.result ? null : describeLeaves(applies.conditions, p.prefix, false, 'applies');
         }
-        if (reason !== null) return result('not-applicable', 'not-applicable', reason);
-      } else if (!(decide ? decide(i, 'applies').result : outcome(i, 'applies').result)) {
-        return result('not-applicable', 'not-applicable', describeLeaves(outcome(i, 'applies').conditions, p.prefix, false, 'applies'));
+        if (reason !== null) return result(i, 'not-applicable', 'not-applicable', reason);
+      } else if (!(decide ? decide(i, 'applies', ((ignoredValues.length = 0), ignoredValues)) : outcome(i, 'applies').result)) {
+        return result(i, 'not-applicable', 'not-applicable', describeLeaves(outcome(i, 'applies').conditions, p.prefix, false, 'applies'));
       }
       const missingUnitFacts = p.unitFacts.filter((f) => unitFacts[f] === undefined);
       if (missingUnitFacts.length > 0) {
-        return result('not-assessed', 'missing-facts', { zh: `缺少单位信息：${missingUnitFacts.join('、')}`, en: `missing unit facts: ${missingUnitFacts.join(', ')}` });
+        return result(i, 'not-assessed', 'missing-facts', { zh: `缺少单位信息：${missingUnitFacts.join('、')}`, en: `missing unit facts: ${missingUnitFacts.join(', ')}` });
       }
       if (schedule.missingKeyDates.length > 0 && schedule.occasions.length === 0) {
-        return result('not-assessed', 'no-key-date', { zh: `本年没有关键日期：${schedule.missingKeyDates.join('、')}`, en: `no such key date this year: ${schedule.missingKeyDates.join(', ')}` });
+        return result(i, 'not-assessed', 'no-key-date', { zh: `本年没有关键日期：${schedule.missingKeyDates.join('、')}`, en: `no such key date this year: ${schedule.missingKeyDates.join(', ')}` });
       }
       const evidence = evidenceOf(i);
       if (req.due.type === 'after-each-activity' && evidence.facts.newsDueCount === 0) {
         return evidence.newsOpenCount > 0
-          ? result('pending', 'news-not-yet-due', { zh: `有 ${evidence.newsOpenCount} 项活动的新闻报送尚未到期`, en: `${evidence.newsOpenCount} activities' news reports are not yet due` })
-          : result('not-assessed', 'no-activities', { zh: '本年尚无需要报送新闻的活动', en: 'no activities to report on yet this year' });
+          ? result(i, 'pending', 'news-not-yet-due', { zh: `有 ${evidence.newsOpenCount} 项活动的新闻报送尚未到期`, en: `${evidence.newsOpenCount} activities' news reports are not yet due` })
+          : result(i, 'not-assessed', 'no-activities', { zh: '本年尚无需要报送新闻的活动', en: 'no activities to report on yet this year' });
       }
-      // The tree of the conditions is built only when a reason is not in the cache.
-      let complies: Outcome | undefined;
-      let passed: boolean;
-      let leavesKey: string;
-      if (decide) ({ result: passed, key: leavesKey } = decide(i, 'complies'));
-      else {
-        complies = outcome(i, 'complies');
-        passed = complies.result;
-        leavesKey = leafKey(complies.leaves);
-      }
-      const conditions = () => (complies ??= outcome(i, 'complies')).conditions;
       const ids = evidence.used.map(activityId);
       // withNotes names the first record only for work done once.
       const first = acceptsEarlierYears(req) ? evidence.used[0] : undefined;
-      const key = `${i}|${year}|${first ? `${first.date}|${first.kind}` : ''}|${leavesKey}`;
-      if (passed) return result('met', 'conditions-met', cachedReason(key, () => withNotes(req, describeLeaves(conditions(), p.prefix, true, 'complies'), evidence, year)), ids);
+      // The tree of the conditions is built only when a reason is not in the cache.
+      let complies: Outcome | undefined;
+      let passed: boolean;
+      let cached: { reason: LocalizedText; pending?: LocalizedText } | undefined;
+      if (decide) {
+        reasonPath.length = 0;
+        reasonPath.push(i, year, first?.date, first?.kind);
+        passed = decide(i, 'complies', reasonPath);
+        cached = reasonCache.get(reasonPath);
+      } else passed = (complies = outcome(i, 'complies')).result;
+      const conditions = () => (complies ??= outcome(i, 'complies')).conditions;
+      const entry = cached ?? { reason: withNotes(req, describeLeaves(conditions(), p.prefix, passed, 'complies'), evidence, year) };
+      if (decide && !cached) reasonCache.set(reasonPath, entry);
+      if (passed) return result(i, 'met', 'conditions-met', entry.reason, ids);
       // Not met yet: pending while the work can still be done on time.
       const due = req.due;
       const stillOpen =
         due.type === 'each-key-date'
           ? Number(evidence.facts.occasionsWithEvidence) + schedule.occasions.filter((o) => o.end > asOf).length >= due.minOccasions
           : dueDate !== undefined && dueDate > asOf;
-      const reason = cachedReason(key, () => withNotes(req, describeLeaves(conditions(), p.prefix, false, 'complies'), evidence, year));
+      const { reason } = entry;
       if (stillOpen) {
-        return result('pending', 'not-yet-due', cachedReason(`${key}|pending|${dueDate ?? ''}`, () => ({ zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` })), ids);
+        // The due date is the schedule's, so one per cache entry (requirement and year).
+        return result(i, 'pending', 'not-yet-due', (entry.pending ??= { zh: `未到期限${dueDate ? `（${dueDate}）` : ''}；目前：${reason.zh}`, en: `not yet due${dueDate ? ` (${dueDate})` : ''}; so far: ${reason.en}` }), ids);
       }
-      return result('not-met', 'conditions-not-met', reason, ids);
+      return result(i, 'not-met', 'conditions-not-met', reason, ids);
     }
   }
 

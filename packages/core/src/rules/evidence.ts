@@ -19,6 +19,10 @@ export interface Evidence {
   newsOpenCount: number;
 }
 
+const NONE: readonly Activity[] = Object.freeze([]);
+/** The empty topic list most requirements report, shared (frozen: facts are read, never changed). */
+const NO_TOPICS: readonly string[] = Object.freeze([]);
+
 const dayDeadlines = new Map<string, string>();
 /** `addDays` for news deadlines, memoised: the same few hundred dates recur across a whole audit. */
 function deadlineInDays(date: string, days: number): string {
@@ -61,7 +65,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   const inYear = (a: Activity) => a.date >= yearStart && a.date <= last;
   const from = req.cadence === 'once' || req.cadence === 'continuous' ? '0001-01-01' : yearStart;
   const eligible: Activity[] = [];
-  for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? []) if (a.date >= from && a.date <= last) eligible.push(a);
+  for (const kind of req.evidenceKinds) for (const a of acts.byKind.get(kind) ?? NONE) if (a.date >= from && a.date <= last) eligible.push(a);
   // Each kind's records are in date order already (groupActivities): one kind needs no sort.
   if (req.evidenceKinds.length > 1) eligible.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
@@ -98,7 +102,7 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
   // Most records carry no topics: no set is built for them.
   let topics: Set<string> | undefined;
   for (const a of eligible) if (a.topics !== undefined && a.topics.length > 0) for (const t of a.topics) (topics ??= new Set()).add(t);
-  facts.topicsCovered = topics ? [...topics].sort() : [];
+  facts.topicsCovered = topics ? [...topics].sort() : NO_TOPICS;
   const required = requiredTopics(req);
   facts.requiredTopicsCovered = topics ? required.filter((t) => topics.has(t)).length : 0;
 
@@ -112,12 +116,12 @@ export function evidenceFacts(req: Requirement, schedule: Schedule, acts: UnitAc
     const due = req.due;
     const reportable = yearActivities.filter((a) => (due.of.length > 0 ? due.of.includes(a.kind) : REPORTABLE.has(a.kind)));
     // Each news report covers one activity on or before its date, oldest first.
-    const reports = (acts.byKind.get('activity-news-reported') ?? []).filter((a) => a.date <= last).map((a) => a.date);
+    const reports = (acts.byKind.get('activity-news-reported') ?? NONE).filter((a) => a.date <= last).map((a) => a.date);
     let onTime = 0;
     let late = 0;
     let dueCount = 0;
     const usedReports: Activity[] = [];
-    const newsReports = acts.byKind.get('activity-news-reported') ?? [];
+    const newsReports = acts.byKind.get('activity-news-reported') ?? NONE;
     for (const activity of reportable) {
       const deadline = due.unit === 'workdays' ? calendar.addWorkdays(activity.date, due.within) : deadlineInDays(activity.date, due.within);
       const index = reports.findIndex((d) => d >= activity.date && d <= deadline);
