@@ -140,6 +140,20 @@ describe('record ids and earlier years in the audit (issue 17)', () => {
     const r = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: rows, year: 2026 });
     expect(r.unmatched.filter((u) => u.reason === 'duplicate').map((u) => u.row)).toEqual([4]);
   });
+  it('finds the same repeats in a few records (compared pairwise) as in many (by key): the first of equal rows counts', async () => {
+    const text = fc.constantFrom(undefined, '', 'a', 'b', 'a\u0000b');
+    const row = fc.record({ kind: fc.constantFrom('evacuation-drill', 'course'), date: fc.constantFrom('2026-09-18', '2026-03-01'), time: text, title: text, place: text, reference: text }, { requiredKeys: ['kind', 'date'] });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 70, size: 'max' }), async (list) => {
+        const rows: Activity[] = list.map((r, i) => ({ unitId: 's', ...r, source: { file: 'a.csv', row: i + 2 } }) as Activity);
+        const key = (r: Activity) => JSON.stringify([r.kind, r.date, r.time ?? '', r.title ?? '', r.place ?? '', r.reference ?? '']);
+        const expected = rows.filter((r, i) => rows.findIndex((o) => key(o) === key(r)) < i).map((r) => r.source!.row);
+        const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry: reg, activities: rows, year: 2026 });
+        expect(audit.unmatched.filter((u) => u.reason === 'duplicate').map((u) => u.row).sort((x, y) => x! - y!)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
   it('keeps each row\'s own 记录编号; two rows without one never share a derived id', async () => {
     const rows: Activity[] = [
       a('s', 'evacuation-drill', '2026-09-18', { source: { file: 'a.csv', row: 2 } }),

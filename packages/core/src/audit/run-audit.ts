@@ -90,6 +90,13 @@ const duplicateKey = (a: Activity) => {
   return `${a.kind}\u0000${a.date}\u0000${time}\u0000${title}\u0000${place}\u0000${reference}`;
 };
 
+/** The same record by {@link duplicateKey}'s fields, compared in place (no key string). */
+const sameRecord = (a: Activity, b: Activity) =>
+  a.date === b.date && a.kind === b.kind && (a.time ?? '') === (b.time ?? '') && (a.title ?? '') === (b.title ?? '') && (a.place ?? '') === (b.place ?? '') && (a.reference ?? '') === (b.reference ?? '');
+
+/** Up to this many records a unit's repeats are found by comparing records pairwise; past it by key. */
+const PAIRWISE_RECORDS = 32;
+
 /**
  * Ids of the rows of one list: a row's own 记录编号 as written; two rows without one never share a
  * derived id (a repeat of the same content gets `#2`, `#3`, ... in input order).
@@ -134,7 +141,8 @@ export class AuditAccumulator {
   private readonly bySector = new Map<string, Coverage>();
   private readonly byTown = new Map<string, Coverage>();
   private readonly byKind = new Map<string, Coverage>();
-  private readonly gapMap = new Map<string, Omit<AuditResult['gaps'][number], 'rank' | 'tier' | 'daysOverdue' | 'why'>>();
+  /** Gaps by requirement index and status (`index * 2`, `+ 1` when pending), in the order first met. */
+  private readonly gapMap = new Map<number, Omit<AuditResult['gaps'][number], 'rank' | 'tier' | 'daysOverdue' | 'why'>>();
   /** Town × sector (二 全覆盖): units a sector's requirement applies to, and those active this year. */
   private readonly townSectors = new Map<string, { units: number; active: number }>();
   /** Only for several districts (a city office's registry). */
@@ -192,20 +200,23 @@ export class AuditAccumulator {
    */
   async judgeUnit(unit: Unit, records: readonly Activity[], miss: (entry: Unmatched) => void, options: { results?: boolean } = {}): Promise<{ result: AuditUnit; tally: UnitTally }> {
     const { year } = this.input;
-    const seen = new Set<string>();
     const unique: Activity[] = [];
     const ids: string[] = [];
     const duplicate: boolean[] = [];
     const derived = uniqueIds();
+    // A unit's few records are compared pairwise (building and hashing a key string per record was
+    // most of this method); a unit with many by key, so the work stays linear.
+    const seen = records.length > PAIRWISE_RECORDS ? new Set<string>() : undefined;
     for (const a of records) {
       ids.push(derived(a));
-      const key = duplicateKey(a);
-      const dup = seen.has(key);
+      let dup: boolean;
+      if (seen) {
+        const key = duplicateKey(a);
+        dup = seen.has(key);
+        if (!dup) seen.add(key);
+      } else dup = unique.some((u) => sameRecord(u, a));
       duplicate.push(dup);
-      if (!dup) {
-        seen.add(key);
-        unique.push(a);
-      }
+      if (!dup) unique.push(a);
     }
     // Requirements that do not apply are not part of an audit (nor counted in coverage).
     const results = await this.evaluator.evaluateUnit({ unit, activities: unique, year, asOf: this.asOf, includeNotApplicable: false, ...(this.input.waivers ? { waivers: this.input.waivers } : {}) });
@@ -259,7 +270,7 @@ export class AuditAccumulator {
       this.count(this.byDistrict, district, status);
       if (status === 'not-met' || status === 'pending') {
         const dueDate = this.dueDate(tally.requirements[i]!);
-        const key = `${req.id}|${status}`;
+        const key = tally.requirements[i]! * 2 + (status === 'pending' ? 1 : 0);
         let gap = this.gapMap.get(key);
         if (!gap) this.gapMap.set(key, (gap = { requirementId: req.id, title: req.title, status, dueDate: dueDate ?? null, unitIds: [], count: 0 }));
         // The group's earliest due date: the longest overdue, or the soonest due, of its units.
