@@ -50,7 +50,8 @@ export interface StreamedAuditSettings {
   /**
    * Activity records held in memory, grouped by unit, before any is spilled to a temporary file
    * (default 1,500,000, about 300 MB): an audit whose records fit is never written out and read
-   * back; past the budget every record goes to its chunk's spill file.
+   * back; past the budget every later record goes to its chunk's spill file (on worker threads the
+   * held ones too).
    */
   memoryRecords?: number;
   /** Where records and reports are spooled (default: the system's temporary folder); removed afterwards. */
@@ -157,9 +158,12 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
         };
         const chunks: Sink[] = [];
-        // Records in memory until the budget is reached; then all of them, and every later record,
-        // go to the spill file of their unit's chunk.
-        let held: Map<string, Activity[]> | undefined = threads === 1 ? new Map() : undefined;
+        // Records in memory until the budget is reached; every later record goes to the spill file
+        // of its unit's chunk. On this thread the held records stay held (a unit's held records all
+        // come before its spilled ones in input order, so a chunk's unit gets its held list and
+        // then its spilled one): spilling them too wrote and parsed every record of a large log
+        // once more. Worker threads take a chunk's records as lines, so theirs are spilled.
+        const held: Map<string, Activity[]> | undefined = threads === 1 ? new Map() : undefined;
         let heldLines: Sink[] | undefined = threads > 1 ? [] : undefined;
         let heldCount = 0;
         const spillRecord = (a: Activity, at: number) => {
@@ -186,9 +190,6 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               (heldLines[Math.floor(at / chunkSize)] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
               continue;
             }
-          } else if (held !== undefined) {
-            for (const [unitId, list] of held) for (const r of list) spillRecord(r, position.get(unitId)!);
-            held = undefined;
           } else if (heldLines !== undefined) {
             heldLines.forEach((lines, k) => {
               for (const bytes of lines.take()) (chunks[k] ??= sink(`chunk-${k}.jsonl`)).bytes(bytes);
@@ -245,9 +246,15 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             // Enough sent that no thread waits; not so many that their records pile up here.
             if (sent.length > threads * 2) await takeOldest();
           } else {
-            const records = held ?? recordsFromLines(fileLines(chunkFile(k)));
-            count(chunk, k, await judgeChunk(acc, chunk, (id) => records.get(id), wants, titles));
-            if (held) for (const unit of chunk) held.delete(unit.id);
+            const kept = held!;
+            const spilled = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
+            const recordsOf = (id: string) => {
+              const first = kept.get(id);
+              const later = spilled?.get(id);
+              return first && later ? first.concat(later) : (first ?? later);
+            };
+            count(chunk, k, await judgeChunk(acc, chunk, recordsOf, wants, titles));
+            for (const unit of chunk) kept.delete(unit.id);
           }
           chunk = [];
           k++;
