@@ -4,6 +4,9 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The global setup that gives each test run its own temporary root (vitest-tmp.ts). */
+export const TEMP_ROOT_SETUP = new URL('./vitest-tmp.ts', import.meta.url).pathname;
+
 export const SOURCE_CONDITION = '@liujin/source';
 
 /**
@@ -26,6 +29,7 @@ export function liujinVitestConfig(options: { testTimeout?: number; isolate?: bo
       testTimeout: options.testTimeout ?? 120_000,
       hookTimeout: 120_000,
       pool: 'forks',
+      globalSetup: [TEMP_ROOT_SETUP],
       isolate: options.isolate ?? true,
       ...(options.maxWorkers ? { maxWorkers: options.maxWorkers } : {}),
     },
