@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { TEMP_ROOT_SETUP, liujinVitestConfig } from '../../tools/config/vitest';
+import { liujinVitestConfig } from '../../tools/config/vitest';
 
 // Test files that mock a module (vi.mock) run isolated. The rest share their worker's modules
 // (`isolate: false`): a worker imports the CLI's sources once, not once per test file (import time
@@ -13,7 +13,6 @@ const base = liujinVitestConfig({ testTimeout: 180_000 });
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism(),
-    globalSetup: [TEMP_ROOT_SETUP],
     projects: [
       { ...base, test: { ...base.test, name: 'shared', isolate: false, exclude: [...configDefaults.exclude, ...MOCKING], setupFiles: ['tests/setup.ts'] } },
       { ...base, test: { ...base.test, name: 'isolated', isolate: true, include: MOCKING, setupFiles: ['tests/setup.ts'] } },

@@ -120,8 +120,18 @@ export function runTool(name: string, args: readonly string[], options: { input?
  * there: a missing one fails with the install command of its package.
  */
 export function pythonFor(script: string): string {
-  for (const module of ['icalendar', 'openpyxl']) if (new RegExp(`^\\s*(?:import|from)\\s[^\\n]*\\b${module}\\b`, 'm').test(script)) systemTool(`python3-${module}`);
+  for (const module of pythonModulesOf(script)) systemTool(`python3-${module}`);
   return systemTool('python3');
+}
+
+/** The Debian python3 modules (icalendar, openpyxl) a script imports. */
+export function pythonModulesOf(script: string): string[] {
+  return ['icalendar', 'openpyxl'].filter((module) => new RegExp(`^\\s*(?:import|from)\\s[^\\n]*\\b${module}\\b`, 'm').test(script));
+}
+
+/** Forgets the validators found so far (tests that change PATH). */
+export function forgetSystemTools(): void {
+  found.clear();
 }
 
 /** Checks every prerequisite against a PATH; what `npm run doctor` prints. */

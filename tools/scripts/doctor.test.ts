@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MissingSystemToolError, SYSTEM_TOOLS, aptInstallCommand, checkSystemTools, onPath, pythonFor, runTool, systemTool } from '../config/system-tools';
+import { MissingSystemToolError, SYSTEM_TOOLS, aptInstallCommand, checkSystemTools, forgetSystemTools, onPath, pythonFor, pythonModulesOf, runTool, systemTool } from '../config/system-tools';
 import { doctorReport, satisfiesMinimum } from './doctor';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -73,38 +73,48 @@ describe('system tools in tests', () => {
 
   it('a test running a validator missing from PATH gets that one line, not a bare ENOENT', () => {
     const saved = process.env.PATH;
+    runTool('pdfinfo', ['-v']);
     process.env.PATH = pathWithout('pdfinfo');
+    forgetSystemTools();
     try {
       expect(() => runTool('pdfinfo', ['-v'])).toThrow(MissingSystemToolError);
       expect(() => runTool('pdfinfo', ['-v'])).toThrow(/"pdfinfo".*sudo apt-get install -y poppler-utils/);
     } finally {
       process.env.PATH = saved;
+      forgetSystemTools();
     }
     expect(runTool('qpdf', ['--version'])).toMatch(/qpdf version/);
-    expect(pythonFor('import sys, json, icalendar\nprint(1)')).toBe(systemTool('python3-icalendar'));
+    expect(pythonModulesOf('import sys, json, icalendar\nprint(1)')).toEqual(['icalendar']);
+    expect(pythonModulesOf('from openpyxl import load_workbook\nimport icalendar')).toEqual(['icalendar', 'openpyxl']);
+    expect(pythonModulesOf("import json\nprint('openpyxl')")).toEqual([]);
+    expect(pythonFor('import icalendar')).toBe(systemTool('python3'));
   });
 
   it('every test reaches its validators through systemTool, runTool or pythonFor (no fixed path, no bare name)', () => {
     const files = execFileSync('git', ['ls-files', '*.ts', '*.mts'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .filter((f) => /(^|\/)tests?\/|\.test\.m?ts$/.test(f) && f !== 'tools/config/system-tools.ts' && f !== 'tools/scripts/doctor.test.ts');
-    // The first argument of every child-process call: a validator found by systemTool or pythonFor,
-    // this Node, or a program every contributor has (git, npm, sh). A bare name or a fixed path fails
-    // with ENOENT on a machine that lacks it instead of naming its package.
-    const call = /(?<![.\w])(?:execFileSync|execFile|spawnSync|spawn|execSync)\(\s*([^,)]+)|executablePath:\s*([^,}]+)/g;
+    // The first argument of every child-process call (bare or as a method, `cp.spawn(`, across lines):
+    // a validator found by systemTool or pythonFor, this Node, or a program every contributor has
+    // (git, npm, sh). A bare name or a fixed path fails with ENOENT on a machine that lacks it
+    // instead of naming its package. (`exec(` only bare: `.exec(` is also RegExp's; `fork` runs Node
+    // modules only.)
+    const call = /(?:(?<![.\w])|(?<=\w\.))(?:execFileSync|execFile|spawnSync|spawn|execSync)\(\s*([^,)]+)|(?<![.\w])exec\(\s*([^,)]+)|executablePath:\s*([^,}]+)/g;
     const allowed = /^(?:systemTool\(|pythonFor\(|process\.execPath\b|'(?:git|npm|sh)'$)/;
-    const offenders = files.flatMap((file) =>
-      readFileSync(join(ROOT, file), 'utf8')
-        .split('\n')
-        .flatMap((line, i) => [...line.matchAll(call)].filter((m) => !allowed.test((m[1] ?? m[2])!.trim())).map((m) => `${file}:${i + 1}: ${m[0]}`)),
-    );
-    expect(readFileSync(join(ROOT, 'packages/pdf/tests/fill.test.ts'), 'utf8')).toMatch(call);
+    const offendersIn = (file: string, text: string) =>
+      [...text.matchAll(call)].filter((m) => !allowed.test((m[1] ?? m[2] ?? m[3])!.trim())).map((m) => `${file}:${text.slice(0, m.index).split('\n').length}: ${m[0].replace(/\s+/g, ' ')}`);
+    const offenders = files.flatMap((file) => offendersIn(file, readFileSync(join(ROOT, file), 'utf8')));
+    // The guard itself: it sees what it must refuse.
+    expect(offendersIn('x', "cp.execFileSync(\n  '/usr/bin/qpdf', [])").length).toBe(1);
+    expect(offendersIn('x', "exec('qpdf --check a.pdf')").length).toBe(1);
+    expect(offendersIn('x', "/re/.exec(text); spawnSync(systemTool('qpdf'), [])").length).toBe(0);
     expect(offenders).toEqual([]);
   });
 
   it('the README and .ci/run install the same packages as the table', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(aptInstallCommand());
+    expect(readFileSync(join(ROOT, 'docs/contributing.md'), 'utf8')).toContain(aptInstallCommand());
     const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
     const installed = /apt-get install[^\n]*\\\n([^\n]*)/.exec(ci)![1]!.trim().split(/\s+/).filter((w) => !w.startsWith('>') && !w.startsWith('-'));
     expect(new Set(installed)).toEqual(new Set(SYSTEM_TOOLS.map((t) => t.apt)));

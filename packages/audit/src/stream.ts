@@ -1,8 +1,9 @@
 /**
  * Audits too large for memory (a city, a nation), as an ordinary exporter: units and activity
- * records are read as streams, records are held in memory up to a budget and past it spilled to
- * temporary files in chunks of units, each chunk then evaluated with only its own records in memory, and the reports that grow with the
- * district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
+ * records are read as streams, records are held in memory up to a budget and the later ones spilled
+ * to temporary files in chunks of units; chunk by chunk, each is evaluated with its held and its
+ * spilled records (memory: the budget plus one chunk's spilled records), and the reports that grow
+ * with the district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
  */
@@ -45,7 +46,7 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
 
 /** How a streamed audit spills: chunk size and the folder its temporary files go in. */
 export interface StreamedAuditSettings {
-  /** Units whose records are held in memory at once once records spill (default 20,000). */
+  /** Units judged together (default 20,000): once records spill, one chunk's spilled records are read back at a time. */
   chunkUnits?: number;
   /**
    * Activity records held in memory, grouped by unit, before any is spilled to a temporary file

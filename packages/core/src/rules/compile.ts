@@ -117,14 +117,27 @@ export function compileTrace(condition: Condition): CompiledTrace {
   });
 }
 
-/** A condition's result; each leaf's shown value (`factResult`) is appended, in leaf order, to `values`. */
+/**
+ * A condition's result; each leaf's shown value (`factResult`) is appended, in leaf order, to
+ * `values`, and after a list or object value also the leaf's result ({@link pushLeaf}).
+ */
 export type CompiledKey = (facts: Facts, values: unknown[]) => boolean;
 
 /**
+ * A leaf's part of the reason cache's path: its value, which decides its result when it is text, a
+ * number, a boolean or missing; a list or an object is looked up by its JSON (`[null]` and
+ * `[undefined]` read alike there), so its result follows it.
+ */
+function pushLeaf(values: unknown[], factResult: unknown, result: boolean): void {
+  values.push(factResult);
+  if (typeof factResult === 'object' && factResult !== null) values.push(result);
+}
+
+/**
  * {@link compileTrace} without the tree: the same result, every branch evaluated as there, and each
- * leaf's value appended to `values` (what decides a reason's text: a leaf's result is a function of
- * its value), with no object per leaf. The audit looks its reasons up by these values and builds the
- * tree only when a reason is not cached. Held to compileTrace by a test.
+ * leaf's value appended to `values` (what decides a reason's text), with no object per leaf. The
+ * audit looks its reasons up by these values and builds the tree only when a reason is not cached.
+ * Held to compileTrace by a test.
  */
 export function compileKeyed(condition: Condition): CompiledKey {
   return foldCondition<CompiledKey>(condition, {
@@ -145,13 +158,15 @@ export function compileKeyed(condition: Condition): CompiledKey {
       return path
         ? (facts, values) => {
             const factResult = resolvePath(facts[fact], path);
-            values.push(factResult);
-            return Boolean(test(factResult, value));
+            const result = Boolean(test(factResult, value));
+            pushLeaf(values, factResult, result);
+            return result;
           }
         : (facts, values) => {
             const factResult = facts[fact];
-            values.push(factResult);
-            return Boolean(test(factResult, value));
+            const result = Boolean(test(factResult, value));
+            pushLeaf(values, factResult, result);
+            return result;
           };
     },
   });

@@ -152,6 +152,8 @@ export function createEvaluator(catalog: Catalog, options: EvaluatorOptions = {}
   // past the bound reasons are built per unit. The reference path builds every reason, and the
   // differential test holds the cache to it.
   const reasonCache = new ValueTrie<{ reason: LocalizedText; pending?: LocalizedText }>(50_000);
+  // Scratch arrays shared by every call of this evaluator: safe because each is filled and read
+  // with no await in between (judging is synchronous once the facts are in).
   /** The cache's path for the reason being judged: [requirement, year, first record's date and kind, leaf values...]. */
   const reasonPath: unknown[] = [];
   /** Leaf values of applies-to conditions, read for their result only. */
