@@ -211,6 +211,8 @@ export async function loadCatalog(catalogFile: string | undefined, tailoringFile
     source = await readJson(catalogFile);
     catalog = unwrap(parseCatalog(source, { file: catalogFile }), out);
   }
+  // The catalog before any tailoring: the settings spreadsheet init wrote lists its requirements.
+  const untailored = tailoringFile !== undefined ? source : undefined;
   if (tailoringFile !== undefined) {
     formatOf(tailoringFile, ['json']);
     const tailoring = await readJson(tailoringFile);
@@ -218,17 +220,18 @@ export async function loadCatalog(catalogFile: string | undefined, tailoringFile
     if (settingsFile !== undefined) source = unwrap(withFile(tailorCatalogJson(source, tailoring)), out);
     else catalog = unwrap(withFile(tailorCatalog(source, tailoring)), out);
   }
-  if (settingsFile !== undefined) catalog = unwrap(applySettings(source, await loadSettings(settingsFile, source, out), { file: settingsFile }), out);
+  if (settingsFile !== undefined) catalog = unwrap(applySettings(source, await loadSettings(settingsFile, source, out, untailored), { file: settingsFile }), out);
   return catalog;
 }
 
 /** The settings spreadsheet (`--settings`: .xlsx or .csv, zh or en headers) read against the catalog as written. */
-async function loadSettings(file: string, source: unknown, out?: WarningSink): Promise<Settings> {
+async function loadSettings(file: string, source: unknown, out?: WarningSink, untailored?: unknown): Promise<Settings> {
+  const options = { file, ...(untailored !== undefined ? { untailored } : {}) };
   const format = formatOf(file, ['csv', 'xlsx']);
   const bytes = await readInputFile(file);
-  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, undefined, (rows) => parseSettingsRows(rows, source, { file })), out, file);
+  if (format === 'xlsx') return unwrap(await fromWorkbook(file, bytes, undefined, (rows) => parseSettingsRows(rows, source, options)), out, file);
   const decoded = decodeText(bytes, file);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const rows = parseCsvRows(decoded.text, file);
-  return unwrap(rows.ok ? parseSettingsRows(rows.value, source, { file }) : { ok: false, problems: rows.problems }, out, file);
+  return unwrap(rows.ok ? parseSettingsRows(rows.value, source, options) : { ok: false, problems: rows.problems }, out, file);
 }

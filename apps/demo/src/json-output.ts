@@ -24,7 +24,7 @@ const Verdict = z
   .object({
     exitCode: z.union([z.literal(0), z.literal(1)]).describe('1 when a target is missed or coverage is under --fail-under'),
     targetsMissed: z.array(TargetMissed),
-    overallShare: z.number().nullable().describe('overall coverage 0-1; null when nothing is due'),
+    overallShare: z.number().nullable().describe('share of the work already due that is done, 0-1 (what --fail-under reads); null when nothing is due'),
     reasons: z.array(z.string()).describe('the same reasons as messages, in the --lang language'),
   })
   .strict();

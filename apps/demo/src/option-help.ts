@@ -39,7 +39,7 @@ const OPTION_HELP_ZH: Readonly<Record<string, string>> = {
   'report formats': '报告格式',
   'report formats, comma-separated; default: all': '报告格式，以逗号分隔；默认：全部',
   "the exporter's options as JSON, e.g. '{\"formats\":[\"json\"]}'": '导出器选项（JSON），如 \'{"formats":["json"]}\'',
-  'exit 1 when overall coverage is under this percentage': '总体覆盖率低于此百分比时以退出码 1 结束',
+  'exit 1 when the share of the work already due that is done is under this percentage (pending work does not count)': '已到期工作完成率低于此百分比时以退出码 1 结束（未到期的工作不计）',
   'worker threads for JSON Lines inputs: parsing a large activity log, judging units (default: one per core from 4 cores on, else 1; 1: this thread only; the reports are the same)': '处理 JSON Lines 输入所用的工作线程数：解析大型活动记录、评估各单位（默认：4 核及以上每核一个，否则 1 个；1：只用主线程；报告内容相同）',
   'from this many units on, write the unit detail once, to units.jsonl (audit.csv without json) (default 100000: default, adjustable)': '单位数达到此数时按大型审计输出：单位明细只写一次，写入 units.jsonl（不选 json 格式时写入 audit.csv）（默认 100000，默认，可调整）',
   'folder to write into': '写入的目录',

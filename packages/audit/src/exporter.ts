@@ -107,7 +107,7 @@ export function createAuditExporter(options?: z.input<typeof AuditOptions>): Exp
   };
 }
 
-/** 0 when every target is met (and overall coverage is not under `failUnder`), 1 otherwise. */
+/** 0 when no target is behind (and the share of the work already due is not under `failUnder`), 1 otherwise. */
 export function auditVerdict(audit: AuditResult, options: { failUnder?: number } = {}): { exitCode: 0 | 1; reasons: LocalizedText[] } {
   const reasons: LocalizedText[] = [];
   for (const r of audit.byRequirement) {
@@ -117,7 +117,7 @@ export function auditVerdict(audit: AuditResult, options: { failUnder?: number }
     }
   }
   if (options.failUnder !== undefined && (audit.overall.share ?? 1) * 100 < options.failUnder) {
-    reasons.push({ zh: `总体覆盖率 ${percent(audit.overall.share)} 低于 ${options.failUnder}%`, en: `overall coverage ${percent(audit.overall.share)} is under ${options.failUnder}%` });
+    reasons.push({ zh: `已到期工作完成率 ${percent(audit.overall.share)} 低于 ${options.failUnder}%（--fail-under）`, en: `share of the work already due ${percent(audit.overall.share)} is under ${options.failUnder}% (--fail-under)` });
   }
   return { exitCode: reasons.length > 0 ? 1 : 0, reasons };
 }

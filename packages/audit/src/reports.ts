@@ -156,10 +156,10 @@ export function auditJunit(audit: AuditResult, failUnder: number | undefined): s
   }
   if (failUnder !== undefined) {
     const share = audit.overall.share ?? 1;
-    const name = escapeXml(`overall coverage ≥ ${failUnder}%`);
+    const name = escapeXml(`share of the work already due ≥ ${failUnder}%`);
     if (share * 100 < failUnder) {
       failures++;
-      cases.push(`    <testcase classname="liujin.overall" name="${name}"><failure message="${escapeXml(`overall coverage ${percent(audit.overall.share)} is under ${failUnder}%`)}"/></testcase>`);
+      cases.push(`    <testcase classname="liujin.overall" name="${name}"><failure message="${escapeXml(`share of the work already due ${percent(audit.overall.share)} is under ${failUnder}%`)}"/></testcase>`);
     } else cases.push(`    <testcase classname="liujin.overall" name="${name}"/>`);
   }
   return [

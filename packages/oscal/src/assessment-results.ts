@@ -160,8 +160,8 @@ export function auditToOscal(audit: AuditResult, catalog: Catalog, options: Asse
           uuid: stableUuid(ns, 'result', ...subject, audit.asOf),
           title: oscalString(title),
           description: zh
-            ? `按 ${catalog.source.document} 的要求目录（${catalog.id} ${catalog.version}）评估 ${audit.units.length} 个单位；总体覆盖率 ${percent(audit.overall.share)}。`
-            : `${audit.units.length} units judged against the catalog of ${catalog.source.document} (${catalog.id} ${catalog.version}); overall coverage ${percent(audit.overall.share)}.`,
+            ? `按 ${catalog.source.document} 的要求目录（${catalog.id} ${catalog.version}）评估 ${audit.units.length} 个单位；已完成/全部适用单位 ${percent(audit.overall.shareOfAll)}，已到期工作完成率 ${percent(audit.overall.share)}。`
+            : `${audit.units.length} units judged against the catalog of ${catalog.source.document} (${catalog.id} ${catalog.version}); met / all applicable units ${percent(audit.overall.shareOfAll)}, share of the work already due ${percent(audit.overall.share)}.`,
           start,
           end,
           props: [

@@ -91,12 +91,16 @@ function readValue(row: SettingRow, text: string): Value {
  * Reads the rows of a settings spreadsheet (XLSX rows or CSV rows, header first, zh or en
  * headers) against the catalog as written (`source`: the built-in JSON or a tailored template).
  */
-export function parseSettingsRows(rows: readonly (readonly unknown[])[], source: unknown, options: { file?: string } = {}): ParseResult<Settings> {
+export function parseSettingsRows(rows: readonly (readonly unknown[])[], source: unknown, options: { file?: string; untailored?: unknown } = {}): ParseResult<Settings> {
   const file = options.file ?? 'settings';
   const table = readTable(rows, SETTINGS_COLUMNS, file);
   const problems: Problem[] = [...table.problems];
   const known = settingsRows(source);
   const byId = new Map(known.map((r) => [r.id, r]));
+  // With a tailoring (`options.untailored`: the catalog before it), the spreadsheet init wrote still
+  // lists the requirements the tailoring removed: their rows are skipped when they change nothing.
+  const removed = options.untailored === undefined ? new Map<string, SettingRow>() : new Map(settingsRows(options.untailored).filter((r) => !byId.has(r.id)).map((r) => [r.id, r]));
+  const skipped: string[] = [];
   const seen = new Map<string, number>();
   const catalogId = (source as { id?: unknown }).id;
   const tailoring: Tailoring & { parameters: NonNullable<Tailoring['parameters']>; overrides: NonNullable<Tailoring['overrides']>; drop: string[]; keyDates: KeyDateRule[] } = { base: String(catalogId), version: `${String((source as { version?: unknown }).version)}+settings`, parameters: {}, overrides: {}, drop: [], keyDates: [] };
@@ -111,6 +115,14 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[], source:
       continue;
     }
     const row = byId.get(id);
+    const gone = row ? undefined : removed.get(id);
+    if (gone) {
+      const change = record.values.changeTo?.trim();
+      const drop = record.values.drop?.trim();
+      if ((change === undefined || change === '') && (drop === undefined || !YES.test(drop))) skipped.push(id);
+      else problems.push(problem('setting_of_removed_requirement', { zh: `「${id}」所属的要求已被裁剪文件删除，此行的修改无法生效（请清空此行的修改，或不在裁剪文件中删除该要求）`, en: `the requirement of "${id}" is removed by the tailoring, so this row's change cannot apply (clear the change, or keep the requirement in the tailoring)` }, at('id')));
+      continue;
+    }
     if (!row) {
       problems.push(problem('unknown_setting', { zh: `没有编号为「${id}」的参数（编号列请勿修改；可重新运行 liujin init 取得最新的参数表）`, en: `no setting has the id "${id}" (do not edit the id column; liujin init writes the current spreadsheet)` }, at('id')));
       continue;
@@ -175,6 +187,11 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[], source:
     else tailoring.keyDates.push({ ...target.rule, rule: raw as KeyDateRule['rule'], source: `${target.rule.source}；本区参数设置（${file}）` });
   }
   for (const [id, o] of Object.entries(tailoring.overrides)) if (Object.keys(o).length === 0) delete tailoring.overrides[id];
+  if (skipped.length > 0) {
+    const list = skipped.length > 5 ? `${skipped.slice(0, 5).join('、')} 等 ${skipped.length} 行` : skipped.join('、');
+    const listEn = skipped.length > 5 ? `${skipped.slice(0, 5).join(', ')} and ${skipped.length - 5} more` : skipped.join(', ');
+    problems.push(problem('settings_of_removed_requirements', { zh: `已跳过裁剪文件删除的要求的参数行（未作修改）：${list}`, en: `skipped the unchanged rows of requirements the tailoring removed: ${listEn}` }, { file, severity: 'warning' }));
+  }
   return { ok: true, value: { tailoring, adjustments }, problems };
 }
 

@@ -7,6 +7,7 @@ import { sampleRegistry } from '../sample/index';
 import { QINGPU_2024_CATALOG, QINGPU_2024_CATALOG_JSON } from './qingpu-2024';
 import { applySettings, parseSettingsRows, readMonthDay, reminderSettings } from './settings-read';
 import { SETTINGS_COLUMNS, settingsRows, settingsTable } from './settings';
+import { tailorCatalogJson } from './load';
 import type { Activity } from '../model/activity';
 
 const source = QINGPU_2024_CATALOG_JSON;
@@ -53,6 +54,21 @@ describe('parseSettingsRows and applySettings', () => {
     expect(read.ok && read.value.adjustments).toEqual([]);
     const applied = read.ok ? applySettings(source, read.value) : undefined;
     expect(applied?.ok && applied.value).toEqual(QINGPU_2024_CATALOG);
+  });
+
+  it('with a tailoring that removes a requirement, skips the unchanged rows init wrote for it (a warning) and refuses a change to them', () => {
+    const tailored = tailorCatalogJson(source, { base: 'qingpu-2024', version: 't', drop: ['qp2024.general.local-brand'] });
+    expect(tailored.ok).toBe(true);
+    if (!tailored.ok) return;
+    const unchanged = parseSettingsRows(table(), tailored.value, { file: 'settings.csv', untailored: source });
+    expect(unchanged.ok, JSON.stringify(unchanged.problems)).toBe(true);
+    expect(unchanged.problems.map((p) => [p.code, p.severity])).toEqual([['settings_of_removed_requirements', 'warning']]);
+    expect(unchanged.problems[0]!.message.zh).toContain('qp2024.general.local-brand.deadline');
+    // Without the catalog before the tailoring, the rows are unknown ids, as before.
+    expect(parseSettingsRows(table(), tailored.value, { file: 'settings.csv' }).ok).toBe(false);
+    const changed = parseSettingsRows(edit(table(), 'qp2024.general.local-brand.deadline', 'changeTo', '10-31'), tailored.value, { file: 'settings.csv', untailored: source });
+    expect(changed.ok).toBe(false);
+    expect(changed.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.row, p.column])).toEqual([['setting_of_removed_requirement', rowOf(table(), 'qp2024.general.local-brand.deadline') + 1, '编号']]);
   });
 
   it('changes a deadline, drops the optional brand, and records both (English headers too)', () => {
