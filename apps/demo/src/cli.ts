@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
+import { localizeUsageError } from './usage-errors';
 import type { LocalizedText, Problem } from '@liujin/core';
 import { COMMANDS, buildProgram, loadChoices } from './program';
 import { EXIT, InputError, createOutput, defaultLang, writeErr, type Lang } from './runtime';
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors are bad input.
       if (error.exitCode === 0) return EXIT.ok;
-      if (json) out.data(errorJson(EXIT.badInput, { zh: '命令行用法有误', en: 'usage error' }, [{ code: error.code, severity: 'error', path: [], message: { zh: error.message, en: error.message } }], lang));
+      if (json) out.data(errorJson(EXIT.badInput, { zh: '命令行用法有误', en: 'usage error' }, [{ code: error.code, severity: 'error', path: [], message: { zh: localizeUsageError(error.message, 'zh'), en: error.message } }], lang));
       return EXIT.badInput;
     }
     if (error instanceof InputError) {

@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { bilingual } from './option-help';
+import { localizeUsageError } from './usage-errors';
 import { defaultLang, writeErr, writeOut, type GlobalOptions } from './runtime';
 
 type Action = (options: Record<string, unknown>, global: GlobalOptions) => Promise<number>;
@@ -184,11 +185,12 @@ export function buildProgram(version: string, onResult: (code: number) => void, 
     .option('-q, --quiet', 'print only errors')
     .showHelpAfterError()
     // Commander echoes what was typed (an unknown option, a bad value): controls shown escaped there too.
-    .configureOutput({ writeOut: (text) => writeOut(text), writeErr: (text) => writeErr(text) })
+    .configureOutput({ writeOut: (text) => writeOut(text), writeErr: (text) => writeErr(text), outputError: (text, write) => write(localizeUsageError(text, program.opts<{ lang?: 'zh' | 'en' }>().lang ?? settings.lang ?? defaultLang())) })
     .configureHelp(settings.helpWidth ? { helpWidth: settings.helpWidth } : {})
     .exitOverride()
     .addHelpText('after', '\nExit codes: 0 ok, 1 a target not met, 2 bad input, 3 internal error.\nDocs: docs/cli.md');
   program.helpOption('-h, --help', bilingual('display help for command'));
+  program.helpCommand('help [command]', bilingual('display help for command'));
   for (const spec of COMMANDS) {
     const command = program
       .command(spec.name)

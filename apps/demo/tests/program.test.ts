@@ -17,6 +17,37 @@ const quiet = async (args: string[]) => {
   }
 };
 
+describe('usage errors in the user\'s language', () => {
+  const stderrOf = async (args: string[]) => {
+    let text = '';
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((text += String(chunk)), true));
+    try {
+      return { code: await main(args), text };
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  };
+  it('names an unknown option, a bad choice and an unknown command in Chinese by default, in English with --lang en, exit 2', async () => {
+    const unknown = await stderrOf(['--lang', 'zh', 'calendar', '--year', '2026', '--activities', 'a.csv']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.text).toContain('错误：未知选项「--activities」');
+    expect(unknown.text).not.toContain('error: unknown option');
+    const choice = await stderrOf(['--lang', 'zh', 'templates', '--kind', 'bad']);
+    expect(choice.text).toMatch(/错误：选项「--kind <kind>」的取值「bad」无效，可选：school, enterprise, community/);
+    const suggestion = await stderrOf(['--lang', 'zh', 'audti']);
+    expect(suggestion.text).toContain('错误：未知命令「audti」');
+    expect(suggestion.text).toContain('（是否应为 audit？）');
+    const english = await stderrOf(['--lang', 'en', 'calendar', '--year', '2026', '--activities', 'a.csv']);
+    expect(english.text).toContain("error: unknown option '--activities'");
+    expect(english.code).toBe(2);
+  });
+  it('shows the help command bilingual too', () => {
+    expect(buildProgram('0.0.0', () => {}).helpInformation()).toMatch(/help \[command\]\s+显示命令帮助\s+display help for command/);
+  });
+});
+
 describe('help', () => {
   it('gives every option of every command its help in Chinese and English, like the command descriptions', () => {
     const program = buildProgram('0.0.0', () => {});
