@@ -4,7 +4,7 @@
  * @module @liujin/audit
  */
 export { createAuditExporter, auditVerdict, AuditOptions, AuditFormat, AUDIT_PATHS, UNITS_JSONL_PATH, DEFAULT_LARGE_AUDIT_UNITS, type AuditExportInput } from './exporter';
-export { auditCsv, auditJson, auditJunit, auditMarkdown } from './reports';
+export { auditCsv, auditHeadline, auditJson, auditJunit, auditMarkdown } from './reports';
 export { auditHtml } from './html';
 export { auditXlsx } from './xlsx';
 export { writeWorkbook, type SheetSpec, type SheetLayout, type DataValidation } from './workbook';

@@ -55,6 +55,16 @@ export function auditCsv(audit: AuditResult, lang: Lang): string {
 }
 
 /**
+ * The audit's headline as one line of text, the figures of summary.md's "Overall" line: met over
+ * all applicable units (what targets are judged on), the open counts, and the share of the work
+ * already due (what `--fail-under` reads).
+ */
+export function auditHeadline(audit: AuditResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  return `${zh ? '总体' : 'Overall'}: ${zh ? OF_ALL_LABEL.zh : OF_ALL_LABEL.en} ${metOfAll(audit.overall)} (${openCounts(audit.overall, lang)}); ${zh ? DUE_SHARE_LABEL.zh : DUE_SHARE_LABEL.en} ${dueShare(audit.overall)}`;
+}
+
+/**
  * The audit as a Markdown report in `lang`, overall coverage first.
  */
 export function auditMarkdown(audit: AuditResult, lang: Lang): string {

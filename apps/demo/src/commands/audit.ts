@@ -28,11 +28,14 @@ export interface AuditOutcome {
   targetsMissed: { requirementId: string; share: number | null; target: number }[];
   overallShare: number | null;
   reasons: string[];
+  /** summary.md's "Overall" line, printed after the files (not in `--json`, which has the figures). */
+  headline: string;
 }
 
 /** The verdict of an audit as identifiers (for --json) and as messages in the output language. */
-function outcome(audit: AuditResult, verdict: { exitCode: 0 | 1; reasons: LocalizedText[] }, written: WrittenArtefact[], out: Output): AuditOutcome {
+function outcome(audit: AuditResult, verdict: { exitCode: 0 | 1; reasons: LocalizedText[] }, written: WrittenArtefact[], out: Output, headline: string): AuditOutcome {
   return {
+    headline,
     written,
     exitCode: verdict.exitCode,
     targetsMissed: audit.byRequirement.filter((r) => r.targetStatus === 'behind').map((r) => ({ requirementId: r.requirementId, share: r.share, target: r.target! })),
@@ -51,7 +54,7 @@ export function verdictJson(result: AuditOutcome): { exitCode: 0 | 1; targetsMis
  * `audit` writes its own set, `plan` and `serve` write it beside their other formats.
  */
 export async function auditInto(sink: OutputSet, context: ExportContext | StreamedExportContext, options: { formats: AuditFormat[]; failUnder?: number; largeAuditUnits?: number; worklists?: boolean }, out: Output): Promise<AuditOutcome> {
-  const { auditVerdict } = await import('@liujin/audit');
+  const { auditHeadline, auditVerdict } = await import('@liujin/audit');
   let audit: AuditResult | undefined;
   const written = await exportInto(sink, { exporter: await builtinExporter('audit'), context: { ...context, onAudit: (result) => (audit = result) }, options: { formats: options.formats, ...(options.failUnder !== undefined ? { failUnder: options.failUnder } : {}), ...(options.largeAuditUnits !== undefined ? { largeAuditUnits: options.largeAuditUnits } : {}) }, flags: { formats: '--format', failUnder: '--fail-under', largeAuditUnits: '--large-audit' } }, out);
   if (audit === undefined) throw new Error('the audit exporter did not report its audit');
@@ -61,7 +64,7 @@ export async function auditInto(sink: OutputSet, context: ExportContext | Stream
     const { activities } = await context.activities();
     written.push(...(await writeWorklists({ audit, catalog: context.catalog, registry: context.registry, activities, sink, now: context.now }, out)));
   }
-  return outcome(audit, auditVerdict(audit, options.failUnder !== undefined ? { failUnder: options.failUnder } : {}), written, out);
+  return outcome(audit, auditVerdict(audit, options.failUnder !== undefined ? { failUnder: options.failUnder } : {}), written, out, auditHeadline(audit, out.lang));
 }
 
 export async function runAuditCommand(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
@@ -93,6 +96,7 @@ function report(result: AuditOutcome, global: GlobalOptions, out: Output): void 
   if (global.json) out.data({ ...verdictJson(result), files: result.written.map((w) => w.path) });
   else {
     for (const w of result.written) out.info(w.file);
+    out.info(result.headline);
     for (const reason of result.reasons) out.info(reason);
   }
 }
