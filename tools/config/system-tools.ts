@@ -110,9 +110,9 @@ export function systemTool(name: string): string {
  * Runs a validator found by {@link systemTool} and returns its standard output as text. pdftotext also
  * needs poppler-data to extract the Chinese text of filled fields (Adobe-GB1), so it checks that first.
  */
-export function runTool(name: string, args: readonly string[], options: { input?: string; maxBuffer?: number } = {}): string {
+export function runTool(name: string, args: readonly string[]): string {
   if (name === 'pdftotext') systemTool('poppler-data');
-  return execFileSync(systemTool(name), args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...options });
+  return execFileSync(systemTool(name), args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**

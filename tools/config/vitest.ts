@@ -5,7 +5,7 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /** The global setup that gives each test run its own temporary root (vitest-tmp.ts). */
-export const TEMP_ROOT_SETUP = new URL('./vitest-tmp.ts', import.meta.url).pathname;
+const TEMP_ROOT_SETUP = new URL('./vitest-tmp.ts', import.meta.url).pathname;
 
 export const SOURCE_CONDITION = '@liujin/source';
 

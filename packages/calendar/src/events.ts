@@ -96,6 +96,18 @@ function dateOf(task: Task): string {
 }
 
 /** Builds every feed of the requested kinds, for one or several years' plans. */
+/** Items by key, each list in input order (Map.groupBy needs Node 21). */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   const { plans, registry, catalog, lang, kinds } = input;
   const zh = lang === 'zh';
@@ -114,13 +126,7 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   const years = plans.map((plan) => ({ plan, keyDates: keyDateEvents(plan, lang, uid, deadlineAlarms) }));
 
   // Waivers by unit and requirement, once (a scan of every waiver per task grew with both).
-  const waiversOf = new Map<string, Waiver[]>();
-  for (const w of input.waivers ?? []) {
-    const key = `${w.unitId}\u0000${w.requirementId}`;
-    const list = waiversOf.get(key);
-    if (list) list.push(w);
-    else waiversOf.set(key, [w]);
-  }
+  const waiversOf = groupBy(input.waivers ?? [], (w) => `${w.unitId}\u0000${w.requirementId}`);
   const waived = (task: Task, date: string) => date !== '' && (waiversOf.get(`${task.unitId}\u0000${task.requirementId}`)?.some((w) => date <= w.expires) ?? false);
 
   if (kinds.has('district')) {
@@ -278,15 +284,7 @@ export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
     // Each year's entries by unit, in plan order, once: filtering every year's entries for each unit
     // made 5,000 feeds cost 5,000 passes over some 70,000 tasks a year (quadratic: 500 feeds took
     // 1.3 s, 5,000 took 37 s).
-    const unitYears = perYear.map(({ plan, keyDates, entries }) => {
-      const byUnit = new Map<string, Entry[]>();
-      for (const e of entries) {
-        const list = byUnit.get(e.unit.id);
-        if (list) list.push(e);
-        else byUnit.set(e.unit.id, [e]);
-      }
-      return { plan, keyDates, byUnit };
-    });
+    const unitYears = perYear.map(({ plan, keyDates, entries }) => ({ plan, keyDates, byUnit: groupBy(entries, (e) => e.unit.id) }));
     for (const unit of registry.units) {
       // Named by the id alone (fileNameForId): never by registry order, so a unit's feed never
       // takes another unit's file; calendars/index.json maps ids to files.

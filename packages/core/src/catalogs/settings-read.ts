@@ -99,7 +99,7 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[], source:
   const byId = new Map(known.map((r) => [r.id, r]));
   // With a tailoring (`options.untailored`: the catalog before it), the spreadsheet init wrote still
   // lists the requirements the tailoring removed: their rows are skipped when they change nothing.
-  const removed = options.untailored === undefined ? new Map<string, SettingRow>() : new Map(settingsRows(options.untailored).filter((r) => !byId.has(r.id)).map((r) => [r.id, r]));
+  const removed = new Set(options.untailored === undefined ? [] : settingsRows(options.untailored).map((r) => r.id).filter((id) => !byId.has(id)));
   const skipped: string[] = [];
   const seen = new Map<string, number>();
   const catalogId = (source as { id?: unknown }).id;
@@ -115,8 +115,7 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[], source:
       continue;
     }
     const row = byId.get(id);
-    const gone = row ? undefined : removed.get(id);
-    if (gone) {
+    if (!row && removed.has(id)) {
       const change = record.values.changeTo?.trim();
       const drop = record.values.drop?.trim();
       if ((change === undefined || change === '') && (drop === undefined || !YES.test(drop))) skipped.push(id);
