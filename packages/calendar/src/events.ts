@@ -95,7 +95,6 @@ function dateOf(task: Task): string {
   }
 }
 
-/** Builds every feed of the requested kinds, for one or several years' plans. */
 /** Items by key, each list in input order (Map.groupBy needs Node 21). */
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -108,6 +107,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
+/** Builds every feed of the requested kinds, for one or several years' plans. */
 export function buildFeeds(input: BuildFeedsInput): FeedSpec[] {
   const { plans, registry, catalog, lang, kinds } = input;
   const zh = lang === 'zh';
