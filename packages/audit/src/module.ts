@@ -28,6 +28,7 @@ export const liujinExporter: ExporterModule<AuditOptions> = {
       towns: registry.towns,
       units: registry.units,
       activities: context.activities,
+      ...(context.rereadActivities ? { rereadActivities: context.rereadActivities } : {}),
       waivers: context.waivers,
       // Filled while the activities are read; the audit reads it after them.
       setAside: context.setAside,

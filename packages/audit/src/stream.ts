@@ -2,7 +2,9 @@
  * Audits too large for memory (a city, a nation), as an ordinary exporter: units and activity
  * records are read as streams, records are held in memory up to a budget and the later ones spilled
  * to temporary files in chunks of units; chunk by chunk, each is evaluated with its held and its
- * spilled records (memory: the budget plus one chunk's spilled records), and the reports that grow
+ * spilled records (memory: the budget plus one chunk's spilled records). A log grouped by unit in
+ * registry order is judged as it is read once the budget is full, and nothing is spilled (a record
+ * that comes back to a judged unit makes the audit read the log again and spill). The reports that grow
  * with the district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
@@ -34,8 +36,15 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
   towns: Registry['towns'];
   /** The registry's units in order; called twice (ids first, then evaluation), same order each time. */
   units: () => AsyncIterable<Unit> | Iterable<Unit>;
-  /** Activity records in any order; read once. */
+  /** Activity records in any order; read once (an array: as often as needed). */
   activities: AsyncIterable<Activity> | Iterable<Activity>;
+  /**
+   * The same records read again from the start (a file read anew). With it, a log whose records
+   * come grouped by unit in registry order is judged as it is read, past the memory budget,
+   * without spilling: should a record come back to a unit already judged, the audit starts again
+   * from this read and spills as it must. Same reports either way.
+   */
+  rereadActivities?: () => AsyncIterable<Activity> | Iterable<Activity>;
   now: Date;
   /**
    * Called with the audit once every unit is evaluated, before the first artefact: its unit list
@@ -68,6 +77,19 @@ export interface StreamedAuditSettings {
   threadsFromUnits?: number;
   /** Told, once the registry is counted, how the units will be judged: threads (1: this one) and units per chunk. */
   onPlan?: (plan: { threads: number; chunkUnits: number }) => void;
+  /**
+   * Told how the records were read: chunks judged while the log was still being read, records
+   * spilled to temporary files, and (`readAgain`) that a record came back to a unit already judged,
+   * so the log is read again from the start.
+   */
+  onRead?: (read: { judgedWhileReading: number; spilledRecords: number } | { readAgain: true }) => void;
+}
+
+/** A record of a chunk judged before the log was read to its end: the audit starts again. */
+class OutOfOrder extends Error {
+  constructor() {
+    super('a record came after its unit was judged');
+  }
 }
 
 /** A spooled file's bytes, a megabyte at a time. */
@@ -99,8 +121,8 @@ function* fileLines(path: string): Generator<string> {
   if (rest !== '') yield rest;
 }
 
-async function* parsedLines(path: string): AsyncGenerator<unknown> {
-  for (const line of fileLines(path)) yield JSON.parse(line) as unknown;
+async function* parsedLines(lines: Iterable<string>): AsyncGenerator<unknown> {
+  for (const line of lines) yield JSON.parse(line) as unknown;
 }
 
 async function* streamedFile(path: string): AsyncGenerator<Uint8Array> {
@@ -122,16 +144,27 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
     async *export(input: StreamedAuditInput): AsyncIterable<Artefact> {
       const { lang, formats } = resolved;
       const want = new Set(formats);
-      const acc = new AuditAccumulator(input);
-      const spill = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'liujin-audit-'));
+      const dirs: string[] = [];
       const open: Sink[] = [];
       let pool: JudgePool | undefined;
-      const sink = (name: string) => {
-        const s = new Sink(join(spill, name));
-        open.push(s);
-        return s;
-      };
-      try {
+      let planned = false;
+      const reread = input.rereadActivities ?? (Array.isArray(input.activities) ? () => input.activities : undefined);
+
+      /**
+       * Every unit judged and counted, its reports spooled. `early`: while the records come grouped
+       * by unit in registry order and memory is full, the chunks the log has moved past are judged
+       * before it ends (nothing spilled); a record of a chunk already judged then throws
+       * {@link OutOfOrder}, and the audit starts again with `early` off.
+       */
+      const judgeAll = async (activities: AsyncIterable<Activity> | Iterable<Activity>, early: boolean) => {
+        const acc = new AuditAccumulator(input);
+        const spill = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'liujin-audit-'));
+        dirs.push(spill);
+        const sink = (name: string) => {
+          const s = new Sink(join(spill, name));
+          open.push(s);
+          return s;
+        };
         // Pass 1: the registry's ids and their positions.
         const position = new Map<string, number>();
         for await (const unit of input.units()) position.set(unit.id, position.size);
@@ -147,66 +180,10 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const portable = input.evaluator === undefined && (input.workdays === undefined || input.workdays.options !== undefined);
         const threads = portable && position.size >= threadsFromUnits ? threadCount : 1;
         const chunkSize = threads > 1 ? Math.min(chunkUnits, Math.max(500, Math.ceil(position.size / (threads * 8)))) : chunkUnits;
-        settings.onPlan?.({ threads, chunkUnits: chunkSize });
+        if (!planned) settings.onPlan?.({ threads, chunkUnits: chunkSize });
+        planned = true;
 
-        // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
-        // input order; unknown units listed now. Held for this thread as records by unit; for
-        // worker threads as JSON lines in the chunk's buffers, moved to the thread that judges it.
-        const unmatchedSpill = sink('unmatched.jsonl');
-        const sample: AuditResult['unmatched'] = [];
-        const miss = (entry: AuditResult['unmatched'][number]) => {
-          if (sample.length < UNMATCHED_SAMPLE) sample.push(entry);
-          unmatchedSpill.write(`${JSON.stringify(entry)}\n`);
-        };
-        const chunks: Sink[] = [];
-        // Records in memory until the budget is reached; every later record goes to the spill file
-        // of its unit's chunk. On this thread the held records stay held (a unit's held records all
-        // come before its spilled ones in input order, so a chunk's unit gets its held list and
-        // then its spilled one): spilling them too wrote and parsed every record of a large log
-        // once more. Worker threads take a chunk's records as lines, so theirs are spilled.
-        const held: Map<string, Activity[]> | undefined = threads === 1 ? new Map() : undefined;
-        let heldLines: Sink[] | undefined = threads > 1 ? [] : undefined;
-        let heldCount = 0;
-        const spillRecord = (a: Activity, at: number) => {
-          const k = Math.floor(at / chunkSize);
-          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
-        };
-        const unknownIds = uniqueIds();
-        for await (const a of input.activities) {
-          const at = position.get(a.unitId);
-          if (at === undefined) {
-            miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
-            acc.countUnmatched();
-            continue;
-          }
-          if (heldCount < memoryRecords) {
-            heldCount++;
-            if (held !== undefined) {
-              const list = held.get(a.unitId);
-              if (list) list.push(a);
-              else held.set(a.unitId, [a]);
-              continue;
-            }
-            if (heldLines !== undefined) {
-              (heldLines[Math.floor(at / chunkSize)] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
-              continue;
-            }
-          } else if (heldLines !== undefined) {
-            heldLines.forEach((lines, k) => {
-              for (const bytes of lines.take()) (chunks[k] ??= sink(`chunk-${k}.jsonl`)).bytes(bytes);
-            });
-            heldLines = undefined;
-          }
-          spillRecord(a, at);
-        }
-        for (const c of chunks) c?.close();
-        for (const row of input.setAside ?? []) {
-          miss(setAsideEntry(row));
-          acc.countUnmatched();
-        }
-
-        // Pass 3: chunk by chunk in registry order, judged here or on worker threads, counted here
-        // in registry order; the growing reports spooled.
+        // The reports that grow with the district, spooled as chunks are counted (in registry order).
         const units = want.has('json') ? sink('units.jsonl') : undefined;
         const csv = csvDetail ? sink('audit.csv') : undefined;
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
@@ -217,6 +194,18 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const wants = { lines: units !== undefined || bookDetail, csv: csv !== undefined, lang };
         csv?.write(auditCsvHeader(lang));
         const utf8 = new TextDecoder();
+
+        // Unmatched records in the order runAudit lists them: those of unknown units (as read),
+        // the rows set aside, then those of each unit (registry order). Chunks may be judged while
+        // the log is read, so the first and the last are spooled apart.
+        const unknown = { lines: sink('unmatched-unknown.jsonl'), sample: [] as AuditResult['unmatched'] };
+        const ofUnits = { lines: sink('unmatched-units.jsonl'), sample: [] as AuditResult['unmatched'] };
+        const miss = (entry: AuditResult['unmatched'][number]) => {
+          if (unknown.sample.length < UNMATCHED_SAMPLE) unknown.sample.push(entry);
+          unknown.lines.write(`${JSON.stringify(entry)}\n`);
+        };
+
+        const chunks: Sink[] = [];
         const chunkFile = (k: number) => join(spill, `chunk-${k}.jsonl`);
         const count = (chunk: readonly Unit[], k: number, outcome: ChunkOutcome) => {
           rmSync(chunkFile(k), { force: true });
@@ -224,54 +213,170 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           for (const bytes of outcome.lines) units?.bytes(bytes);
           for (const bytes of outcome.csv) csv?.bytes(bytes);
           if (bookDetail) for (const bytes of outcome.lines) for (const line of utf8.decode(bytes).split('\n')) if (line !== '') book.unit(JSON.parse(line) as AuditResult['units'][number]);
-          for (const entry of outcome.unmatchedFirst) if (sample.length < UNMATCHED_SAMPLE) sample.push(entry);
-          for (const bytes of outcome.unmatchedLines) unmatchedSpill.bytes(bytes);
+          for (const entry of outcome.unmatchedFirst) if (ofUnits.sample.length < UNMATCHED_SAMPLE) ofUnits.sample.push(entry);
+          for (const bytes of outcome.unmatchedLines) ofUnits.lines.bytes(bytes);
         };
         if (threads > 1) {
           const { catalog, year, asOf, region, waivers, engine, district, districts, towns, workdays } = input;
           const setup: JudgeSetup = { input: { catalog, year, ...(asOf !== undefined ? { asOf } : {}), ...(region !== undefined ? { region } : {}), ...(waivers ? { waivers } : {}), ...(engine ? { engine } : {}), district, ...(districts ? { districts } : {}), towns }, ...(workdays?.options ? { workdays: workdays.options } : {}), wants };
           pool = new JudgePool(threads, setup);
         }
+
+        // Records in memory until the budget is reached; every later record goes to the spill file
+        // of its unit's chunk. On this thread the held records stay held (a unit's held records all
+        // come before its spilled ones in input order, so a chunk's unit gets its held list and
+        // then its spilled one): spilling them too wrote and parsed every record of a large log
+        // once more. Worker threads take a chunk's records as lines, so theirs are spilled.
+        const held: Map<string, Activity[]> | undefined = threads === 1 ? new Map() : undefined;
+        let heldLines: (Sink | undefined)[] | undefined = threads > 1 ? [] : undefined;
+        let heldCount = 0;
+        const heldIn: number[] = [];
+        let spilled = 0;
+        const spillRecord = (a: Activity, at: number) => {
+          const k = Math.floor(at / chunkSize);
+          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+          spilled++;
+        };
+
+        // Chunk by chunk in registry order (the units read a second time), judged here or on
+        // worker threads, counted here in registry order.
+        const cursor = (async function* () {
+          yield* input.units();
+        })();
         const sent: { k: number; chunk: Unit[] }[] = [];
         const takeOldest = async () => {
           const { k, chunk } = sent.shift()!;
           count(chunk, k, await pool!.take(k));
         };
-        let chunk: Unit[] = [];
         let k = 0;
-        const judge = async () => {
+        let judgedEarly = 0;
+        /** Judges the next chunk; false when every unit is judged. */
+        const judge = async (): Promise<boolean> => {
+          const chunk: Unit[] = [];
+          while (chunk.length < chunkSize) {
+            const next = await cursor.next();
+            if (next.done) break;
+            chunk.push(next.value);
+          }
+          if (chunk.length === 0) return false;
+          chunks[k]?.close();
+          heldCount -= heldIn[k] ?? 0;
           if (pool) {
             const lines = heldLines?.[k]?.take();
             pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : existsSync(chunkFile(k)) ? { file: chunkFile(k) } : { bytes: [] }) });
+            if (heldLines) heldLines[k] = undefined;
             sent.push({ k, chunk });
             // Enough sent that no thread waits; not so many that their records pile up here.
             if (sent.length > threads * 2) await takeOldest();
           } else {
             const kept = held!;
-            const spilled = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
+            const spilledRecords = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
             const recordsOf = (id: string) => {
               const first = kept.get(id);
-              const later = spilled?.get(id);
+              const later = spilledRecords?.get(id);
               return first && later ? first.concat(later) : (first ?? later);
             };
             count(chunk, k, await judgeChunk(acc, chunk, recordsOf, wants, titles));
             for (const unit of chunk) kept.delete(unit.id);
           }
-          chunk = [];
           k++;
+          return true;
         };
-        for await (const unit of input.units()) {
-          chunk.push(unit);
-          if (chunk.length === chunkSize) await judge();
+
+        try {
+          // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
+          // input order; unknown units listed now. Held for this thread as records by unit; for
+          // worker threads as JSON lines in the chunk's buffers, moved to the thread that judges it.
+          const unknownIds = uniqueIds();
+          // The highest chunk read so far, while every record's chunk is at least the one before.
+          let grouped = early;
+          let last = 0;
+          for await (const a of activities) {
+            const at = position.get(a.unitId);
+            if (at === undefined) {
+              miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
+              acc.countUnmatched();
+              continue;
+            }
+            const c = Math.floor(at / chunkSize);
+            // Its chunk was judged before the log came back to it: judged too early.
+            if (c < k) throw new OutOfOrder();
+            if (c < last) grouped = false;
+            else last = c;
+            // Memory full, records grouped: the chunks the log has moved past are complete.
+            if (grouped && heldCount >= memoryRecords)
+              while (k < c) {
+                await judge();
+                judgedEarly++;
+              }
+            if (heldCount < memoryRecords) {
+              heldCount++;
+              heldIn[c] = (heldIn[c] ?? 0) + 1;
+              if (held !== undefined) {
+                const list = held.get(a.unitId);
+                if (list) list.push(a);
+                else held.set(a.unitId, [a]);
+                continue;
+              }
+              if (heldLines !== undefined) {
+                (heldLines[c] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
+                continue;
+              }
+            } else if (heldLines !== undefined) {
+              heldLines.forEach((lines, j) => {
+                if (lines) for (const bytes of lines.take()) (chunks[j] ??= sink(`chunk-${j}.jsonl`)).bytes(bytes);
+              });
+              heldLines = undefined;
+            }
+            spillRecord(a, at);
+          }
+          for (const c of chunks) c?.close();
+          for (const row of input.setAside ?? []) {
+            miss(setAsideEntry(row));
+            acc.countUnmatched();
+          }
+
+          // Pass 3: the chunks not judged yet.
+          while (await judge());
+          while (sent.length > 0) await takeOldest();
+        } finally {
+          await cursor.return(undefined);
         }
-        if (chunk.length > 0) await judge();
-        while (sent.length > 0) await takeOldest();
         await pool?.close();
         pool = undefined;
+        settings.onRead?.({ judgedWhileReading: judgedEarly, spilledRecords: spilled });
+        const sample = [...unknown.sample, ...ofUnits.sample].slice(0, UNMATCHED_SAMPLE);
         const audit = acc.result([], sample);
         if (book) await book.finish(large ? { ...audit, unitDetail } : audit, acc.gapNames);
         for (const s of open) s.close();
         open.length = 0;
+        const unmatchedLines = function* () {
+          yield* fileLines(join(spill, 'unmatched-unknown.jsonl'));
+          yield* fileLines(join(spill, 'unmatched-units.jsonl'));
+        };
+        return { acc, audit, spill, large, csvDetail, unitDetail, unmatchedLines };
+      };
+
+      /** What one attempt left behind, before the next. */
+      const discard = async () => {
+        await pool?.close();
+        pool = undefined;
+        for (const s of open) s.abandon();
+        open.length = 0;
+        for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+      };
+
+      try {
+        let judged;
+        try {
+          judged = await judgeAll(input.activities, reread !== undefined);
+        } catch (error) {
+          if (!(error instanceof OutOfOrder)) throw error;
+          await discard();
+          settings.onRead?.({ readAgain: true });
+          judged = await judgeAll(reread!(), false);
+        }
+        const { acc, audit, spill, large, csvDetail, unitDetail, unmatchedLines } = judged;
         input.onAudit?.(audit);
 
         // The summaries read only the totals, the gaps and the names of the units they list
@@ -283,9 +388,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             case 'json':
               if (large) {
                 // The spooled lines are the entries' JSON already: copied, never parsed again.
-                yield { ...artefact, content: compactAuditChunks(audit, unitDetail, fileLines(join(spill, 'unmatched.jsonl'))) };
+                yield { ...artefact, content: compactAuditChunks(audit, unitDetail, unmatchedLines()) };
                 yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: streamedFile(join(spill, 'units.jsonl')) };
-              } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(join(spill, 'units.jsonl')), unmatched: parsedLines(join(spill, 'unmatched.jsonl')) }) };
+              } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(fileLines(join(spill, 'units.jsonl'))), unmatched: parsedLines(unmatchedLines()) }) };
               break;
             case 'csv':
               if (csvDetail) yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
@@ -306,9 +411,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           }
         }
       } finally {
-        await pool?.close();
-        for (const s of open) s.abandon();
-        rmSync(spill, { recursive: true, force: true });
+        await discard();
       }
     },
   };

@@ -139,18 +139,19 @@ testExporterConformance('audit-streamed', {
 
 describe('the streamed audit exporter (audits larger than memory)', () => {
   const formats = ['json', 'csv', 'xlsx', 'html', 'md', 'junit'] as const;
-  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number, threads = 1) {
+  async function both(reg: Registry, acts: Activity[], chunkUnits: number, extra: { previous?: unknown; setAside?: { unitId: string; kind: string; date: string; file?: string; row?: number }[] } = {}, options: { largeAuditUnits?: number } = {}, memoryRecords?: number, threads = 1, reread = false) {
     const input = { catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', ...extra };
     const audit = await runAudit({ ...input, registry: reg, activities: acts });
     const memory = await collectArtefacts(createAuditExporter({ formats: [...formats], ...options }).export({ audit, now: NOW }));
     let summary: AuditResult | undefined;
     let plan: { threads: number; chunkUnits: number } | undefined;
+    const reads: unknown[] = [];
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, threads, threadsFromUnits: 0, onPlan: (p) => (plan = p), ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, threads, threadsFromUnits: 0, onPlan: (p) => (plan = p), onRead: (r) => reads.push(r), ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), ...(reread ? { rereadActivities: () => stream(acts) } : {}), now: NOW, onAudit: (a) => (summary = a) }),
     );
     // Judged as asked: on worker threads when asked for them.
     expect(plan).toEqual({ threads, chunkUnits: threads > 1 ? Math.min(chunkUnits, 500) : chunkUnits });
-    return { audit, memory, streamed, summary: summary! };
+    return { audit, memory, streamed, summary: summary!, reads };
   }
   const same = (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
@@ -212,10 +213,46 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     }
   }, 60_000);
 
+  /** The records grouped by unit in registry order (unknown units where they fall), as many logs are written. */
+  const grouped = (reg: Registry, acts: readonly Activity[]) => {
+    const at = new Map(reg.units.map((u, i) => [u.id, i]));
+    return acts.map((a, i) => ({ a, i, u: at.get(a.unitId) ?? -1 })).sort((x, y) => (x.u < 0 || y.u < 0 ? x.i - y.i : x.u - y.u || x.i - y.i)).map((x) => x.a);
+  };
+  /** Grouped, but the first record of the registry's first unit comes last. */
+  const oneLate = (reg: Registry, acts: readonly Activity[]) => {
+    const list = grouped(reg, acts);
+    const first = list.findIndex((a) => a.unitId === reg.units[0]!.id);
+    return first < 0 ? list : [...list.slice(0, first), ...list.slice(first + 1), list[first]!];
+  };
+
+  it('judges a log grouped by unit while reading it, past the memory budget, without spilling; reads it again when a record comes back', async () => {
+    const setAside = [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }];
+    const previous = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 });
+    for (const [threads, chunkUnits, memoryRecords] of [[1, 1, 1], [1, 1, 3], [1, 2, 3], [1, 50_000, 3], [2, 2, 3]] as const) {
+        const label = `${threads} thread(s), chunks of ${chunkUnits}, ${memoryRecords} records in memory`;
+        const inOrder = await both(registry, grouped(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
+        for (const [i, artefact] of inOrder.memory.entries()) expect(same(inOrder.streamed[i]!.content, artefact.content), `${artefact.path}, grouped, ${label}`).toBe(true);
+        expect(inOrder.reads, label).toHaveLength(1);
+        const read = inOrder.reads[0] as { judgedWhileReading: number; spilledRecords: number };
+        // Chunks judged as the log moved past them; with one-unit chunks nothing is spilled
+        // unless a unit alone has more records than the budget.
+        if (chunkUnits < 50_000) expect(read.judgedWhileReading, label).toBeGreaterThan(0);
+        else expect(read.judgedWhileReading, label).toBe(0);
+        const late = await both(registry, oneLate(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
+        for (const [i, artefact] of late.memory.entries()) expect(same(late.streamed[i]!.content, artefact.content), `${artefact.path}, one record late, ${label}`).toBe(true);
+        if (chunkUnits < 50_000) expect(late.reads[0], label).toEqual({ readAgain: true });
+    }
+    // Without a way to read the log again, it is spilled as before.
+    const once = await both(registry, grouped(registry, activities), 1, {}, {}, 1);
+    expect(once.reads).toEqual([{ judgedWhileReading: 0, spilledRecords: activities.filter((a) => registry.units.some((u) => u.id === a.unitId)).length - 1 }]);
+  }, 60_000);
+
   it('on random districts too (property)', async () => {
+    const orders = { asGiven: (_: Registry, acts: Activity[]) => acts, grouped, oneLate };
     await fc.assert(
-      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }), fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 2))), async ([reg, acts, chunkUnits, largeAuditUnits, memoryRecords, threads]) => {
-        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords, threads);
+      fc.asyncProperty(arbitraryRegistry({ maxUnits: 10 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 40 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 45 }), fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 2), fc.constantFrom<keyof typeof orders>('asGiven', 'grouped', 'oneLate'), fc.boolean())), async ([reg, given, chunkUnits, largeAuditUnits, memoryRecords, threads, order, reread]) => {
+        const acts = orders[order](reg, given);
+        const { memory, streamed, summary } = await both(reg, acts, chunkUnits, {}, { largeAuditUnits }, memoryRecords, threads, reread);
         expect(summary.activities).toEqual((JSON.parse(Buffer.from(memory.find((a) => a.path.endsWith('.json'))!.content).toString('utf8')) as AuditResult).activities);
         expect(streamed.map((a) => a.path)).toEqual(memory.map((a) => a.path));
         for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);

@@ -78,6 +78,12 @@ export interface StreamedExportContext extends Omit<ExportContext, 'registry' | 
   registry: StreamedRegistry;
   /** Activity records in any order; read once. */
   activities: AsyncIterable<Activity> | Iterable<Activity>;
+  /**
+   * The same records read again from the start (the CLI gives it for a file; `setAside` is filled
+   * anew): an exporter may read the log twice instead of spilling it, as the audit does when its
+   * records come grouped by unit.
+   */
+  rereadActivities?: () => AsyncIterable<Activity> | Iterable<Activity>;
   /** Rows set aside while the activities are read (an unknown kind): complete once they are read to the end. */
   setAside: readonly SetAsideRow[];
   /** A folder for the exporter's temporary files (removed with the run, even after a kill); default: the system's. */

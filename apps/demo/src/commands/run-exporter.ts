@@ -125,8 +125,17 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
   const dates = await dateContextFor(options, registry);
   const setAside: SetAsideRow[] = [];
   let activities: AsyncIterable<Activity> | Iterable<Activity>;
+  let rereadActivities: (() => AsyncIterable<Activity>) | undefined;
   const threads = parseCount('--threads', options['threads']);
-  if (activitiesFile !== undefined && isJsonLines(activitiesFile)) activities = streamActivities(activitiesFile, setAside, threads !== undefined ? { threads } : {});
+  if (activitiesFile !== undefined && isJsonLines(activitiesFile)) {
+    const read = () => streamActivities(activitiesFile, setAside, threads !== undefined ? { threads } : {});
+    activities = read();
+    // Read again from the start: the rows set aside are found again.
+    rereadActivities = () => {
+      setAside.length = 0;
+      return read();
+    };
+  }
   // Without --activities, the sample log goes only with the sample district.
   else if (registryFile !== undefined && activitiesFile === undefined) activities = [];
   else {
@@ -145,6 +154,7 @@ async function streamedExportContext(options: Record<string, unknown>, out: Outp
     now,
     lang: out.lang,
     activities,
+    ...(rereadActivities ? { rereadActivities } : {}),
     setAside,
     waivers,
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
