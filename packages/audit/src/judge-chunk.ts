@@ -42,6 +42,39 @@ export interface ChunkOutcome {
   unmatchedFirst: Unmatched[];
 }
 
+type AuditUnit = AuditResult['units'][number];
+
+/** Each reason's JSON, by object: units judged alike share their reason objects (the evaluator's reason cache). */
+const reasonTexts = new WeakMap<object, string>();
+const reasonJson = (reason: AuditUnit['results'][number]['reason']): string => {
+  let text = reasonTexts.get(reason);
+  if (text === undefined) reasonTexts.set(reason, (text = JSON.stringify(reason)));
+  return text;
+};
+
+/**
+ * A unit's result as JSON, the bytes `JSON.stringify` gives for the objects `judgeUnit` builds
+ * (the same keys in the same order; a test holds the two equal on random audits), but each shared
+ * reason object encoded once: a city's unit detail repeats the same few thousand reasons millions
+ * of times, and re-encoding them was most of the cost of writing units.jsonl.
+ */
+export function unitJson(unit: AuditUnit): string {
+  const str = JSON.stringify;
+  let text = `{"unitId":${str(unit.unitId)},"name":${str(unit.name)},"kind":${str(unit.kind)}`;
+  if (unit.town !== undefined) text += `,"town":${str(unit.town)}`;
+  text += ',"results":[';
+  const { results } = unit;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    text += `${i === 0 ? '' : ','}{"requirementId":${str(r.requirementId)}`;
+    if (r.dueDate !== undefined) text += `,"dueDate":${str(r.dueDate)}`;
+    text += `,"status":${str(r.status)},"reasonCode":${str(r.reasonCode)},"reason":${reasonJson(r.reason)},"evidence":${str(r.evidence)}`;
+    if (r.waiver !== undefined) text += `,"waiver":${str(r.waiver)}`;
+    text += '}';
+  }
+  return `${text}]}`;
+}
+
 /** How many unmatched entries a chunk gives back as objects: the sample an audit lists. */
 export const UNMATCHED_SAMPLE = 200;
 
@@ -84,7 +117,7 @@ export async function judgeChunk(acc: AuditAccumulator, units: readonly Unit[], 
     sectors[2 * u + 1] = tally.sectorsActive;
     records[2 * u] = tally.records;
     records[2 * u + 1] = tally.unmatched;
-    if (wants.lines) lines.write(`${JSON.stringify(result)}\n`);
+    if (wants.lines) lines.write(`${unitJson(result)}\n`);
     if (wants.csv) csv.write(auditCsvUnit(result, titles, wants.lang));
   }
   return { offsets, requirements: requirements.slice(0, at), statuses: statuses.slice(0, at), sectors, records, lines: lines.take(), csv: csv.take(), unmatchedLines: unmatchedLines.take(), unmatchedFirst };

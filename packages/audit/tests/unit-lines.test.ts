@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditResult } from '@liujin/core';
+import { QINGPU_2024_CATALOG, runAudit, type AuditResult } from '@liujin/core';
+import { arbitraryActivities, arbitraryRegistry } from '@liujin/core/testing';
 import { unitLines } from '../src/exporter';
+import { unitJson } from '../src/judge-chunk';
 
 async function bytesOf(units: unknown[]): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -46,5 +48,25 @@ describe('unitLines', () => {
     const around = [{ unitId: 'a', name: 'x'.repeat(900_000) }, { unitId: 'b', name: '朱'.repeat(1_500_000) }, { unitId: 'c', name: 'y'.repeat(300_000) }];
     expect((await bytesOf(around)).equals(expected(around))).toBe(true);
     expect((await bytesOf([])).byteLength).toBe(0);
+  });
+});
+
+describe('unitJson (the streamed audit\'s unit lines)', () => {
+  it('gives the bytes JSON.stringify gives for every unit runAudit judges, waived, without a town, with shared reasons (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryRegistry({ maxUnits: 8 }).chain((reg) => fc.tuple(fc.constant(reg), arbitraryActivities(reg, 2026, { maxRows: 30 }), fc.subarray(reg.units), fc.string({ unit: fc.constantFrom('a', '朱', '"', '\\', '\n', '\u2028'), minLength: 1, maxLength: 20 }))),
+        async ([reg, activities, waived, justification]) => {
+          // Some units lose their town (units of a city office's registry may have none).
+          const registry = { ...reg, units: reg.units.map((u, i) => (i % 3 === 2 ? { ...u, town: undefined } : u)) };
+          const waivers = waived.flatMap((u) => QINGPU_2024_CATALOG.requirements.filter((_, i) => i % 5 === 0).map((r) => ({ unitId: u.id, requirementId: r.id, justification: justification.trim() || 'x', expires: '2026-12-31', ...(u.name.length % 2 === 0 ? { grantedBy: '区国动办' } : {}) })));
+          const audit = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, waivers, year: 2026, asOf: '2026-10-01' });
+          for (const unit of audit.units) expect(unitJson(unit)).toBe(JSON.stringify(unit));
+          // Twice: the second time the reasons come from the cache of encoded reasons.
+          for (const unit of audit.units) expect(unitJson(unit)).toBe(JSON.stringify(unit));
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
