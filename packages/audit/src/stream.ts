@@ -3,8 +3,9 @@
  * records are read as streams, records are held in memory up to a budget and the later ones spilled
  * to temporary files in chunks of units; chunk by chunk, each is evaluated with its held and its
  * spilled records (memory: the budget plus one chunk's spilled records). A log grouped by unit in
- * registry order is judged as it is read once the budget is full, and nothing is spilled (a record
- * that comes back to a judged unit makes the audit read the log again and spill). The reports that grow
+ * registry order is judged chunk by chunk as the log leaves each chunk, and nothing is spilled; the
+ * judged chunks are counted once the log ends, and one a record comes back to is judged again, its
+ * records read anew from the log. The reports that grow
  * with the district (JSON, CSV, XLSX) are spooled as units come; the artefacts then stream their content
  * from the spool. The result and the bytes are the same as runAudit + createAuditExporter give
  * for the same input (a test and a property hold them to it); only the memory differs.
@@ -34,15 +35,15 @@ export interface StreamedAuditInput extends Omit<AuditInput, 'registry' | 'activ
   /** Every district of a city office's registry (two or more): coverage per district too. */
   districts?: Registry['districts'];
   towns: Registry['towns'];
-  /** The registry's units in order; called twice (ids first, then evaluation), same order each time. */
+  /** The registry's units in order; called again for each pass (ids first, then evaluation), same order each time. */
   units: () => AsyncIterable<Unit> | Iterable<Unit>;
   /** Activity records in any order; read once (an array: as often as needed). */
   activities: AsyncIterable<Activity> | Iterable<Activity>;
   /**
    * The same records read again from the start (a file read anew). With it, a log whose records
-   * come grouped by unit in registry order is judged as it is read, past the memory budget,
-   * without spilling: should a record come back to a unit already judged, the audit starts again
-   * from this read and spills as it must. Same reports either way.
+   * come grouped by unit in registry order is judged as it is read, chunk by chunk, without
+   * spilling; a chunk a record comes back to once it is judged is judged again at the end, its
+   * records taken from this read. Same reports either way.
    */
   rereadActivities?: () => AsyncIterable<Activity> | Iterable<Activity>;
   now: Date;
@@ -78,18 +79,44 @@ export interface StreamedAuditSettings {
   /** Told, once the registry is counted, how the units will be judged: threads (1: this one) and units per chunk. */
   onPlan?: (plan: { threads: number; chunkUnits: number }) => void;
   /**
-   * Told how the records were read: chunks judged while the log was still being read, records
-   * spilled to temporary files, and (`readAgain`) that a record came back to a unit already judged,
-   * so the log is read again from the start.
+   * Told how the records were read: chunks judged while the log was still being read, those judged
+   * again because a record came back to them once they were judged (their records read again from
+   * the start of the log), and records spilled to temporary files.
    */
-  onRead?: (read: { judgedWhileReading: number; spilledRecords: number } | { readAgain: true }) => void;
+  onRead?: (read: { judgedWhileReading: number; judgedAgain: number; spilledRecords: number }) => void;
 }
 
-/** A record of a chunk judged before the log was read to its end: the audit starts again. */
-class OutOfOrder extends Error {
-  constructor() {
-    super('a record came after its unit was judged');
-  }
+/**
+ * The registry's units chunk by chunk, read once more from the start: `(k)` gives chunk k's units
+ * (empty past the end), k never less than the chunk asked for before.
+ */
+function chunkCursor(units: () => AsyncIterable<Unit> | Iterable<Unit>, size: number) {
+  const it = (async function* () {
+    yield* units();
+  })();
+  let at = 0;
+  let done = false;
+  let asked = -1;
+  const get = async (k: number): Promise<Unit[]> => {
+    if (k < asked) throw new Error(`chunk ${k} asked for after chunk ${asked}`);
+    asked = k;
+    const from = k * size;
+    const chunk: Unit[] = [];
+    while (!done && at < from + size) {
+      const next = await it.next();
+      if (next.done) done = true;
+      else {
+        if (at >= from) chunk.push(next.value);
+        at++;
+      }
+    }
+    return chunk;
+  };
+  return Object.assign(get, {
+    close: async () => {
+      await it.return(undefined);
+    },
+  });
 }
 
 /** A spooled file's bytes, a megabyte at a time. */
@@ -144,27 +171,17 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
     async *export(input: StreamedAuditInput): AsyncIterable<Artefact> {
       const { lang, formats } = resolved;
       const want = new Set(formats);
-      const dirs: string[] = [];
       const open: Sink[] = [];
       let pool: JudgePool | undefined;
-      let planned = false;
       const reread = input.rereadActivities ?? (Array.isArray(input.activities) ? () => input.activities : undefined);
-
-      /**
-       * Every unit judged and counted, its reports spooled. `early`: while the records come grouped
-       * by unit in registry order and memory is full, the chunks the log has moved past are judged
-       * before it ends (nothing spilled); a record of a chunk already judged then throws
-       * {@link OutOfOrder}, and the audit starts again with `early` off.
-       */
-      const judgeAll = async (activities: AsyncIterable<Activity> | Iterable<Activity>, early: boolean) => {
+      const spill = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'liujin-audit-'));
+      const sink = (name: string) => {
+        const s = new Sink(join(spill, name));
+        open.push(s);
+        return s;
+      };
+      try {
         const acc = new AuditAccumulator(input);
-        const spill = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'liujin-audit-'));
-        dirs.push(spill);
-        const sink = (name: string) => {
-          const s = new Sink(join(spill, name));
-          open.push(s);
-          return s;
-        };
         // Pass 1: the registry's ids and their positions.
         const position = new Map<string, number>();
         for await (const unit of input.units()) position.set(unit.id, position.size);
@@ -180,8 +197,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const portable = input.evaluator === undefined && (input.workdays === undefined || input.workdays.options !== undefined);
         const threads = portable && position.size >= threadsFromUnits ? threadCount : 1;
         const chunkSize = threads > 1 ? Math.min(chunkUnits, Math.max(500, Math.ceil(position.size / (threads * 8)))) : chunkUnits;
-        if (!planned) settings.onPlan?.({ threads, chunkUnits: chunkSize });
-        planned = true;
+        settings.onPlan?.({ threads, chunkUnits: chunkSize });
 
         // The reports that grow with the district, spooled as chunks are counted (in registry order).
         const units = want.has('json') ? sink('units.jsonl') : undefined;
@@ -196,19 +212,15 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         const utf8 = new TextDecoder();
 
         // Unmatched records in the order runAudit lists them: those of unknown units (as read),
-        // the rows set aside, then those of each unit (registry order). Chunks may be judged while
-        // the log is read, so the first and the last are spooled apart.
+        // the rows set aside, then those of each unit (registry order). Chunks are judged while the
+        // log is read, so the first are spooled apart.
         const unknown = { lines: sink('unmatched-unknown.jsonl'), sample: [] as AuditResult['unmatched'] };
         const ofUnits = { lines: sink('unmatched-units.jsonl'), sample: [] as AuditResult['unmatched'] };
         const miss = (entry: AuditResult['unmatched'][number]) => {
           if (unknown.sample.length < UNMATCHED_SAMPLE) unknown.sample.push(entry);
           unknown.lines.write(`${JSON.stringify(entry)}\n`);
         };
-
-        const chunks: Sink[] = [];
-        const chunkFile = (k: number) => join(spill, `chunk-${k}.jsonl`);
-        const count = (chunk: readonly Unit[], k: number, outcome: ChunkOutcome) => {
-          rmSync(chunkFile(k), { force: true });
+        const count = (chunk: readonly Unit[], outcome: ChunkOutcome) => {
           for (let u = 0; u < chunk.length; u++) acc.countUnit(chunk[u]!, tallyOf(outcome, u));
           for (const bytes of outcome.lines) units?.bytes(bytes);
           for (const bytes of outcome.csv) csv?.bytes(bytes);
@@ -231,67 +243,107 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         let heldLines: (Sink | undefined)[] | undefined = threads > 1 ? [] : undefined;
         let heldCount = 0;
         const heldIn: number[] = [];
+        const chunks: (Sink | undefined)[] = [];
+        const chunkFile = (k: number) => join(spill, `chunk-${k}.jsonl`);
         let spilled = 0;
-        const spillRecord = (a: Activity, at: number) => {
-          const k = Math.floor(at / chunkSize);
-          (chunks[k] ??= sink(`chunk-${k}.jsonl`)).write(`${JSON.stringify(a)}\n`);
+        const keep = (a: Activity, c: number) => {
+          if (heldCount < memoryRecords) {
+            heldCount++;
+            heldIn[c] = (heldIn[c] ?? 0) + 1;
+            if (held !== undefined) {
+              const list = held.get(a.unitId);
+              if (list) list.push(a);
+              else held.set(a.unitId, [a]);
+              return;
+            }
+            if (heldLines !== undefined) {
+              (heldLines[c] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
+              return;
+            }
+          } else if (heldLines !== undefined) {
+            heldLines.forEach((lines, j) => {
+              if (lines) for (const bytes of lines.take()) (chunks[j] ??= sink(`chunk-${j}.jsonl`)).bytes(bytes);
+            });
+            heldLines = undefined;
+          }
+          (chunks[c] ??= sink(`chunk-${c}.jsonl`)).write(`${JSON.stringify(a)}\n`);
           spilled++;
         };
-
-        // Chunk by chunk in registry order (the units read a second time), judged here or on
-        // worker threads, counted here in registry order.
-        const cursor = (async function* () {
-          yield* input.units();
-        })();
-        const sent: { k: number; chunk: Unit[] }[] = [];
-        const takeOldest = async () => {
-          const { k, chunk } = sent.shift()!;
-          count(chunk, k, await pool!.take(k));
-        };
-        let k = 0;
-        let judgedEarly = 0;
-        /** Judges the next chunk; false when every unit is judged. */
-        const judge = async (): Promise<boolean> => {
-          const chunk: Unit[] = [];
-          while (chunk.length < chunkSize) {
-            const next = await cursor.next();
-            if (next.done) break;
-            chunk.push(next.value);
-          }
-          if (chunk.length === 0) return false;
-          chunks[k]?.close();
+        /** Chunk k's records, held and spilled, let go. */
+        const release = (k: number, chunk: readonly Unit[]) => {
           heldCount -= heldIn[k] ?? 0;
+          heldIn[k] = 0;
+          if (held) for (const unit of chunk) held.delete(unit.id);
+          if (heldLines) heldLines[k] = undefined;
+          chunks[k]?.abandon();
+          chunks[k] = undefined;
+          rmSync(chunkFile(k), { force: true });
+        };
+
+        /**
+         * Chunk k judged with its records, here or on a worker thread; the records let go. A worker's
+         * outcome is awaited by whoever takes it from `pending`.
+         */
+        const pending = new Map<number, Promise<ChunkOutcome>>();
+        const judge = async (k: number, chunk: Unit[]): Promise<void> => {
+          chunks[k]?.close();
           if (pool) {
             const lines = heldLines?.[k]?.take();
-            pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : existsSync(chunkFile(k)) ? { file: chunkFile(k) } : { bytes: [] }) });
+            pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : chunks[k] !== undefined ? { file: chunkFile(k) } : { bytes: [] }) });
+            const outcome = pool.take(k);
+            pending.set(k, outcome);
+            // The spill file is read by the thread: removed once it is done.
+            void outcome.then(
+              () => release(k, chunk),
+              () => undefined,
+            );
             if (heldLines) heldLines[k] = undefined;
-            sent.push({ k, chunk });
-            // Enough sent that no thread waits; not so many that their records pile up here.
-            if (sent.length > threads * 2) await takeOldest();
-          } else {
-            const kept = held!;
-            const spilledRecords = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
-            const recordsOf = (id: string) => {
-              const first = kept.get(id);
-              const later = spilledRecords?.get(id);
-              return first && later ? first.concat(later) : (first ?? later);
-            };
-            count(chunk, k, await judgeChunk(acc, chunk, recordsOf, wants, titles));
-            for (const unit of chunk) kept.delete(unit.id);
+            return;
           }
-          k++;
-          return true;
+          const kept = held!;
+          const spilledRecords = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
+          const recordsOf = (id: string) => {
+            const first = kept.get(id);
+            const later = spilledRecords?.get(id);
+            return first && later ? first.concat(later) : (first ?? later);
+          };
+          pending.set(k, Promise.resolve(await judgeChunk(acc, chunk, recordsOf, wants, titles)));
+          release(k, chunk);
         };
 
+        // Chunks judged while the log is read: their outcomes kept (the unit detail in files) and
+        // counted once it is read to its end, in registry order, unless a record came back to them.
+        const early = new Map<number, { outcome: ChunkOutcome; files: { lines: string; csv: string; unmatched: string } }>();
+        const store = async (k: number) => {
+          const outcome = await pending.get(k)!;
+          pending.delete(k);
+          const files = { lines: join(spill, `lines-${k}`), csv: join(spill, `csv-${k}`), unmatched: join(spill, `unmatched-${k}`) };
+          for (const [name, parts] of [[files.lines, outcome.lines], [files.csv, outcome.csv], [files.unmatched, outcome.unmatchedLines]] as const) {
+            const s = new Sink(name);
+            for (const bytes of parts) s.bytes(bytes);
+            s.close();
+          }
+          early.set(k, { outcome: { ...outcome, lines: [], csv: [], unmatchedLines: [] }, files });
+        };
+        const storeOldest = () => store(pending.keys().next().value!);
+        /** A chunk's units, for judging while the log is read: chunks in increasing order. */
+        const ahead = chunkCursor(input.units, chunkSize);
+        const dirty = new Set<number>();
+        let judgedEarly = 0;
+
+        // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
+        // input order; unknown units listed now. Held for this thread as records by unit; for
+        // worker threads as JSON lines in the chunk's buffers, moved to the thread that judges it.
+        // While every record's chunk is the same as or after the one before (a log written unit by
+        // unit in registry order), each chunk the log leaves is judged at once and its records let
+        // go: nothing spilled. A record that comes back to a judged chunk marks it to be judged
+        // again at the end, its records read again (`reread`); without a way to read the log
+        // again, nothing is judged before the log ends.
         try {
-          // Pass 2: each record held in memory or, past the budget, spilled to its chunk's file, in
-          // input order; unknown units listed now. Held for this thread as records by unit; for
-          // worker threads as JSON lines in the chunk's buffers, moved to the thread that judges it.
           const unknownIds = uniqueIds();
-          // The highest chunk read so far, while every record's chunk is at least the one before.
-          let grouped = early;
-          let last = 0;
-          for await (const a of activities) {
+          let grouped = reread !== undefined;
+          let last = -1;
+          for await (const a of input.activities) {
             const at = position.get(a.unitId);
             if (at === undefined) {
               miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
@@ -299,52 +351,84 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               continue;
             }
             const c = Math.floor(at / chunkSize);
-            // Its chunk was judged before the log came back to it: judged too early.
-            if (c < k) throw new OutOfOrder();
-            if (c < last) grouped = false;
-            else last = c;
-            // Memory full, records grouped: the chunks the log has moved past are complete.
-            if (grouped && heldCount >= memoryRecords)
-              while (k < c) {
-                await judge();
+            if (c !== last) {
+              if (early.has(c) || pending.has(c)) dirty.add(c);
+              if (c < last) grouped = false;
+              else if (grouped && last >= 0) {
+                await judge(last, await ahead(last));
                 judgedEarly++;
+                // Enough sent that no thread waits; not so many that their outcomes pile up.
+                while (pending.size > (pool ? threads * 2 : 0)) await storeOldest();
               }
-            if (heldCount < memoryRecords) {
-              heldCount++;
-              heldIn[c] = (heldIn[c] ?? 0) + 1;
-              if (held !== undefined) {
-                const list = held.get(a.unitId);
-                if (list) list.push(a);
-                else held.set(a.unitId, [a]);
-                continue;
-              }
-              if (heldLines !== undefined) {
-                (heldLines[c] ??= new Sink(undefined, 1 << 18)).write(`${JSON.stringify(a)}\n`);
-                continue;
-              }
-            } else if (heldLines !== undefined) {
-              heldLines.forEach((lines, j) => {
-                if (lines) for (const bytes of lines.take()) (chunks[j] ??= sink(`chunk-${j}.jsonl`)).bytes(bytes);
-              });
-              heldLines = undefined;
+              if (c > last) last = c;
             }
-            spillRecord(a, at);
+            keep(a, c);
           }
-          for (const c of chunks) c?.close();
-          for (const row of input.setAside ?? []) {
-            miss(setAsideEntry(row));
-            acc.countUnmatched();
-          }
-
-          // Pass 3: the chunks not judged yet.
-          while (await judge());
-          while (sent.length > 0) await takeOldest();
+          while (pending.size > 0) await storeOldest();
         } finally {
-          await cursor.return(undefined);
+          await ahead.close();
+        }
+        for (const row of input.setAside ?? []) {
+          miss(setAsideEntry(row));
+          acc.countUnmatched();
+        }
+
+        // The chunks a record came back to: their records read again from the start of the log
+        // (what came back is among them).
+        if (dirty.size > 0) {
+          for (const k of dirty) {
+            early.delete(k);
+            heldCount -= heldIn[k] ?? 0;
+            heldIn[k] = 0;
+            if (heldLines) heldLines[k] = undefined;
+            chunks[k]?.abandon();
+            chunks[k] = undefined;
+            rmSync(chunkFile(k), { force: true });
+          }
+          if (held) for (const id of [...held.keys()]) if (dirty.has(Math.floor(position.get(id)! / chunkSize))) held.delete(id);
+          for await (const a of reread!()) {
+            const at = position.get(a.unitId);
+            if (at === undefined) continue;
+            const c = Math.floor(at / chunkSize);
+            if (dirty.has(c)) keep(a, c);
+          }
+        }
+        for (const c of chunks) c?.close();
+        settings.onRead?.({ judgedWhileReading: judgedEarly, judgedAgain: dirty.size, spilledRecords: spilled });
+
+        // Pass 3: chunk by chunk in registry order, judged here or on worker threads (those judged
+        // while the log was read, from their files), counted here in registry order; the growing
+        // reports spooled.
+        const queue: { k: number; chunk: Unit[] }[] = [];
+        const countOldest = async () => {
+          const { k, chunk } = queue.shift()!;
+          const kept = early.get(k);
+          if (kept) {
+            const { outcome, files } = kept;
+            count(chunk, { ...outcome, lines: [...fileChunks(files.lines)], csv: [...fileChunks(files.csv)], unmatchedLines: [...fileChunks(files.unmatched)] });
+            for (const file of Object.values(files)) rmSync(file, { force: true });
+            early.delete(k);
+          } else {
+            const outcome = await pending.get(k)!;
+            pending.delete(k);
+            count(chunk, outcome);
+          }
+        };
+        const inOrder = chunkCursor(input.units, chunkSize);
+        try {
+          for (let k = 0; ; k++) {
+            const chunk = await inOrder(k);
+            if (chunk.length === 0) break;
+            if (!early.has(k)) await judge(k, chunk);
+            queue.push({ k, chunk });
+            while (queue.length > (pool ? threads * 2 : 0)) await countOldest();
+          }
+          while (queue.length > 0) await countOldest();
+        } finally {
+          await inOrder.close();
         }
         await pool?.close();
         pool = undefined;
-        settings.onRead?.({ judgedWhileReading: judgedEarly, spilledRecords: spilled });
         const sample = [...unknown.sample, ...ofUnits.sample].slice(0, UNMATCHED_SAMPLE);
         const audit = acc.result([], sample);
         if (book) await book.finish(large ? { ...audit, unitDetail } : audit, acc.gapNames);
@@ -354,29 +438,6 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           yield* fileLines(join(spill, 'unmatched-unknown.jsonl'));
           yield* fileLines(join(spill, 'unmatched-units.jsonl'));
         };
-        return { acc, audit, spill, large, csvDetail, unitDetail, unmatchedLines };
-      };
-
-      /** What one attempt left behind, before the next. */
-      const discard = async () => {
-        await pool?.close();
-        pool = undefined;
-        for (const s of open) s.abandon();
-        open.length = 0;
-        for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-      };
-
-      try {
-        let judged;
-        try {
-          judged = await judgeAll(input.activities, reread !== undefined);
-        } catch (error) {
-          if (!(error instanceof OutOfOrder)) throw error;
-          await discard();
-          settings.onRead?.({ readAgain: true });
-          judged = await judgeAll(reread!(), false);
-        }
-        const { acc, audit, spill, large, csvDetail, unitDetail, unmatchedLines } = judged;
         input.onAudit?.(audit);
 
         // The summaries read only the totals, the gaps and the names of the units they list
@@ -411,7 +472,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           }
         }
       } finally {
-        await discard();
+        await pool?.close();
+        for (const s of open) s.abandon();
+        rmSync(spill, { recursive: true, force: true });
       }
     },
   };

@@ -225,26 +225,26 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     return first < 0 ? list : [...list.slice(0, first), ...list.slice(first + 1), list[first]!];
   };
 
-  it('judges a log grouped by unit while reading it, past the memory budget, without spilling; reads it again when a record comes back', async () => {
+  it('judges each chunk of a log grouped by unit as the log leaves it, nothing spilled; judges again, read anew, a chunk a record comes back to', async () => {
     const setAside = [{ unitId: 's3', kind: '跳舞', date: '2026-05-01', file: 'a.csv', row: 9 }];
     const previous = await runAudit({ catalog: QINGPU_2024_CATALOG, registry, activities, year: 2026 });
-    for (const [threads, chunkUnits, memoryRecords] of [[1, 1, 1], [1, 1, 3], [1, 2, 3], [1, 50_000, 3], [2, 2, 3]] as const) {
-        const label = `${threads} thread(s), chunks of ${chunkUnits}, ${memoryRecords} records in memory`;
-        const inOrder = await both(registry, grouped(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
-        for (const [i, artefact] of inOrder.memory.entries()) expect(same(inOrder.streamed[i]!.content, artefact.content), `${artefact.path}, grouped, ${label}`).toBe(true);
-        expect(inOrder.reads, label).toHaveLength(1);
-        const read = inOrder.reads[0] as { judgedWhileReading: number; spilledRecords: number };
-        // Chunks judged as the log moved past them; with one-unit chunks nothing is spilled
-        // unless a unit alone has more records than the budget.
-        if (chunkUnits < 50_000) expect(read.judgedWhileReading, label).toBeGreaterThan(0);
-        else expect(read.judgedWhileReading, label).toBe(0);
-        const late = await both(registry, oneLate(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
-        for (const [i, artefact] of late.memory.entries()) expect(same(late.streamed[i]!.content, artefact.content), `${artefact.path}, one record late, ${label}`).toBe(true);
-        if (chunkUnits < 50_000) expect(late.reads[0], label).toEqual({ readAgain: true });
+    const chunksWithRecords = (chunkUnits: number, acts: readonly Activity[]) => new Set(acts.map((a) => registry.units.findIndex((u) => u.id === a.unitId)).filter((i) => i >= 0).map((i) => Math.floor(i / chunkUnits))).size;
+    for (const [threads, chunkUnits, memoryRecords] of [[1, 1, 1], [1, 1, 3], [1, 2, 3], [1, 50_000, 3], [1, 1, undefined], [2, 2, 3]] as const) {
+      const label = `${threads} thread(s), chunks of ${chunkUnits}, ${memoryRecords ?? 'default'} records in memory`;
+      const inOrder = await both(registry, grouped(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
+      for (const [i, artefact] of inOrder.memory.entries()) expect(same(inOrder.streamed[i]!.content, artefact.content), `${artefact.path}, grouped, ${label}`).toBe(true);
+      // Every chunk with records but the last judged as the log left it; none judged again; with
+      // one-unit chunks nothing spilled (no unit has more records than the budget).
+      expect(inOrder.reads, label).toEqual([{ judgedWhileReading: chunksWithRecords(chunkUnits, activities) - 1, judgedAgain: 0, spilledRecords: expect.any(Number) as number }]);
+      if (chunkUnits === 1 && memoryRecords !== 1) expect(inOrder.reads[0], label).toMatchObject({ spilledRecords: 0 });
+      const late = await both(registry, oneLate(registry, activities), chunkUnits, { previous, setAside }, {}, memoryRecords, threads, true);
+      for (const [i, artefact] of late.memory.entries()) expect(same(late.streamed[i]!.content, artefact.content), `${artefact.path}, one record late, ${label}`).toBe(true);
+      // The first unit's chunk, judged when the log left it, judged again at the end.
+      expect(late.reads[0], label).toMatchObject({ judgedAgain: chunkUnits < 50_000 ? 1 : 0 });
     }
-    // Without a way to read the log again, it is spilled as before.
+    // Without a way to read the log again, nothing is judged early: records held, then spilled.
     const once = await both(registry, grouped(registry, activities), 1, {}, {}, 1);
-    expect(once.reads).toEqual([{ judgedWhileReading: 0, spilledRecords: activities.filter((a) => registry.units.some((u) => u.id === a.unitId)).length - 1 }]);
+    expect(once.reads).toEqual([{ judgedWhileReading: 0, judgedAgain: 0, spilledRecords: activities.filter((a) => registry.units.some((u) => u.id === a.unitId)).length - 1 }]);
   }, 60_000);
 
   it('on random districts too (property)', async () => {

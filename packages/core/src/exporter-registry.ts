@@ -80,8 +80,8 @@ export interface StreamedExportContext extends Omit<ExportContext, 'registry' | 
   activities: AsyncIterable<Activity> | Iterable<Activity>;
   /**
    * The same records read again from the start (the CLI gives it for a file; `setAside` is filled
-   * anew): an exporter may read the log twice instead of spilling it, as the audit does when its
-   * records come grouped by unit.
+   * anew): an exporter may read the log twice instead of spilling it, as the audit does for a chunk
+   * of units a record comes back to after the log had left it.
    */
   rereadActivities?: () => AsyncIterable<Activity> | Iterable<Activity>;
   /** Rows set aside while the activities are read (an unknown kind): complete once they are read to the end. */
