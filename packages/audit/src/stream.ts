@@ -76,6 +76,13 @@ export interface StreamedAuditSettings {
   threads?: number;
   /** Registries smaller than this are judged on this thread, where starting workers costs more than it saves (default 5,000 units). */
   threadsFromUnits?: number;
+  /**
+   * Records read in chunk order before the log is taken to be grouped by unit and its chunks are
+   * judged as the log leaves them (default 10,000): a log in another order (by date, shuffled)
+   * seldom keeps chunk order that long, and chunks judged early that records come back to are
+   * judged again, their records read anew.
+   */
+  groupedAfter?: number;
   /** Told, once the registry is counted, how the units will be judged: threads (1: this one) and units per chunk. */
   onPlan?: (plan: { threads: number; chunkUnits: number }) => void;
   /**
@@ -163,6 +170,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
   const memoryRecords = settings.memoryRecords ?? 1_500_000;
   const threadCount = Math.max(1, Math.floor(settings.threads ?? defaultThreads()));
   const threadsFromUnits = settings.threadsFromUnits ?? 5_000;
+  const groupedAfter = settings.groupedAfter ?? 10_000;
   return {
     name: 'audit-streamed',
     description: 'Coverage audit reports of a district read as streams (a city, a nation): the formats of `audit`, in bounded memory',
@@ -343,7 +351,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           const unknownIds = uniqueIds();
           let grouped = reread !== undefined;
           let last = -1;
+          let read = 0;
           for await (const a of input.activities) {
+            read++;
             const at = position.get(a.unitId);
             if (at === undefined) {
               miss(unmatchedEntry(a, unknownIds(a), 'unknown-unit'));
@@ -354,7 +364,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             if (c !== last) {
               if (early.has(c) || pending.has(c)) dirty.add(c);
               if (c < last) grouped = false;
-              else if (grouped && last >= 0) {
+              // Judged early only once the order has held for a while: a log in another order
+              // is rarely in chunk order for long, and its early chunks would be judged again.
+              else if (grouped && last >= 0 && read > groupedAfter) {
                 await judge(last, await ahead(last));
                 judgedEarly++;
                 // Enough sent that no thread waits; not so many that their outcomes pile up.

@@ -147,7 +147,7 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     let plan: { threads: number; chunkUnits: number } | undefined;
     const reads: unknown[] = [];
     const streamed = await collectArtefacts(
-      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, threads, threadsFromUnits: 0, onPlan: (p) => (plan = p), onRead: (r) => reads.push(r), ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), ...(reread ? { rereadActivities: () => stream(acts) } : {}), now: NOW, onAudit: (a) => (summary = a) }),
+      createStreamedAuditExporter({ formats: [...formats], ...options }, { chunkUnits, threads, threadsFromUnits: 0, groupedAfter: 0, onPlan: (p) => (plan = p), onRead: (r) => reads.push(r), ...(memoryRecords !== undefined ? { memoryRecords } : {}) }).export({ ...input, district: reg.district, towns: reg.towns, units: () => stream(reg.units), activities: stream(acts), ...(reread ? { rereadActivities: () => stream(acts) } : {}), now: NOW, onAudit: (a) => (summary = a) }),
     );
     // Judged as asked: on worker threads when asked for them.
     expect(plan).toEqual({ threads, chunkUnits: threads > 1 ? Math.min(chunkUnits, 500) : chunkUnits });
@@ -242,6 +242,12 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
       // The first unit's chunk, judged when the log left it, judged again at the end.
       expect(late.reads[0], label).toMatchObject({ judgedAgain: chunkUnits < 50_000 ? 1 : 0 });
     }
+    // By default only a log that has kept chunk order for 10,000 records is taken to be grouped:
+    // a short run in chunk order at the top of a log in another order judges nothing early.
+    const reads: unknown[] = [];
+    const log = grouped(registry, activities);
+    await collectArtefacts(createStreamedAuditExporter({ formats: ['md'] }, { chunkUnits: 1, onRead: (r) => reads.push(r) }).export({ catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', district: registry.district, towns: registry.towns, units: () => stream(registry.units), activities: stream(log), rereadActivities: () => stream(log), now: NOW }));
+    expect(reads).toEqual([{ judgedWhileReading: 0, judgedAgain: 0, spilledRecords: 0 }]);
     // Without a way to read the log again, nothing is judged early: records held, then spilled.
     const once = await both(registry, grouped(registry, activities), 1, {}, {}, 1);
     expect(once.reads).toEqual([{ judgedWhileReading: 0, judgedAgain: 0, spilledRecords: activities.filter((a) => registry.units.some((u) => u.id === a.unitId)).length - 1 }]);
