@@ -3,7 +3,7 @@
  * district's structure repeated with new ids. `activitiesPerUnit` activities per unit, dated in
  * the year, of kinds the unit's requirements count.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, type Activity, type ActivityKind, type Registry, type Unit, type UnitKind } from '@liujin/core';
 import { QINGPU_TOWNS } from '@liujin/core/io';
@@ -49,18 +49,54 @@ export function* syntheticActivities(unit: Unit, perUnit: number, year: number, 
  * files use the English ids, which every reader accepts.
  */
 export function writeSyntheticJsonl(dir: string, count: number, perUnit: number, year: number, seed = 1): { registry: string; activities: string; bytes: number } {
+  return writeSynthetic(dir, count, perUnit, year, seed, 'activities.jsonl');
+}
+
+/**
+ * The same registry and records as {@link writeSyntheticJsonl}, the log in another order: every
+ * unit's first record, then every unit's second, and so on (as a log kept by date spreads each
+ * unit's records through the file), in `activities-interleaved.jsonl`. The registry is written
+ * again, the same bytes.
+ */
+export function writeInterleavedJsonl(dir: string, count: number, perUnit: number, year: number, seed = 1): { registry: string; activities: string; bytes: number } {
+  const parts = Array.from({ length: perUnit }, (_, i) => join(dir, `interleaved-${i}.part`));
+  const written = writeSynthetic(dir, count, perUnit, year, seed, undefined, parts);
+  const activities = join(dir, 'activities-interleaved.jsonl');
+  const out = openSync(activities, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(4 << 20);
+    for (const part of parts) {
+      const fd = openSync(part, 'r');
+      try {
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) writeSync(out, buffer, 0, n);
+      } finally {
+        closeSync(fd);
+      }
+      rmSync(part);
+    }
+  } finally {
+    closeSync(out);
+  }
+  return { ...written, activities };
+}
+
+/** Writes the registry and the log; with `parts`, each unit's i-th record goes to parts[i] instead (the log is left empty). */
+function writeSynthetic(dir: string, count: number, perUnit: number, year: number, seed: number, activitiesName: string | undefined, parts?: string[]): { registry: string; activities: string; bytes: number } {
   const registry = join(dir, 'registry.jsonl');
-  const activities = join(dir, 'activities.jsonl');
+  const activities = join(dir, activitiesName ?? 'activities.jsonl');
   const units = openSync(registry, 'w');
-  const acts = openSync(activities, 'w');
+  const targets = parts ? parts.map((part) => openSync(part, 'w')) : [openSync(activities, 'w')];
   let bytes = 0;
   const rand = seededRandom(seed);
   let u = '';
-  let a = '';
+  const a = targets.map(() => '');
   const flush = () => {
-    bytes += writeSync(units, u) + writeSync(acts, a);
+    bytes += writeSync(units, u);
     u = '';
-    a = '';
+    targets.forEach((fd, i) => {
+      bytes += writeSync(fd, a[i]!);
+      a[i] = '';
+    });
   };
   try {
     // The same units as syntheticUnits(count, seed), one at a time.
@@ -69,13 +105,17 @@ export function writeSyntheticJsonl(dir: string, count: number, perUnit: number,
       const town = QINGPU_TOWNS[Math.floor(rand() * QINGPU_TOWNS.length)]!;
       const unit: Unit = { id: `u${i}`, name: `${town.name}合成单位${i}`, kind, town: town.id, headCount: 50 + Math.floor(rand() * 2000), ...(kind === 'community' ? { communityType: 'residential' as const } : {}) };
       u += `${JSON.stringify({ id: unit.id, name: unit.name, kind: kind === 'community' ? '居委' : kind, town: unit.town, headCount: unit.headCount })}\n`;
-      for (const activity of syntheticActivities(unit, perUnit, year)) a += `${JSON.stringify(activity)}\n`;
-      if (a.length > 4 << 20) flush();
+      let r = 0;
+      for (const activity of syntheticActivities(unit, perUnit, year)) {
+        const t = parts ? r++ : 0;
+        a[t] += `${JSON.stringify(activity)}\n`;
+      }
+      if (a[0]!.length > 4 << 20) flush();
     }
     flush();
   } finally {
     closeSync(units);
-    closeSync(acts);
+    for (const fd of targets) closeSync(fd);
   }
   return { registry, activities, bytes };
 }

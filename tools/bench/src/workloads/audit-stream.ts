@@ -3,7 +3,9 @@
  * JSON Lines registry and activity log on disk (written first, untimed), then `liujin audit` on
  * them in a plain Node process, with the default formats (the default threads, and up to 100k
  * units once more with the other choice of `--threads`) and with the summary formats only (md,
- * html, junit). Baseline, in the same run and at each size: reading both files line by
+ * html, junit), and from 100k on with the summary formats on a log in another order (every unit's
+ * first record, then every second...: the path of a log kept by date, held and spilled, where the
+ * generator's own order, unit by unit, is judged as it is read). Baseline, in the same run and at each size: reading both files line by
  * line with JSON.parse and nothing else, the least any streamed audit must do. Each row reports
  * the ratio to that baseline, peak memory, the garbage collector's time and, at the smallest size,
  * the bytes allocated per unit (a run under --trace-gc-nvp).
@@ -17,7 +19,7 @@ import { defaultThreads } from '@liujin/audit';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { allocatedBytes, runCli } from '../cli-run';
-import { writeSyntheticJsonl } from '../synthetic';
+import { writeInterleavedJsonl, writeSyntheticJsonl } from '../synthetic';
 import type { Measurement, Workload } from '../types';
 
 async function readLines(file: string): Promise<number> {
@@ -58,20 +60,25 @@ export const auditStreamWorkload: Workload = {
         const cpu = process.cpuUsage(cpuStart);
         const baselineCpuMs = (cpu.user + cpu.system) / 1000;
         measurements.push({ name, variant: 'baseline: read and JSON.parse every line', medianMs: baselineMs, items: count, itemLabel: 'unit', extra: { lines, 'input MB': Math.round(files.bytes / 1e6), 'CPU s': (baselineCpuMs / 1000).toFixed(1) } });
-        const args = (out: string, formats?: string) => ['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', files.activities, '--out', out, '--quiet', ...(formats ? ['--format', formats] : [])];
+        const args = (out: string, formats?: string, log = files.activities) => ['audit', '--year', '2026', '--as-of', '2026-11-28', '--now', '2026-11-28T00:00:00Z', '--registry', files.registry, '--activities', log, '--out', out, '--quiet', ...(formats ? ['--format', formats] : [])];
         // The default threads (one below 4 cores: defaultThreads of @liujin/audit), and, up to 100k
         // units, the other choice in the same run: one thread per core when the default is one,
         // else one thread, to show what worker threads give on this machine.
         const cores = availableParallelism();
         const other = defaultThreads() === 1 ? String(cores) : '1';
-        const variants: [string, string | undefined, string | undefined][] = [
-          ['liujin audit, default formats', undefined, undefined],
-          ...(count <= 100_000 && cores > 1 ? [[`liujin audit, default formats, --threads ${other}`, undefined, other] as [string, undefined, string]] : []),
-          ['liujin audit, summary formats (md, html, junit)', 'md,html,junit', undefined],
+        // The generator writes each unit's records together, in registry order, which the audit
+        // judges as it reads; a log in another order (each unit's records spread through it, as
+        // a log kept by date) is held and spilled: measured too, in the summary formats.
+        const interleaved = count >= 100_000 ? writeInterleavedJsonl(dir, count, 10, 2026).activities : undefined;
+        const variants: [string, string | undefined, string | undefined, string | undefined][] = [
+          ['liujin audit, default formats', undefined, undefined, undefined],
+          ...(count <= 100_000 && cores > 1 ? [[`liujin audit, default formats, --threads ${other}`, undefined, other, undefined] as [string, undefined, string, undefined]] : []),
+          ['liujin audit, summary formats (md, html, junit)', 'md,html,junit', undefined, undefined],
+          ...(interleaved ? [['liujin audit, summary formats, log not grouped by unit (records interleaved)', 'md,html,junit', undefined, interleaved] as [string, string, undefined, string]] : []),
         ];
-        for (const [variant, formats, threads] of variants) {
-          const out = join(dir, formats ? 'summary' : threads ? 'one-thread' : 'default');
-          const cli = [...args(out, formats), ...(threads ? ['--threads', threads] : [])];
+        for (const [variant, formats, threads, log] of variants) {
+          const out = join(dir, log ? 'interleaved' : formats ? 'summary' : threads ? 'one-thread' : 'default');
+          const cli = [...args(out, formats, log), ...(threads ? ['--threads', threads] : [])];
           const run = runCli(cli);
           const total = auditedTotal(join(out, 'audit'));
           if (total !== count * 10) throw new Error(`expected ${count * 10} activities, audited ${total}`);
