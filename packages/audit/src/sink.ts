@@ -12,6 +12,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 export class Sink {
   private buffer: Buffer;
   private used = 0;
+  /** Bytes written out or set aside so far (what is buffered not included). */
+  private done = 0;
   private readonly fd: number | undefined;
   private readonly kept: Uint8Array[] = [];
   constructor(readonly path: string | undefined, size = 1 << 20) {
@@ -23,8 +25,12 @@ export class Sink {
     if (this.used + text.length * 3 > this.buffer.length) {
       this.flush();
       if (text.length * 3 > this.buffer.length) {
-        if (this.fd !== undefined) writeSync(this.fd, text);
-        else this.kept.push(Buffer.from(text));
+        const bytes = Buffer.from(text);
+        if (this.fd !== undefined) {
+          let at = 0;
+          while (at < bytes.byteLength) at += writeSync(this.fd, bytes, at, bytes.byteLength - at);
+        } else this.kept.push(bytes);
+        this.done += bytes.byteLength;
         return;
       }
     }
@@ -32,11 +38,19 @@ export class Sink {
   }
   bytes(data: Uint8Array): void {
     this.flush();
-    if (this.fd !== undefined) writeSync(this.fd, data);
-    else this.kept.push(data);
+    if (this.fd !== undefined) {
+      let at = 0;
+      while (at < data.byteLength) at += writeSync(this.fd, data, at, data.byteLength - at);
+    } else this.kept.push(data);
+    this.done += data.byteLength;
+  }
+  /** Bytes written so far, buffered ones included: where the next write starts. */
+  get size(): number {
+    return this.done + this.used;
   }
   flush(): void {
     if (this.used === 0) return;
+    this.done += this.used;
     if (this.fd === undefined) {
       this.kept.push(this.buffer.subarray(0, this.used));
       this.buffer = Buffer.allocUnsafe(this.buffer.length);

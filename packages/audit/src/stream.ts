@@ -126,15 +126,16 @@ function chunkCursor(units: () => AsyncIterable<Unit> | Iterable<Unit>, size: nu
   });
 }
 
-/** A spooled file's bytes, a megabyte at a time. */
-function* fileChunks(path: string): Generator<Uint8Array> {
+/** A spooled file's bytes, a megabyte at a time: all of them, or those from `start` to `end`. */
+function* fileChunks(path: string, start = 0, end = Infinity): Generator<Uint8Array> {
   if (!existsSync(path)) return;
   const fd = openSync(path, 'r');
   try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(1 << 20);
-      const n = readSync(fd, buffer);
+    for (let at = start; at < end; ) {
+      const buffer = Buffer.allocUnsafe(Math.min(1 << 20, end - at));
+      const n = readSync(fd, buffer, 0, buffer.length, at);
       if (n === 0) return;
+      at += n;
       yield buffer.subarray(0, n);
     }
   } finally {
@@ -142,11 +143,28 @@ function* fileChunks(path: string): Generator<Uint8Array> {
   }
 }
 
+/** Bytes of a spool file, from `start` to `end`: a chunk's part of a report. */
+interface Piece {
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** The pieces' bytes, one after the other. */
+function* pieceChunks(pieces: readonly Piece[]): Generator<Uint8Array> {
+  for (const p of pieces) if (p.end > p.start) yield* fileChunks(p.path, p.start, p.end);
+}
+
 /** Each line of a spooled file. */
 function* fileLines(path: string): Generator<string> {
+  yield* linesOf(fileChunks(path));
+}
+
+/** Each line of UTF-8 bytes. */
+function* linesOf(chunks: Iterable<Uint8Array>): Generator<string> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  for (const chunk of fileChunks(path)) {
+  for (const chunk of chunks) {
     const lines = (rest + decoder.write(Buffer.from(chunk))).split('\n');
     rest = lines.pop()!;
     for (const line of lines) if (line !== '') yield line;
@@ -161,6 +179,11 @@ async function* parsedLines(lines: Iterable<string>): AsyncGenerator<unknown> {
 
 async function* streamedFile(path: string): AsyncGenerator<Uint8Array> {
   yield* fileChunks(path);
+}
+
+async function* streamedPieces(first: string | undefined, pieces: readonly Piece[]): AsyncGenerator<Uint8Array | string> {
+  if (first !== undefined) yield first;
+  yield* pieceChunks(pieces);
 }
 
 /** The audit exporter for inputs read as streams: the same artefacts as `createAuditExporter`, content streamed. */
@@ -208,33 +231,51 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         settings.onPlan?.({ threads, chunkUnits: chunkSize });
 
         // The reports that grow with the district, spooled as chunks are counted (in registry order).
-        const units = want.has('json') ? sink('units.jsonl') : undefined;
-        const csv = csvDetail ? sink('audit.csv') : undefined;
+        // Where chunks judged after the log is read spool their parts (those judged while it is read: early-*).
+        const later = { lines: sink('lines.jsonl'), csv: sink('rows.csv'), unmatched: sink('unmatched-units.jsonl') };
         const xlsx = want.has('xlsx') ? sink('audit.xlsx') : undefined;
         const titles = new Map(input.catalog.requirements.map((r) => [r.id, r.title[lang]]));
         const book = xlsx ? auditWorkbook((chunk) => xlsx.bytes(chunk), lang, input.now, titles, undefined, { detail: !large, detailFile }) : undefined;
         // A small audit's workbook lists every unit's results: read back from their JSON lines.
         const bookDetail = book !== undefined && !large;
-        const wants = { lines: units !== undefined || bookDetail, csv: csv !== undefined, lang };
-        csv?.write(auditCsvHeader(lang));
-        const utf8 = new TextDecoder();
+        const wants = { lines: want.has('json') || bookDetail, csv: csvDetail, lang };
 
         // Unmatched records in the order runAudit lists them: those of unknown units (as read),
         // the rows set aside, then those of each unit (registry order). Chunks are judged while the
         // log is read, so the first are spooled apart.
         const unknown = { lines: sink('unmatched-unknown.jsonl'), sample: [] as AuditResult['unmatched'] };
-        const ofUnits = { lines: sink('unmatched-units.jsonl'), sample: [] as AuditResult['unmatched'] };
+        const ofUnits = { sample: [] as AuditResult['unmatched'] };
         const miss = (entry: AuditResult['unmatched'][number]) => {
           if (unknown.sample.length < UNMATCHED_SAMPLE) unknown.sample.push(entry);
           unknown.lines.write(`${JSON.stringify(entry)}\n`);
         };
-        const count = (chunk: readonly Unit[], outcome: ChunkOutcome) => {
+        // Each chunk's part of units.jsonl, audit.csv and the unmatched list, in registry order:
+        // byte ranges of the spool files, so a chunk judged while the log was read is written once,
+        // where it was judged, and never copied.
+        const pieces = { lines: [] as Piece[], csv: [] as Piece[], unmatched: [] as Piece[] };
+        const append = (to: Sink, parts: readonly Uint8Array[]): Piece => {
+          const start = to.size;
+          for (const bytes of parts) to.bytes(bytes);
+          return { path: to.path!, start, end: to.size };
+        };
+        /** A judged chunk's spooled parts. */
+        interface Spooled {
+          lines: Piece;
+          csv: Piece;
+          unmatched: Piece;
+        }
+        const spoolOf = (outcome: ChunkOutcome, to: { lines: Sink; csv: Sink; unmatched: Sink }): Spooled => ({ lines: append(to.lines, outcome.lines), csv: append(to.csv, outcome.csv), unmatched: append(to.unmatched, outcome.unmatchedLines) });
+        const count = (chunk: readonly Unit[], outcome: ChunkOutcome, spooled: Spooled) => {
           for (let u = 0; u < chunk.length; u++) acc.countUnit(chunk[u]!, tallyOf(outcome, u));
-          for (const bytes of outcome.lines) units?.bytes(bytes);
-          for (const bytes of outcome.csv) csv?.bytes(bytes);
-          if (bookDetail) for (const bytes of outcome.lines) for (const line of utf8.decode(bytes).split('\n')) if (line !== '') book.unit(JSON.parse(line) as AuditResult['units'][number]);
+          pieces.lines.push(spooled.lines);
+          pieces.csv.push(spooled.csv);
+          pieces.unmatched.push(spooled.unmatched);
+          if (bookDetail) {
+            later.lines.flush();
+            earlySinks?.lines.flush();
+            for (const line of linesOf(fileChunks(spooled.lines.path, spooled.lines.start, spooled.lines.end))) book.unit(JSON.parse(line) as AuditResult['units'][number]);
+          }
           for (const entry of outcome.unmatchedFirst) if (ofUnits.sample.length < UNMATCHED_SAMPLE) ofUnits.sample.push(entry);
-          for (const bytes of outcome.unmatchedLines) ofUnits.lines.bytes(bytes);
         };
         if (threads > 1) {
           const { catalog, year, asOf, region, waivers, engine, district, districts, towns, workdays } = input;
@@ -321,17 +362,13 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
 
         // Chunks judged while the log is read: their outcomes kept (the unit detail in files) and
         // counted once it is read to its end, in registry order, unless a record came back to them.
-        const early = new Map<number, { outcome: ChunkOutcome; files: { lines: string; csv: string; unmatched: string } }>();
+        const early = new Map<number, { outcome: ChunkOutcome; spooled: Spooled }>();
+        let earlySinks: { lines: Sink; csv: Sink; unmatched: Sink } | undefined;
         const store = async (k: number) => {
           const outcome = await pending.get(k)!;
           pending.delete(k);
-          const files = { lines: join(spill, `lines-${k}`), csv: join(spill, `csv-${k}`), unmatched: join(spill, `unmatched-${k}`) };
-          for (const [name, parts] of [[files.lines, outcome.lines], [files.csv, outcome.csv], [files.unmatched, outcome.unmatchedLines]] as const) {
-            const s = new Sink(name);
-            for (const bytes of parts) s.bytes(bytes);
-            s.close();
-          }
-          early.set(k, { outcome: { ...outcome, lines: [], csv: [], unmatchedLines: [] }, files });
+          earlySinks ??= { lines: sink('early-lines.jsonl'), csv: sink('early-rows.csv'), unmatched: sink('early-unmatched.jsonl') };
+          early.set(k, { outcome: { ...outcome, lines: [], csv: [], unmatchedLines: [] }, spooled: spoolOf(outcome, earlySinks) });
         };
         const storeOldest = () => store(pending.keys().next().value!);
         /** A chunk's units, for judging while the log is read: chunks in increasing order. */
@@ -416,14 +453,12 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           const { k, chunk } = queue.shift()!;
           const kept = early.get(k);
           if (kept) {
-            const { outcome, files } = kept;
-            count(chunk, { ...outcome, lines: [...fileChunks(files.lines)], csv: [...fileChunks(files.csv)], unmatchedLines: [...fileChunks(files.unmatched)] });
-            for (const file of Object.values(files)) rmSync(file, { force: true });
+            count(chunk, kept.outcome, kept.spooled);
             early.delete(k);
           } else {
             const outcome = await pending.get(k)!;
             pending.delete(k);
-            count(chunk, outcome);
+            count(chunk, outcome, spoolOf(outcome, later));
           }
         };
         const inOrder = chunkCursor(input.units, chunkSize);
@@ -448,7 +483,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         open.length = 0;
         const unmatchedLines = function* () {
           yield* fileLines(join(spill, 'unmatched-unknown.jsonl'));
-          yield* fileLines(join(spill, 'unmatched-units.jsonl'));
+          yield* linesOf(pieceChunks(pieces.unmatched));
         };
         input.onAudit?.(audit);
 
@@ -462,11 +497,11 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               if (large) {
                 // The spooled lines are the entries' JSON already: copied, never parsed again.
                 yield { ...artefact, content: compactAuditChunks(audit, unitDetail, unmatchedLines()) };
-                yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: streamedFile(join(spill, 'units.jsonl')) };
-              } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(fileLines(join(spill, 'units.jsonl'))), unmatched: parsedLines(unmatchedLines()) }) };
+                yield { path: UNITS_JSONL_PATH, mediaType: 'application/jsonl', content: streamedPieces(undefined, pieces.lines) };
+              } else yield { ...artefact, content: jsonObjectChunks({ ...audit, units: parsedLines(linesOf(pieceChunks(pieces.lines))), unmatched: parsedLines(unmatchedLines()) }) };
               break;
             case 'csv':
-              if (csvDetail) yield { ...artefact, content: streamedFile(join(spill, 'audit.csv')) };
+              if (csvDetail) yield { ...artefact, content: streamedPieces(auditCsvHeader(lang), pieces.csv) };
               yield { path: TARGETS_CSV_PATH, mediaType: 'text/csv', content: targetsCsv(audit, lang) };
               break;
             case 'xlsx':

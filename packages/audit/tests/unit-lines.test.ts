@@ -3,12 +3,16 @@
  * the bytes must be exactly those of the joined lines encoded at once, across buffer boundaries,
  * for lines longer than a buffer, and for characters of one to four UTF-8 bytes.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QINGPU_2024_CATALOG, runAudit, type AuditResult } from '@liujin/core';
 import { arbitraryActivities, arbitraryRegistry } from '@liujin/core/testing';
 import { unitLines } from '../src/exporter';
 import { unitJson } from '../src/judge-chunk';
+import { Sink } from '../src/sink';
 
 async function bytesOf(units: unknown[]): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -68,5 +72,24 @@ describe('unitJson (the streamed audit\'s unit lines)', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('Sink.size (where a chunk\'s part of a spooled report starts and ends)', () => {
+  it('counts every byte written, buffered or not, texts longer than its buffer and whole buffers too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liujin-sink-'));
+    const path = join(dir, 'spool');
+    const sink = new Sink(path, 64);
+    const sizes: number[] = [];
+    for (const text of ['a', '朱'.repeat(30), '𠀀"\\', 'x'.repeat(200)]) {
+      sink.write(text);
+      sizes.push(sink.size);
+    }
+    sink.bytes(Buffer.from('é'.repeat(100)));
+    sizes.push(sink.size);
+    sink.close();
+    const whole = readFileSync(path);
+    expect(sink.size).toBe(whole.byteLength);
+    expect(sizes).toEqual([1, 91, 97, 297, 497]);
   });
 });
