@@ -21,6 +21,7 @@ export class Sink {
     this.fd = path === undefined ? undefined : openSync(path, 'wx');
   }
   write(text: string): void {
+    if (this.closed) throw new Error(`write to a closed spool: ${this.path ?? 'memory'}`);
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     if (this.used + text.length * 3 > this.buffer.length) {
       this.flush();
@@ -37,6 +38,7 @@ export class Sink {
     this.used += this.buffer.write(text, this.used);
   }
   bytes(data: Uint8Array): void {
+    if (this.closed) throw new Error(`write to a closed spool: ${this.path ?? 'memory'}`);
     this.flush();
     if (this.fd !== undefined) {
       let at = 0;

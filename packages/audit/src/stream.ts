@@ -318,14 +318,9 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           (chunks[c] ??= sink(`chunk-${c}.jsonl`)).write(`${JSON.stringify(a)}\n`);
           spilled++;
         };
-        /** Chunk k's records, held and spilled, let go. */
+        /** Chunk k's records, held and spilled, let go once it is judged. */
         const release = (k: number, chunk: readonly Unit[]) => {
-          heldCount -= heldIn[k] ?? 0;
-          heldIn[k] = 0;
           if (held) for (const unit of chunk) held.delete(unit.id);
-          if (heldLines) heldLines[k] = undefined;
-          chunks[k]?.abandon();
-          chunks[k] = undefined;
           rmSync(chunkFile(k), { force: true });
         };
 
@@ -335,10 +330,16 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
          */
         const pending = new Map<number, Promise<ChunkOutcome>>();
         const judge = async (k: number, chunk: Unit[]): Promise<void> => {
+          // Its records leave the budget now: as lines they move to the worker; the spill file is
+          // closed for good (a record that comes back to the chunk is not kept: dirty below).
+          const spilledFile = chunks[k] !== undefined;
           chunks[k]?.close();
+          chunks[k] = undefined;
+          heldCount -= heldIn[k] ?? 0;
+          heldIn[k] = 0;
           if (pool) {
             const lines = heldLines?.[k]?.take();
-            pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : chunks[k] !== undefined ? { file: chunkFile(k) } : { bytes: [] }) });
+            pool.submit({ index: k, units: chunk, ...(lines ? { bytes: lines } : spilledFile ? { file: chunkFile(k) } : { bytes: [] }) });
             const outcome = pool.take(k);
             pending.set(k, outcome);
             // The spill file is read by the thread: removed once it is done.
@@ -350,7 +351,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             return;
           }
           const kept = held!;
-          const spilledRecords = chunks[k] !== undefined ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
+          const spilledRecords = spilledFile ? recordsFromLines(fileLines(chunkFile(k))) : undefined;
           const recordsOf = (id: string) => {
             const first = kept.get(id);
             const later = spilledRecords?.get(id);
@@ -411,7 +412,8 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
               }
               if (c > last) last = c;
             }
-            keep(a, c);
+            // A chunk judged already gets all its records from the second read.
+            if (!dirty.has(c)) keep(a, c);
           }
           while (pending.size > 0) await storeOldest();
         } finally {

@@ -253,6 +253,25 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     expect(once.reads).toEqual([{ judgedWhileReading: 0, judgedAgain: 0, spilledRecords: activities.filter((a) => registry.units.some((u) => u.id === a.unitId)).length - 1 }]);
   }, 60_000);
 
+  it('on worker threads, a record that comes back to a chunk still on its worker is left to the second read (never written to the closed spill), and a chunk sent to its worker leaves the memory budget', async () => {
+    // Memory 0: every record spilled, each chunk sent to a worker as its file; the first unit's
+    // records come back while its chunk is still being judged.
+    const units = registry.units.slice(0, 4);
+    const reg = { ...registry, units };
+    const rec = (u: number, i: number, extra: Partial<Activity> = {}): Activity => ({ unitId: units[u]!.id, kind: 'evacuation-drill', date: `2026-0${1 + (i % 9)}-1${i % 10}`, reference: `r${i}`, ...extra });
+    const acts = [rec(0, 1), rec(0, 2), rec(1, 3), rec(0, 4, { title: 'x'.repeat(400_000) }), rec(2, 5), rec(0, 6), rec(3, 7), rec(1, 8)];
+    const { memory, streamed, reads } = await both(reg, acts, 1, {}, {}, 0, 2, true);
+    for (const [i, artefact] of memory.entries()) expect(same(streamed[i]!.content, artefact.content), artefact.path).toBe(true);
+    expect(reads).toEqual([{ judgedWhileReading: 1, judgedAgain: 1, spilledRecords: 10 }]);
+    // A chunk's records leave the budget when it is sent to its worker: a grouped log of 40 units
+    // with 5 records each fits a budget of 12 records, nothing spilled.
+    const many = { ...registry, units: Array.from({ length: 40 }, (_, i) => ({ ...registry.units[0]!, id: `m${i}`, name: `单位${i}` })) };
+    const log = many.units.flatMap((u, i) => Array.from({ length: 5 }, (_, j): Activity => ({ unitId: u.id, kind: 'evacuation-drill', date: `2026-0${1 + ((i + j) % 9)}-1${j}`, reference: `r${i}-${j}` })));
+    const fits = await both(many, log, 1, {}, {}, 12, 2, true);
+    for (const [i, artefact] of fits.memory.entries()) expect(same(fits.streamed[i]!.content, artefact.content), artefact.path).toBe(true);
+    expect(fits.reads).toEqual([{ judgedWhileReading: 39, judgedAgain: 0, spilledRecords: 0 }]);
+  }, 60_000);
+
   it('on random districts too (property)', async () => {
     const orders = { asGiven: (_: Registry, acts: Activity[]) => acts, grouped, oneLate };
     await fc.assert(
