@@ -244,7 +244,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         // the rows set aside, then those of each unit (registry order). Chunks are judged while the
         // log is read, so the first are spooled apart.
         const unknown = { lines: sink('unmatched-unknown.jsonl'), sample: [] as AuditResult['unmatched'] };
-        const ofUnits = { sample: [] as AuditResult['unmatched'] };
+        const ofUnitsSample: AuditResult['unmatched'] = [];
         const miss = (entry: AuditResult['unmatched'][number]) => {
           if (unknown.sample.length < UNMATCHED_SAMPLE) unknown.sample.push(entry);
           unknown.lines.write(`${JSON.stringify(entry)}\n`);
@@ -275,7 +275,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
             earlySinks?.lines.flush();
             for (const line of linesOf(fileChunks(spooled.lines.path, spooled.lines.start, spooled.lines.end))) book.unit(JSON.parse(line) as AuditResult['units'][number]);
           }
-          for (const entry of outcome.unmatchedFirst) if (ofUnits.sample.length < UNMATCHED_SAMPLE) ofUnits.sample.push(entry);
+          for (const entry of outcome.unmatchedFirst) if (ofUnitsSample.length < UNMATCHED_SAMPLE) ofUnitsSample.push(entry);
         };
         if (threads > 1) {
           const { catalog, year, asOf, region, waivers, engine, district, districts, towns, workdays } = input;
@@ -424,19 +424,11 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
           acc.countUnmatched();
         }
 
-        // The chunks a record came back to: their records read again from the start of the log
-        // (what came back is among them).
+        // The chunks a record came back to: their judgement dropped, all their records read again
+        // from the start of the log (judging let go of the first ones; those that came back were
+        // not kept).
         if (dirty.size > 0) {
-          for (const k of dirty) {
-            early.delete(k);
-            heldCount -= heldIn[k] ?? 0;
-            heldIn[k] = 0;
-            if (heldLines) heldLines[k] = undefined;
-            chunks[k]?.abandon();
-            chunks[k] = undefined;
-            rmSync(chunkFile(k), { force: true });
-          }
-          if (held) for (const id of [...held.keys()]) if (dirty.has(Math.floor(position.get(id)! / chunkSize))) held.delete(id);
+          for (const k of dirty) early.delete(k);
           for await (const a of reread!()) {
             const at = position.get(a.unitId);
             if (at === undefined) continue;
@@ -478,7 +470,7 @@ export function createStreamedAuditExporter(options?: z.input<typeof AuditOption
         }
         await pool?.close();
         pool = undefined;
-        const sample = [...unknown.sample, ...ofUnits.sample].slice(0, UNMATCHED_SAMPLE);
+        const sample = [...unknown.sample, ...ofUnitsSample].slice(0, UNMATCHED_SAMPLE);
         const audit = acc.result([], sample);
         if (book) await book.finish(large ? { ...audit, unitDetail } : audit, acc.gapNames);
         for (const s of open) s.close();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -271,6 +271,30 @@ describe('the streamed audit exporter (audits larger than memory)', () => {
     for (const [i, artefact] of fits.memory.entries()) expect(same(fits.streamed[i]!.content, artefact.content), artefact.path).toBe(true);
     expect(fits.reads).toEqual([{ judgedWhileReading: 39, judgedAgain: 0, spilledRecords: 0 }]);
   }, 60_000);
+
+  it('removes only its own spill folder from the temporary folder it is given, whatever else is there, after a run that spills and reads again and after one that fails', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'liujin-others-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'liujin-elsewhere-'));
+    writeFileSync(join(elsewhere, 'linked.txt'), 'theirs');
+    writeFileSync(join(temp, 'theirs.txt'), 'theirs');
+    // A folder named like liujin's spill folders, and a link to a folder elsewhere.
+    mkdirSync(join(temp, 'liujin-audit-AAAAAA'));
+    writeFileSync(join(temp, 'liujin-audit-AAAAAA', 'chunk-0.jsonl'), 'theirs');
+    symlinkSync(elsewhere, join(temp, 'link'));
+    const before = readdirSync(temp).sort();
+    const log = oneLate(registry, activities);
+    const run = (records: AsyncIterable<Activity>) => collectArtefacts(createStreamedAuditExporter({ formats: ['json', 'csv', 'md'] }, { chunkUnits: 1, memoryRecords: 0, groupedAfter: 0, tempDir: temp }).export({ catalog: QINGPU_2024_CATALOG, year: 2026, asOf: '2026-10-01', district: registry.district, towns: registry.towns, units: () => stream(registry.units), activities: records, rereadActivities: () => stream(log), now: NOW }));
+    expect((await run(stream(log))).length).toBeGreaterThan(0);
+    async function* failing() {
+      yield* log.slice(0, 4);
+      throw new Error('the reader found problems');
+    }
+    await expect(run(failing())).rejects.toThrow('the reader found problems');
+    expect(readdirSync(temp).sort()).toEqual(before);
+    expect(readFileSync(join(temp, 'theirs.txt'), 'utf8')).toBe('theirs');
+    expect(readFileSync(join(temp, 'liujin-audit-AAAAAA', 'chunk-0.jsonl'), 'utf8')).toBe('theirs');
+    expect(readFileSync(join(elsewhere, 'linked.txt'), 'utf8')).toBe('theirs');
+  });
 
   it('on random districts too (property)', async () => {
     const orders = { asGiven: (_: Registry, acts: Activity[]) => acts, grouped, oneLate };

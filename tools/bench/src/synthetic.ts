@@ -49,7 +49,7 @@ export function* syntheticActivities(unit: Unit, perUnit: number, year: number, 
  * files use the English ids, which every reader accepts.
  */
 export function writeSyntheticJsonl(dir: string, count: number, perUnit: number, year: number, seed = 1): { registry: string; activities: string; bytes: number } {
-  return writeSynthetic(dir, count, perUnit, year, seed, 'activities.jsonl');
+  return writeSynthetic(dir, count, perUnit, year, seed);
 }
 
 /**
@@ -60,7 +60,7 @@ export function writeSyntheticJsonl(dir: string, count: number, perUnit: number,
  */
 export function writeInterleavedJsonl(dir: string, count: number, perUnit: number, year: number, seed = 1): { registry: string; activities: string; bytes: number } {
   const parts = Array.from({ length: perUnit }, (_, i) => join(dir, `interleaved-${i}.part`));
-  const written = writeSynthetic(dir, count, perUnit, year, seed, undefined, parts);
+  const written = writeSynthetic(dir, count, perUnit, year, seed, parts);
   const activities = join(dir, 'activities-interleaved.jsonl');
   const out = openSync(activities, 'w');
   try {
@@ -80,10 +80,10 @@ export function writeInterleavedJsonl(dir: string, count: number, perUnit: numbe
   return { ...written, activities };
 }
 
-/** Writes the registry and the log; with `parts`, each unit's i-th record goes to parts[i] instead (the log is left empty). */
-function writeSynthetic(dir: string, count: number, perUnit: number, year: number, seed: number, activitiesName: string | undefined, parts?: string[]): { registry: string; activities: string; bytes: number } {
+/** Writes the registry and activities.jsonl; with `parts`, each unit's i-th record goes to parts[i] instead (no activities.jsonl). */
+function writeSynthetic(dir: string, count: number, perUnit: number, year: number, seed: number, parts?: string[]): { registry: string; activities: string; bytes: number } {
   const registry = join(dir, 'registry.jsonl');
-  const activities = join(dir, activitiesName ?? 'activities.jsonl');
+  const activities = join(dir, 'activities.jsonl');
   const units = openSync(registry, 'w');
   const targets = parts ? parts.map((part) => openSync(part, 'w')) : [openSync(activities, 'w')];
   let bytes = 0;
